@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# scripts/test.sh: run every faker test on a throwaway server.
+#   pg_regress suites (sql/, expected/), then TAP tests (t/*.pl).
+# Works as root on a fresh Debian 12 machine (installs its packages) or as
+# an ordinary user who has them.  Exits non-zero on any failure.
+source "$(dirname "$0")/common.sh"
+
+faker_ensure_packages
+faker_build_install
+faker_start_server
+
+status=0
+cd "$FAKER_ROOT"
+rm -rf results regression.diffs regression.out
+echo "== pg_regress"
+if ! make -s PG_CONFIG=$PG_CONFIG_SYS installcheck; then
+	status=1
+	[ -f regression.diffs ] && cat regression.diffs
+fi
+
+# TAP tests start their own clusters from the temp install; they must run
+# as the unprivileged user, with a writable TESTDIR.
+if compgen -G "t/*.pl" >/dev/null; then
+	echo "== TAP"
+	tapdir=$FAKER_TMP/tap
+	mkdir -p "$tapdir"
+	chown "$FAKER_OS_USER" "$tapdir" 2>/dev/null || true
+	if ! faker_as_server_user env PATH="$FAKER_PGBIN:$PATH" \
+		PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
+		PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
+		TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
+		prove ${PROVE_FLAGS:-} t/; then
+		status=1
+		for f in "$tapdir"/tmp_check/log/*; do [ -f "$f" ] && { echo "--- $f"; tail -n 50 "$f"; }; done
+	fi
+fi
+
+if [ $status -eq 0 ]; then echo "faker: all tests passed"; else echo "faker: TESTS FAILED"; fi
+exit $status

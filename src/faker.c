@@ -1,0 +1,91 @@
+/*
+ * faker.c: module magic, _PG_init and the faker.* settings.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "faker.h"
+#include "prng.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+bool		faker_seed_is_set = false;
+int64		faker_seed_value = 0;
+int			faker_locale = 0;
+bool		faker_progress = true;
+
+static char *faker_seed_string = NULL;
+
+static const struct config_enum_entry locale_options[] = {
+	{"en", 0, false},
+	{NULL, 0, false}
+};
+
+/* faker.seed is a bigint; PostgreSQL has no int8 setting, so parse a string. */
+static bool
+check_seed(char **newval, void **extra, GucSource source)
+{
+	int64	   *parsed;
+	char	   *end;
+	long long	v;
+
+	if (*newval == NULL || (*newval)[0] == '\0')
+		return true;
+	errno = 0;
+	v = strtoll(*newval, &end, 10);
+	if (errno != 0 || *end != '\0')
+	{
+		GUC_check_errdetail("faker.seed must be a bigint, or empty to use fresh randomness.");
+		return false;
+	}
+	parsed = malloc(sizeof(int64));
+	if (!parsed)
+		return false;
+	*parsed = (int64) v;
+	*extra = parsed;
+	return true;
+}
+
+static void
+assign_seed(const char *newval, void *extra)
+{
+	faker_seed_is_set = (extra != NULL);
+	faker_seed_value = extra ? *(int64 *) extra : 0;
+	FakerSessionRngReset();
+}
+
+void
+_PG_init(void)
+{
+	DefineCustomStringVariable("faker.seed",
+							   "Seed of faker's random streams (a bigint); empty means fresh randomness on each call.",
+							   "A seed argument given to a function overrides it.",
+							   &faker_seed_string,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   check_seed, assign_seed, NULL);
+	DefineCustomEnumVariable("faker.locale",
+							 "Locale of the word lists used by the value generators.",
+							 NULL,
+							 &faker_locale,
+							 0,
+							 locale_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	DefineCustomBoolVariable("faker.progress",
+							 "Report progress of long calls with a NOTICE about once per second.",
+							 "Reports start once a call has run for a few seconds.",
+							 &faker_progress,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	MarkGUCPrefixReserved("faker");
+}

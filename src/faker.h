@@ -1,0 +1,33 @@
+/*
+ * faker.h: settings and small helpers shared by every subsystem.
+ */
+#ifndef FAKER_H
+#define FAKER_H
+
+#include "postgres.h"
+
+/* faker.seed: set when faker_seed_is_set */
+extern bool faker_seed_is_set;
+extern int64 faker_seed_value;
+
+/* faker.locale (only "en" today) */
+extern int	faker_locale;
+
+/* faker.progress */
+extern bool faker_progress;
+
+/* progress reporting for long calls (progress.c) */
+typedef struct FakerProgress
+{
+	const char *what;			/* e.g. "faker_populate(book)" */
+	int64		total;			/* planned units, 0 if unknown */
+	int64		start_us;		/* GetCurrentTimestamp() at start */
+	int64		next_us;		/* next time a NOTICE is due */
+} FakerProgress;
+
+extern void FakerProgressStart(FakerProgress *p, const char *what, int64 total);
+
+/* Cheap enough to call per row: only looks at the clock every 1024 calls. */
+extern void FakerProgressTick(FakerProgress *p, int64 done);
+
+#endif							/* FAKER_H */
