@@ -1,0 +1,95 @@
+/*
+ * dist.h: distributors (SPEC.md sections 1, 3.4 and 6).
+ *
+ * Many-to-one (M2O): each draw over a pool of n values yields REUSE(index),
+ * NULL or CREATE.  Read strategies are pure functions of the pool size plus
+ * a little per-call state (the plan that makes the end state match the
+ * requested weights/skew); the pool itself (write store) is elsewhere
+ * (src/model/store.c) and shared by every reader.
+ *
+ * One-to-many (O2M): a count of children per parent.
+ *
+ * Owner: the distributors issue.  Other subsystems use only this header.
+ */
+#ifndef FAKER_DIST_H
+#define FAKER_DIST_H
+
+#include "postgres.h"
+
+#include "utils/jsonb.h"
+
+#include "prng.h"
+
+/* ---- many-to-one ---- */
+
+typedef struct FakerM2OSpec
+{
+	double		mean;			/* >= 1: average uses per value */
+	double		skew;			/* >= 1, or 0 when not given */
+	int			nweights;		/* 0 when not given */
+	double	   *weights;		/* relative, non-negative, not all zero */
+	double		null_weight;	/* [0, 1] */
+} FakerM2OSpec;
+
+/*
+ * Parse distributor options from a jsonb object (mean, skew, weights,
+ * null_weight).  Keys listed in OTHER_KEYS (NULL-terminated, may be NULL) are
+ * skipped (the caller owns them, e.g. "require", "via"); any other unknown key
+ * is an ERROR.  DEFAULT_MEAN applies when "mean" is absent.  Errors
+ * (ERRCODE_INVALID_PARAMETER_VALUE) name PATH and the key.
+ */
+extern void FakerM2OParse(Jsonb *spec, const char *path, const char *const *other_keys,
+						  double default_mean, FakerM2OSpec *out);
+
+/* The spec as jsonb (for faker_explain). */
+extern Jsonb *FakerM2OSpecToJsonb(const FakerM2OSpec *spec);
+
+typedef enum FakerDrawKind
+{
+	FAKER_DRAW_REUSE,
+	FAKER_DRAW_NULL,
+	FAKER_DRAW_CREATE
+} FakerDrawKind;
+
+typedef struct FakerDraw
+{
+	FakerDrawKind kind;
+	int64		index;			/* REUSE: 0-based index, 0 = oldest */
+} FakerDraw;
+
+typedef struct FakerM2O FakerM2O;	/* opaque per-call reader state */
+
+/*
+ * A reader for one call.  POOL_SIZE is the pool's size at the start of the
+ * call, PLANNED_DRAWS how many draws the call expects to make (used to plan
+ * the end state; may be an estimate, or <= 0 when unknown).
+ */
+extern FakerM2O *FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size,
+								double planned_draws);
+
+/*
+ * One draw over the reader's whole pool of POOL_SIZE values (the caller's
+ * pool size now, including values other readers appended).  After CREATE the
+ * caller appends the new value at index POOL_SIZE and calls FakerM2OCreated.
+ */
+extern FakerDraw FakerM2ONext(FakerM2O *m2o, FakerRng *rng, int64 pool_size);
+extern void FakerM2OCreated(FakerM2O *m2o, int64 index);
+
+/*
+ * One draw restricted to a sub-pool (the values that satisfy a condition,
+ * e.g. the authors of the tenant already chosen), of SUBPOOL_SIZE values in
+ * creation order; REUSE's index is within the sub-pool.
+ */
+extern FakerDraw FakerM2ONextIn(FakerM2O *m2o, FakerRng *rng, int64 subpool_size);
+
+/* ---- one-to-many counts ---- */
+
+typedef struct FakerO2M FakerO2M;	/* opaque */
+
+/* Parse a count distributor (SPEC.md 3.4); OTHER_KEYS as for FakerM2OParse. */
+extern FakerO2M *FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys);
+extern int64 FakerO2MNext(FakerO2M *o2m, FakerRng *rng);
+extern double FakerO2MMean(const FakerO2M *o2m);
+extern Jsonb *FakerO2MToJsonb(const FakerO2M *o2m);
+
+#endif							/* FAKER_DIST_H */

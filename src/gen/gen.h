@@ -1,0 +1,59 @@
+/*
+ * gen.h: value generators (SPEC.md section 5).
+ *
+ * One generator family per file in src/gen/.  A generator is compiled once
+ * from its name and options (a column spec or SQL arguments), then asked for
+ * values; it draws only from the FakerRng it is given, so streams stay
+ * reproducible.
+ *
+ * Owner: the generators issue.  Other subsystems use only this header.
+ */
+#ifndef FAKER_GEN_H
+#define FAKER_GEN_H
+
+#include "postgres.h"
+
+#include "utils/jsonb.h"
+
+#include "prng.h"
+
+typedef struct FakerGen FakerGen;	/* opaque, palloc'd */
+
+/* True if NAME is a known generator ("int", "email", "sequence" excluded). */
+extern bool FakerGenExists(const char *name);
+
+/* True if KEY is an option of generator NAME (e.g. "min" for "int"). */
+extern bool FakerGenHasOption(const char *name, const char *key);
+
+/*
+ * Compile generator NAME with the options found in SPEC (a jsonb object: the
+ * whole column spec; keys that are not options of NAME are ignored, the
+ * caller validates them).  PATH (e.g. "columns.title") prefixes error
+ * messages.  Bad options raise ERROR (ERRCODE_INVALID_PARAMETER_VALUE) naming
+ * PATH and the key.  SPEC may be NULL for all defaults.
+ */
+extern FakerGen *FakerGenCompile(const char *name, Jsonb *spec, const char *path);
+
+/*
+ * The generator a column of type TYPID/TYPMOD gets when its spec says
+ * nothing (SPEC.md 3.1): integer/numeric ranges, text within the declared
+ * length, boolean, date/time, uuid, enum labels, json/jsonb {}, arrays...
+ * COLNAME may steer the choice (a text column named "email" gets emails).
+ * Domains are resolved to their base type.  Returns NULL if faker has no
+ * default for the type (the caller raises the error).
+ */
+extern FakerGen *FakerGenForType(Oid typid, int32 typmod, const char *colname);
+
+/* The type of the Datums FakerGenNext returns (TEXTOID, INT8OID, ...). */
+extern Oid	FakerGenResultType(const FakerGen *gen);
+
+/* Cap text results at MAXCHARS characters (for varchar(n)); -1: no cap. */
+extern void FakerGenSetMaxLength(FakerGen *gen, int maxchars);
+
+/* One value, allocated in CurrentMemoryContext. */
+extern Datum FakerGenNext(FakerGen *gen, FakerRng *rng);
+
+/* One value as a C string (convenience for text output paths). */
+extern char *FakerGenNextCString(FakerGen *gen, FakerRng *rng);
+
+#endif							/* FAKER_GEN_H */
