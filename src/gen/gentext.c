@@ -1,0 +1,168 @@
+/*
+ * gentext.c: the text generators (names, words, addresses, net, ...).
+ * Each appends one value to a StringInfo; gen.c caps and wraps it.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "gen/genpriv.h"
+#include "gen/words.h"
+
+static inline const char *
+pick(const FakerWordList *l, FakerRng *rng)
+{
+	return l->words[FakerRngBelow(rng, l->n)];
+}
+
+/* Append NAME lower-cased, keeping only [a-z0-9]. */
+static void
+append_slug(StringInfo buf, const char *name)
+{
+	for (const char *p = name; *p; p++)
+		if (isalnum((unsigned char) *p))
+			appendStringInfoChar(buf, (char) tolower((unsigned char) *p));
+}
+
+static void
+append_digits(StringInfo buf, FakerRng *rng, int n, bool nanp_first)
+{
+	for (int i = 0; i < n; i++)
+		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && nanp_first) ?
+												 2 + FakerRngBelow(rng, 8) :
+												 FakerRngBelow(rng, 10))));
+}
+
+static void
+append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
+{
+	for (int i = 0; i < n; i++)
+	{
+		const char *w = pick(&faker_lorem, rng);
+
+		if (i > 0)
+			appendStringInfoChar(buf, ' ');
+		if (i == 0 && sentence)
+		{
+			appendStringInfoChar(buf, (char) toupper((unsigned char) w[0]));
+			appendStringInfoString(buf, w + 1);
+		}
+		else
+			appendStringInfoString(buf, w);
+	}
+	if (sentence)
+		appendStringInfoChar(buf, '.');
+}
+
+void
+GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	switch (g->kind)
+	{
+		case G_DIGITS:
+			append_digits(buf, rng, g->n, false);
+			break;
+		case G_STRING:
+			{
+				int			len = (int) FakerRngRange(rng, g->nmin, g->nmax);
+				static const char alnum[] =
+					"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+				for (int i = 0; i < len; i++)
+					appendStringInfoChar(buf, alnum[FakerRngBelow(rng, 62)]);
+			}
+			break;
+		case G_WORD:
+			appendStringInfoString(buf, pick(&faker_lorem, rng));
+			break;
+		case G_WORDS:
+			append_words(buf, rng, g->n, false);
+			break;
+		case G_SENTENCE:
+			append_words(buf, rng, g->n, true);
+			break;
+		case G_PARAGRAPH:
+			for (int i = 0; i < g->n; i++)
+			{
+				if (i > 0)
+					appendStringInfoChar(buf, ' ');
+				append_words(buf, rng, 6 + (int) FakerRngBelow(rng, 7), true);
+			}
+			break;
+		case G_FIRST_NAME:
+			appendStringInfoString(buf, pick(&faker_first_names, rng));
+			break;
+		case G_LAST_NAME:
+			appendStringInfoString(buf, pick(&faker_last_names, rng));
+			break;
+		case G_NAME:
+			appendStringInfo(buf, "%s %s", pick(&faker_first_names, rng),
+							 pick(&faker_last_names, rng));
+			break;
+		case G_USERNAME:
+		case G_EMAIL:
+			{
+				/* first.last, firstlast or f.last, plus digits: unique-ish */
+				const char *first = pick(&faker_first_names, rng);
+				const char *last = pick(&faker_last_names, rng);
+				int			style = (int) FakerRngBelow(rng, 3);
+
+				if (style == 2)
+					appendStringInfoChar(buf, (char) tolower((unsigned char) first[0]));
+				else
+					append_slug(buf, first);
+				if (style != 1)
+					appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
+				append_slug(buf, last);
+				appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
+				if (g->kind == G_EMAIL)
+					appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+			}
+			break;
+		case G_PHONE:
+			/* North American numbering plan: +1-NXX-NXX-XXXX */
+			appendStringInfoString(buf, "+1-");
+			append_digits(buf, rng, 3, true);
+			appendStringInfoChar(buf, '-');
+			append_digits(buf, rng, 3, true);
+			appendStringInfoChar(buf, '-');
+			append_digits(buf, rng, 4, false);
+			break;
+		case G_COMPANY:
+			appendStringInfo(buf, "%s %s", pick(&faker_last_names, rng),
+							 pick(&faker_company_suffixes, rng));
+			break;
+		case G_JOB:
+			appendStringInfoString(buf, pick(&faker_jobs, rng));
+			break;
+		case G_STREET_ADDRESS:
+			appendStringInfo(buf, "%d %s %s", 1 + (int) FakerRngBelow(rng, 9999),
+							 pick(&faker_streets, rng), pick(&faker_street_suffixes, rng));
+			break;
+		case G_CITY:
+			appendStringInfoString(buf, pick(&faker_cities, rng));
+			break;
+		case G_COUNTRY:
+			appendStringInfoString(buf, pick(&faker_countries, rng));
+			break;
+		case G_POSTCODE:
+			/* US ZIP code, 5 digits */
+			append_digits(buf, rng, 5, false);
+			break;
+		case G_URL:
+			appendStringInfoString(buf, "https://www.");
+			append_slug(buf, pick(&faker_last_names, rng));
+			appendStringInfo(buf, ".%s/%s", pick(&faker_tlds, rng), pick(&faker_lorem, rng));
+			break;
+		case G_IPV4:
+			appendStringInfo(buf, "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),
+							 (int) FakerRngBelow(rng, 256), (int) FakerRngBelow(rng, 256),
+							 1 + (int) FakerRngBelow(rng, 254));
+			break;
+		case G_COLOR:
+			appendStringInfoString(buf, pick(&faker_colors, rng));
+			break;
+		default:
+			elog(ERROR, "generator kind %d is not a text generator", (int) g->kind);
+	}
+}

@@ -1,0 +1,26 @@
+/*
+ * words.h: word lists compiled into the library (locale "en").
+ */
+#ifndef FAKER_WORDS_H
+#define FAKER_WORDS_H
+
+typedef struct FakerWordList
+{
+	const char *const *words;
+	int			n;
+} FakerWordList;
+
+extern const FakerWordList faker_first_names;
+extern const FakerWordList faker_last_names;
+extern const FakerWordList faker_cities;
+extern const FakerWordList faker_countries;
+extern const FakerWordList faker_streets;
+extern const FakerWordList faker_street_suffixes;
+extern const FakerWordList faker_company_suffixes;
+extern const FakerWordList faker_jobs;
+extern const FakerWordList faker_lorem;
+extern const FakerWordList faker_colors;
+extern const FakerWordList faker_domains;
+extern const FakerWordList faker_tlds;
+
+#endif
