@@ -92,4 +92,15 @@ extern int64 FakerO2MNext(FakerO2M *o2m, FakerRng *rng);
 extern double FakerO2MMean(const FakerO2M *o2m);
 extern Jsonb *FakerO2MToJsonb(const FakerO2M *o2m);
 
+/* ---- fit: measure a shape (the inverse) ---- */
+
+/*
+ * The shape of NGROUPS use counts, sorted in descending order, plus NULLS
+ * null uses: {"mean", "null_weight", "weights" (4 rank groups), "skew", "r2"}.
+ */
+extern Jsonb *FakerFitCounts(const int64 *counts, int64 ngroups, int64 nulls);
+
+/* faker_fit's worker: measure COLUMNS of relation RELID via SPI. */
+extern Jsonb *FakerFitRelation(Oid relid, char **columns, int ncolumns);
+
 #endif							/* FAKER_DIST_H */

@@ -1,0 +1,164 @@
+/*
+ * fit.c: measure the shape of a table's references (faker_fit), the
+ * inverse of the distributors.
+ *
+ * Rows whose columns are all NULL are nulls; the others are grouped by the
+ * columns' values (one group per parent) and the groups ranked by size.
+ *   mean        non-null rows / groups
+ *   null_weight null rows / rows
+ *   weights     the share of non-null rows held by each quarter of the
+ *               ranks: quarter q holds ranks [floor(qG/4), floor((q+1)G/4))
+ *   skew, r2    least squares of ln(count) on ln(rank) over the top 90% of
+ *               ranks (ranks 1..max(2, floor(0.9 G))): alpha = -slope
+ *               clamped to [0, 0.9], skew = 1/(1-alpha) (so 1..10).  Fewer
+ *               than 2 groups: skew 1, r2 0.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "dist/dist.h"
+#include "dist/distpriv.h"
+
+Jsonb *
+FakerFitCounts(const int64 *counts, int64 g, int64 nulls)
+{
+	DistJson	j;
+	double		nonnull = 0,
+				shares[4] = {0, 0, 0, 0},
+				skew = 1,
+				r2 = 0;
+
+	for (int64 i = 0; i < g; i++)
+	{
+		nonnull += counts[i];
+		shares[Min(3, (int) ((i * 4) / Max(g, 1)))] += counts[i];
+	}
+	if (g >= 2)
+	{
+		int64		m = Max(2, (int64) floor(0.9 * g));
+		double		sx = 0,
+					sy = 0,
+					sxx = 0,
+					sxy = 0,
+					syy = 0;
+
+		for (int64 i = 0; i < m; i++)
+		{
+			double		x = log((double) (i + 1)),
+						y = log((double) Max(counts[i], 1));
+
+			sx += x;
+			sy += y;
+			sxx += x * x;
+			sxy += x * y;
+			syy += y * y;
+		}
+		{
+			double		vx = sxx - sx * sx / m,
+						vy = syy - sy * sy / m,
+						cxy = sxy - sx * sy / m;
+
+			if (vx > 0)
+			{
+				double		alpha = -cxy / vx;
+
+				alpha = Max(0, Min(0.9, alpha));
+				skew = 1 / (1 - alpha);
+				r2 = vy > 0 ? Max(0, cxy * cxy / (vx * vy)) : 0;
+			}
+		}
+	}
+	DistJsonBegin(&j);
+	if (g > 0)
+		DistJsonFloat(&j, "mean", nonnull / g);
+	DistJsonFloat(&j, "null_weight", nonnull + nulls > 0 ? nulls / (nonnull + nulls) : 0);
+	for (int q = 0; q < 4; q++)
+		shares[q] = nonnull > 0 ? shares[q] / nonnull : 0;
+	DistJsonFloats(&j, "weights", shares, 4);
+	DistJsonFloat(&j, "skew", skew);
+	DistJsonFloat(&j, "r2", r2);
+	DistJsonFloat(&j, "rows", nonnull + nulls);
+	DistJsonFloat(&j, "groups", (double) g);
+	return DistJsonEnd(&j);
+}
+
+Jsonb *
+FakerFitRelation(Oid relid, char **columns, int ncolumns)
+{
+	StringInfoData q;
+	char	   *rel;
+	int64	   *counts;
+	int64		ngroups = 0,
+				cap = 1024,
+				nulls;
+	Portal		portal;
+	Jsonb	   *result;
+	MemoryContext outer = CurrentMemoryContext;
+
+	rel = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									 get_rel_name(relid));
+	for (int i = 0; i < ncolumns; i++)
+		if (get_attnum(relid, columns[i]) == InvalidAttrNumber)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of relation %s does not exist", columns[i], rel)));
+
+	/* the all-NULL test and the grouping, over quoted identifiers */
+	initStringInfo(&q);
+	appendStringInfoString(&q, "SELECT count(*) FROM ");
+	appendStringInfoString(&q, rel);
+	appendStringInfoString(&q, " WHERE ");
+	for (int i = 0; i < ncolumns; i++)
+		appendStringInfo(&q, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
+
+	SPI_connect();
+	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "faker_fit: null count failed");
+	nulls = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
+
+	resetStringInfo(&q);
+	appendStringInfoString(&q, "SELECT count(*) AS n FROM ");
+	appendStringInfoString(&q, rel);
+	appendStringInfoString(&q, " WHERE NOT (");
+	for (int i = 0; i < ncolumns; i++)
+		appendStringInfo(&q, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
+	appendStringInfoString(&q, ") GROUP BY ");
+	for (int i = 0; i < ncolumns; i++)
+		appendStringInfo(&q, "%s%s", i ? ", " : "", quote_identifier(columns[i]));
+	appendStringInfoString(&q, " ORDER BY n DESC");
+
+	counts = MemoryContextAllocHuge(outer, sizeof(int64) * cap);
+	portal = SPI_cursor_open_with_args(NULL, q.data, 0, NULL, NULL, NULL, true, 0);
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		if (ngroups + (int64) SPI_processed > cap)
+		{
+			cap = Max(cap * 2, ngroups + (int64) SPI_processed);
+			counts = repalloc_huge(counts, sizeof(int64) * cap);
+		}
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull;
+
+			counts[ngroups++] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i],
+															SPI_tuptable->tupdesc, 1, &isnull));
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+	result = FakerFitCounts(counts, ngroups, nulls);
+	pfree(counts);
+	return result;
+}

@@ -1,0 +1,298 @@
+/*
+ * m2o.c: many-to-one distributors (SPEC.md 1, 3.2 and 6).
+ *
+ * A draw over a pool of n values gives NULL, CREATE or REUSE(i), i = 0 the
+ * oldest value.  Two things are decided per draw:
+ *
+ * 1. NULL / CREATE / REUSE.  NULL with probability null_weight.  Otherwise
+ *    CREATE at rate 1/mean, on a jittered schedule rather than by a coin: an
+ *    accumulator gains 1/mean per non-null draw and a value is created when
+ *    it passes a threshold drawn uniformly from [0.5, 1.5).  Each draw still
+ *    creates with probability (1-null_weight)/mean, but the number created
+ *    by N draws is N(1-null_weight)/mean within about one, so the mean the
+ *    user asked for is the mean the table gets (a coin would miss +-3% one
+ *    time in six at mean 50 over 200k rows).  mean = 1 always creates.
+ *
+ * 2. Which value to reuse.  The requested weights/skew describe the *end
+ *    state*: parents ranked by use.  Drawing each reuse independently from
+ *    the shape over the current pool overshoots (old values are exposed
+ *    longer) and ranking Poisson-noisy counts skews the groups further.  So
+ *    the reader plans the call: with n0 values at the start and N planned
+ *    draws, the final pool is P = n0 + N(1-nw)/mean values and the call
+ *    makes U = N(1-nw) uses.  Value j (creation order) gets a target of
+ *    U * share(j) uses, share(j) from the shape over j/P (weights: group
+ *    p = floor(jk/P) gets w_p/sum(w) of the uses, evenly; skew s:
+ *    F((j+1)/P) - F(j/P) with F(x) = x^(1/s); uniform: 1/P), rounded with a
+ *    carried remainder so the totals are exact.  Its reuse quota (target
+ *    minus the creation use) goes into a ticket array when the value
+ *    exists; a REUSE draw takes a uniformly random remaining ticket
+ *    (swap-remove, O(1) whatever the pool size).  Every ticket is used by the
+ *    end of the call, so each value ends at its target and the ranked groups
+ *    hold the requested shares.  Draws beyond the plan, calls whose pool is
+ *    much larger than their draws (n0 > 4N), unknown plans and sub-pool draws
+ *    use the static formulas of SPEC.md (weights: group by age, uniform
+ *    inside; skew: min(floor(n(1-U)^s), n-1); uniform).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+#include "dist/dist.h"
+#include "dist/distpriv.h"
+
+/* Tickets are uint32 value indexes; larger plans fall back to the formulas. */
+#define MAX_PLANNED_VALUES	((int64) PG_UINT32_MAX)
+#define MAX_TICKETS			((int64) 256 * 1024 * 1024)
+
+struct FakerM2O
+{
+	FakerM2OSpec spec;
+	double		wsum;			/* sum of weights */
+	/* creation schedule */
+	double		acc;
+	double		threshold;
+	/* the plan (planned == false: static formulas only) */
+	bool		planned;
+	int64		n0;				/* pool size at start */
+	double		P;				/* planned final pool size */
+	double		U;				/* planned uses */
+	double		carry;			/* rounding remainder, in creation order */
+	int64		next_planned;	/* next value index whose quota is due */
+	uint32	   *tickets;
+	int64		nt;				/* tickets left */
+	int64		cap;
+};
+
+void
+FakerM2OParse(Jsonb *spec, const char *path, const char *const *other_keys,
+			  double default_mean, FakerM2OSpec *out)
+{
+	DistOpts	o;
+
+	DistOptsInit(&o, spec, path, other_keys);
+	memset(out, 0, sizeof(*out));
+	out->mean = DistOptFloat(&o, "mean", default_mean);
+	if (!(out->mean >= 1))
+		DistOptError(&o, "mean", "must be at least 1");
+	out->null_weight = DistOptFloat(&o, "null_weight", 0);
+	if (out->null_weight < 0 || out->null_weight > 1)
+		DistOptError(&o, "null_weight", "must be between 0 and 1");
+	out->skew = DistOptFloat(&o, "skew", 0);
+	if (DistOptPresent(&o, "skew") && !(out->skew >= 1))
+		DistOptError(&o, "skew", "must be at least 1");
+	out->weights = DistOptWeights(&o, "weights", &out->nweights);
+	if (out->nweights > 0 && DistOptPresent(&o, "skew"))
+		DistOptError(&o, "skew", "cannot be combined with weights");
+	DistOptsFinish(&o);
+}
+
+Jsonb *
+FakerM2OSpecToJsonb(const FakerM2OSpec *spec)
+{
+	DistJson	j;
+
+	DistJsonBegin(&j);
+	DistJsonFloat(&j, "mean", spec->mean);
+	if (spec->skew > 0)
+		DistJsonFloat(&j, "skew", spec->skew);
+	if (spec->nweights > 0)
+		DistJsonFloats(&j, "weights", spec->weights, spec->nweights);
+	if (spec->null_weight > 0)
+		DistJsonFloat(&j, "null_weight", spec->null_weight);
+	return DistJsonEnd(&j);
+}
+
+/* Share of the uses the value at relative rank x = j/P .. (j+1)/P gets. */
+static double
+plan_share(FakerM2O *m, int64 j)
+{
+	double		a = j / m->P,
+				b = (j + 1) / m->P;
+
+	if (b > 1)
+		b = 1;
+	if (a >= 1)
+		return 0;
+	if (m->spec.nweights > 0)
+	{
+		int			k = m->spec.nweights;
+		int			p = (int) floor(a * k);
+
+		if (p >= k)
+			p = k - 1;
+		return (m->spec.weights[p] / m->wsum) * k * (b - a);
+	}
+	if (m->spec.skew > 0)
+		return pow(b, 1.0 / m->spec.skew) - pow(a, 1.0 / m->spec.skew);
+	return b - a;
+}
+
+/* Put value J's reuse quota into the ticket array. */
+static void
+plan_add_value(FakerM2O *m, int64 j, bool created_now)
+{
+	double		q = m->U * plan_share(m, j) - (created_now ? 1 : 0) + m->carry;
+	int64		t = q > 0 ? (int64) floor(q) : 0;
+
+	m->carry = q - t;
+	if (m->carry < -1)
+		m->carry = -1;			/* an infeasible value does not starve the rest */
+	if (t == 0)
+		return;
+	if (m->nt + t > m->cap)
+	{
+		int64		newcap = Max(m->cap * 2, m->nt + t);
+
+		if (newcap > MAX_TICKETS)
+		{
+			m->planned = false; /* plan too large: formulas from here on */
+			return;
+		}
+		m->tickets = repalloc_huge(m->tickets, sizeof(uint32) * newcap);
+		m->cap = newcap;
+	}
+	for (int64 i = 0; i < t; i++)
+		m->tickets[m->nt++] = (uint32) j;
+}
+
+FakerM2O *
+FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size, double planned_draws)
+{
+	FakerM2O   *m = palloc0(sizeof(FakerM2O));
+
+	m->spec = *spec;
+	if (spec->nweights > 0)
+	{
+		m->spec.weights = palloc(sizeof(double) * spec->nweights);
+		memcpy(m->spec.weights, spec->weights, sizeof(double) * spec->nweights);
+		for (int i = 0; i < spec->nweights; i++)
+			m->wsum += spec->weights[i];
+	}
+	m->threshold = 1.0;
+	m->acc = 0.5;				/* deterministic phase; jitter comes per creation */
+	m->n0 = pool_size;
+	if (planned_draws > 0 && pool_size <= 4 * planned_draws && spec->mean > 1)
+	{
+		double		nonnull = planned_draws * (1 - spec->null_weight);
+
+		m->P = pool_size + nonnull / spec->mean;
+		m->U = nonnull;
+		if (m->P >= 1 && m->P < MAX_PLANNED_VALUES && nonnull - nonnull / spec->mean < MAX_TICKETS)
+		{
+			m->planned = true;
+			m->cap = Max((int64) (nonnull - nonnull / spec->mean) + 1024, 1024);
+			m->tickets = palloc_extended(sizeof(uint32) * m->cap, MCXT_ALLOC_HUGE);
+			for (int64 j = 0; j < pool_size && m->planned; j++)
+				plan_add_value(m, j, false);
+			m->next_planned = pool_size;
+		}
+	}
+	return m;
+}
+
+/* Static formula: an index in [0, n) drawn from the shape. */
+static int64
+static_index(FakerM2O *m, FakerRng *rng, int64 n)
+{
+	if (m->spec.nweights > 0)
+	{
+		int			k = m->spec.nweights;
+		double		u = FakerRngDouble(rng) * m->wsum;
+		int			p = 0;
+		int64		lo,
+					hi;
+
+		while (p < k - 1 && u >= m->spec.weights[p])
+			u -= m->spec.weights[p++];
+		lo = (int64) floor((double) p * n / k);
+		hi = (int64) floor((double) (p + 1) * n / k);
+		if (hi <= lo)
+			hi = lo + 1;
+		if (hi > n)
+			hi = n;
+		if (lo >= hi)
+			lo = hi - 1;
+		return lo + (int64) FakerRngBelow(rng, hi - lo);
+	}
+	if (m->spec.skew > 0)
+	{
+		int64		i = (int64) floor(n * pow(1 - FakerRngDouble(rng), m->spec.skew));
+
+		return Min(i, n - 1);
+	}
+	return (int64) FakerRngBelow(rng, n);
+}
+
+/* NULL or CREATE or "reuse something": the common first step of a draw. */
+static FakerDrawKind
+draw_kind(FakerM2O *m, FakerRng *rng, int64 n)
+{
+	if (m->spec.null_weight > 0 && FakerRngDouble(rng) < m->spec.null_weight)
+		return FAKER_DRAW_NULL;
+	if (n <= 0 || m->spec.mean <= 1)
+		return FAKER_DRAW_CREATE;
+	m->acc += 1.0 / m->spec.mean;
+	if (m->acc >= m->threshold)
+	{
+		m->acc -= m->threshold;
+		m->threshold = 0.5 + FakerRngDouble(rng);
+		return FAKER_DRAW_CREATE;
+	}
+	return FAKER_DRAW_REUSE;
+}
+
+FakerDraw
+FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
+{
+	FakerDraw	d;
+
+	d.kind = draw_kind(m, rng, pool_size);
+	d.index = -1;
+	if (d.kind != FAKER_DRAW_REUSE)
+		return d;
+	if (m->planned)
+	{
+		/* values appended by others (not through FakerM2OCreated) join the plan */
+		while (m->next_planned < pool_size && m->planned)
+			plan_add_value(m, m->next_planned++, false);
+		if (m->nt > 0)
+		{
+			int64		t = (int64) FakerRngBelow(rng, m->nt);
+
+			d.index = m->tickets[t];
+			m->tickets[t] = m->tickets[--m->nt];
+			if (d.index < pool_size)
+				return d;
+		}
+	}
+	d.index = static_index(m, rng, pool_size);
+	return d;
+}
+
+void
+FakerM2OCreated(FakerM2O *m, int64 index)
+{
+	if (m->planned && index >= m->next_planned)
+	{
+		while (m->next_planned < index && m->planned)
+			plan_add_value(m, m->next_planned++, false);
+		if (m->planned)
+			plan_add_value(m, index, true);
+		m->next_planned = index + 1;
+	}
+}
+
+FakerDraw
+FakerM2ONextIn(FakerM2O *m, FakerRng *rng, int64 subpool_size)
+{
+	FakerDraw	d;
+
+	d.kind = draw_kind(m, rng, subpool_size);
+	d.index = d.kind == FAKER_DRAW_REUSE ? static_index(m, rng, subpool_size) : -1;
+	return d;
+}

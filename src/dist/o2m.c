@@ -1,0 +1,329 @@
+/*
+ * o2m.c: one-to-many count distributors (SPEC.md 3.4).
+ *
+ * Continuous draws X (with E[X] = mean) become integer counts by stochastic
+ * rounding, floor(X) + [U < frac(X)], which keeps the mean unbiased.
+ *
+ *   {"mean": m}                       Poisson(m)
+ *   {"mean": m, "skew": s}            X = m s (1-U)^(s-1): s = 1 is exactly m,
+ *                                     larger s piles most parents near 0 and
+ *                                     a few up to s*m (power-law spread)
+ *   {"mean": m, "weights": [w..]}     parents fall in k equal groups; group p
+ *                                     gets m k w_p / sum(w) children each
+ *   {"min": a, "max": b, "weights"}   integer in [a, b]; weights (default
+ *                                     uniform) interpolated linearly over it
+ *   {"distribution": d, "mean": m}    exponential; pareto ("alpha", default
+ *                                     2.5, > 1); lognormal ("sigma", default
+ *                                     1); gamma ("shape", default 2); weibull
+ *                                     ("shape", default 1.5); uniform
+ *                                     ("spread", default 1: [0, 2m])
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "dist/dist.h"
+#include "dist/distpriv.h"
+
+typedef enum O2MKind
+{
+	O2M_POISSON, O2M_SKEW, O2M_WEIGHTS, O2M_RANGE, O2M_EXPONENTIAL,
+	O2M_PARETO, O2M_LOGNORMAL, O2M_GAMMA, O2M_WEIBULL, O2M_UNIFORM
+} O2MKind;
+
+static const char *const dist_names[] = {
+	NULL, NULL, NULL, NULL, "exponential", "pareto", "lognormal", "gamma", "weibull", "uniform"
+};
+
+struct FakerO2M
+{
+	O2MKind		kind;
+	double		mean;
+	double		shape;			/* skew, alpha, sigma, gamma/weibull shape, spread */
+	int			nweights;
+	double	   *weights;
+	double		wsum;
+	int64		min, max;
+	double	   *cum;			/* range: cumulative probabilities of min..max */
+	double		scale;			/* derived parameter of the distribution */
+};
+
+#define O2M_MAX_COUNT	1000000000.0
+#define O2M_MAX_RANGE	1000000
+
+FakerO2M *
+FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys)
+{
+	DistOpts	o;
+	FakerO2M   *d = palloc0(sizeof(FakerO2M));
+	char	   *dist;
+
+	DistOptsInit(&o, spec, path, other_keys);
+	dist = DistOptString(&o, "distribution");
+	d->weights = DistOptWeights(&o, "weights", &d->nweights);
+	for (int i = 0; i < d->nweights; i++)
+		d->wsum += d->weights[i];
+	if (DistOptPresent(&o, "min") || DistOptPresent(&o, "max"))
+	{
+		double		lo = DistOptFloat(&o, "min", 0),
+					hi = DistOptFloat(&o, "max", 0);
+		double		total = 0;
+
+		if (!DistOptPresent(&o, "max"))
+			DistOptError(&o, "max", "is required with min");
+		if (lo != floor(lo) || lo < 0)
+			DistOptError(&o, "min", "must be a non-negative integer");
+		if (hi != floor(hi) || hi < lo)
+			DistOptError(&o, "max", "must be an integer not less than min");
+		if (hi - lo > O2M_MAX_RANGE)
+			DistOptError(&o, "max", "range is too wide (at most 1000000 values)");
+		if (dist || DistOptPresent(&o, "mean") || DistOptPresent(&o, "skew"))
+			DistOptError(&o, dist ? "distribution" : DistOptPresent(&o, "mean") ? "mean" : "skew",
+						 "cannot be combined with min/max");
+		d->kind = O2M_RANGE;
+		d->min = (int64) lo;
+		d->max = (int64) hi;
+		d->cum = palloc(sizeof(double) * (d->max - d->min + 1));
+		for (int64 v = d->min; v <= d->max; v++)
+		{
+			double		w = 1;
+
+			if (d->nweights == 1)
+				w = d->weights[0];
+			else if (d->nweights > 1)
+			{
+				double		x = d->max > d->min ?
+					(double) (v - d->min) / (d->max - d->min) * (d->nweights - 1) : 0;
+				int			i = Min((int) floor(x), d->nweights - 2);
+
+				w = d->weights[i] + (d->weights[i + 1] - d->weights[i]) * (x - i);
+			}
+			total += w;
+			d->cum[v - d->min] = total;
+			d->mean += w * v;
+		}
+		if (total <= 0)
+			DistOptError(&o, "weights", "give no weight to any value of the range");
+		for (int64 v = d->min; v <= d->max; v++)
+			d->cum[v - d->min] /= total;
+		d->mean /= total;
+		DistOptsFinish(&o);
+		return d;
+	}
+	if (!DistOptPresent(&o, "mean"))
+		DistOptError(&o, "mean", "is required (or min and max)");
+	d->mean = DistOptFloat(&o, "mean", 0);
+	if (d->mean < 0 || d->mean > 1e6)
+		DistOptError(&o, "mean", "must be between 0 and 1000000");
+	if (dist)
+	{
+		int			k;
+
+		for (k = O2M_EXPONENTIAL; k <= O2M_UNIFORM; k++)
+			if (strcmp(dist, dist_names[k]) == 0)
+				break;
+		if (k > O2M_UNIFORM)
+			DistOptError(&o, "distribution",
+						 psprintf("unknown distribution \"%s\" (exponential, pareto, lognormal, gamma, weibull or uniform)", dist));
+		d->kind = (O2MKind) k;
+		switch (d->kind)
+		{
+			case O2M_PARETO:
+				d->shape = DistOptFloat(&o, "alpha", 2.5);
+				if (!(d->shape > 1 && d->shape <= 100))
+					DistOptError(&o, "alpha", "must be greater than 1 (and at most 100)");
+				d->scale = d->mean * (d->shape - 1) / d->shape;
+				break;
+			case O2M_LOGNORMAL:
+				d->shape = DistOptFloat(&o, "sigma", 1);
+				if (!(d->shape > 0 && d->shape <= 5))
+					DistOptError(&o, "sigma", "must be in (0, 5]");
+				d->scale = log(Max(d->mean, 1e-300)) - d->shape * d->shape / 2;
+				break;
+			case O2M_GAMMA:
+				d->shape = DistOptFloat(&o, "shape", 2);
+				if (!(d->shape >= 0.01 && d->shape <= 1e6))
+					DistOptError(&o, "shape", "must be in [0.01, 1000000]");
+				d->scale = d->mean / d->shape;
+				break;
+			case O2M_WEIBULL:
+				d->shape = DistOptFloat(&o, "shape", 1.5);
+				if (!(d->shape >= 0.1 && d->shape <= 100))
+					DistOptError(&o, "shape", "must be in [0.1, 100]");
+				d->scale = d->mean / tgamma(1 + 1 / d->shape);
+				break;
+			case O2M_UNIFORM:
+				d->shape = DistOptFloat(&o, "spread", 1);
+				if (!(d->shape >= 0 && d->shape <= 1))
+					DistOptError(&o, "spread", "must be between 0 and 1");
+				break;
+			default:
+				break;
+		}
+	}
+	else if (DistOptPresent(&o, "skew"))
+	{
+		d->kind = O2M_SKEW;
+		d->shape = DistOptFloat(&o, "skew", 1);
+		if (!(d->shape >= 1 && d->shape <= 100))
+			DistOptError(&o, "skew", "must be between 1 and 100");
+		if (d->nweights > 0)
+			DistOptError(&o, "skew", "cannot be combined with weights");
+	}
+	else if (d->nweights > 0)
+		d->kind = O2M_WEIGHTS;
+	else
+		d->kind = O2M_POISSON;
+	DistOptsFinish(&o);
+	return d;
+}
+
+double
+FakerO2MMean(const FakerO2M *d)
+{
+	return d->mean;
+}
+
+/* Marsaglia and Tsang's gamma(shape, 1) sampler. */
+static double
+gamma_draw(FakerRng *rng, double shape)
+{
+	double		dd,
+				c;
+
+	if (shape < 1)
+		return gamma_draw(rng, shape + 1) * pow(1 - FakerRngDouble(rng), 1 / shape);
+	dd = shape - 1.0 / 3;
+	c = 1 / sqrt(9 * dd);
+	for (;;)
+	{
+		double		x = FakerRngNormal(rng),
+					v = 1 + c * x,
+					u;
+
+		if (v <= 0)
+			continue;
+		v = v * v * v;
+		u = 1 - FakerRngDouble(rng);
+		if (log(u) < 0.5 * x * x + dd - dd * v + dd * log(v))
+			return dd * v;
+	}
+}
+
+static int64
+poisson_draw(FakerRng *rng, double mean)
+{
+	if (mean < 30)
+	{
+		double		l = exp(-mean),
+					p = 1;
+		int64		k = 0;
+
+		do
+		{
+			k++;
+			p *= FakerRngDouble(rng);
+		} while (p > l);
+		return k - 1;
+	}
+	else
+	{
+		/* normal approximation, rounded stochastically: unbiased for mean >= 30 */
+		double		x = mean + sqrt(mean) * FakerRngNormal(rng);
+		double		f;
+
+		if (x < 0)
+			x = 0;
+		f = floor(x);
+		return (int64) f + (FakerRngDouble(rng) < x - f ? 1 : 0);
+	}
+}
+
+int64
+FakerO2MNext(FakerO2M *d, FakerRng *rng)
+{
+	double		x,
+				f;
+	double		u = 1 - FakerRngDouble(rng);	/* (0, 1] */
+
+	switch (d->kind)
+	{
+		case O2M_POISSON:
+			return poisson_draw(rng, d->mean);
+		case O2M_RANGE:
+			{
+				double		r = FakerRngDouble(rng);
+				int64		lo = 0,
+							hi = d->max - d->min;
+
+				while (lo < hi)
+				{
+					int64		mid = (lo + hi) / 2;
+
+					if (d->cum[mid] > r)
+						hi = mid;
+					else
+						lo = mid + 1;
+				}
+				return d->min + lo;
+			}
+		case O2M_SKEW:
+			x = d->mean * d->shape * pow(u, d->shape - 1);
+			break;
+		case O2M_WEIGHTS:
+			{
+				int			p = (int) FakerRngBelow(rng, d->nweights);
+
+				x = d->mean * d->nweights * d->weights[p] / d->wsum;
+			}
+			break;
+		case O2M_EXPONENTIAL:
+			x = -d->mean * log(u);
+			break;
+		case O2M_PARETO:
+			x = d->scale / pow(u, 1 / d->shape);
+			break;
+		case O2M_LOGNORMAL:
+			x = exp(d->scale + d->shape * FakerRngNormal(rng));
+			break;
+		case O2M_GAMMA:
+			x = d->scale * gamma_draw(rng, d->shape);
+			break;
+		case O2M_WEIBULL:
+			x = d->scale * pow(-log(u), 1 / d->shape);
+			break;
+		case O2M_UNIFORM:
+			x = d->mean * (1 - d->shape + 2 * d->shape * FakerRngDouble(rng));
+			break;
+		default:
+			elog(ERROR, "unknown count distributor %d", (int) d->kind);
+	}
+	if (!(x >= 0))
+		x = 0;
+	if (x > O2M_MAX_COUNT)
+		x = O2M_MAX_COUNT;
+	f = floor(x);
+	return (int64) f + (FakerRngDouble(rng) < x - f ? 1 : 0);
+}
+
+Jsonb *
+FakerO2MToJsonb(const FakerO2M *d)
+{
+	DistJson	j;
+
+	DistJsonBegin(&j);
+	if (d->kind == O2M_RANGE)
+	{
+		DistJsonFloat(&j, "min", (double) d->min);
+		DistJsonFloat(&j, "max", (double) d->max);
+	}
+	else
+		DistJsonFloat(&j, "mean", d->mean);
+	if (d->kind >= O2M_EXPONENTIAL)
+		DistJsonString(&j, "distribution", dist_names[d->kind]);
+	if (d->kind == O2M_SKEW)
+		DistJsonFloat(&j, "skew", d->shape);
+	if (d->nweights > 0)
+		DistJsonFloats(&j, "weights", d->weights, d->nweights);
+	return DistJsonEnd(&j);
+}
