@@ -1,0 +1,63 @@
+/* faker 1.0: aggregates, pools and population (src/model, src/sql/model.c). */
+
+CREATE TABLE faker.aggregate (
+    name      text PRIMARY KEY CHECK (name <> ''),
+    relation  regclass NOT NULL,
+    spec      jsonb NOT NULL DEFAULT '{}'
+);
+COMMENT ON TABLE faker.aggregate IS 'faker: aggregate definitions (faker_define); kept by pg_dump';
+SELECT pg_catalog.pg_extension_config_dump('faker.aggregate', '');
+
+CREATE TABLE faker.pool (
+    aggregate    text PRIMARY KEY,
+    relation     regclass NOT NULL,
+    table_name   text NOT NULL UNIQUE,
+    key_columns  text NOT NULL
+);
+COMMENT ON TABLE faker.pool IS 'faker: registry of the pool tables (faker."pool_...")';
+
+CREATE TABLE faker.sequence (
+    scope  text PRIMARY KEY,
+    next   bigint NOT NULL
+);
+COMMENT ON TABLE faker.sequence IS 'faker: counters of {"gen": "sequence"} columns, per scope';
+SELECT pg_catalog.pg_extension_config_dump('faker.sequence', '');
+
+CREATE FUNCTION faker_define(aggregate text, relation regclass, spec jsonb DEFAULT '{}') RETURNS void
+    AS 'MODULE_PATHNAME', 'faker_define' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION faker_define(text, regclass, jsonb) IS
+    'faker: create or replace an aggregate; the spec is validated against the table now';
+
+CREATE FUNCTION faker_undefine(aggregate text) RETURNS void
+    AS 'MODULE_PATHNAME', 'faker_undefine' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION faker_undefine(text) IS 'faker: remove an aggregate definition';
+
+CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NULL)
+    RETURNS TABLE(aggregate text, relation regclass, created bigint, reused bigint, nulls bigint)
+    AS 'MODULE_PATHNAME', 'faker_populate' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
+COMMENT ON FUNCTION faker_populate(text, bigint, bigint) IS
+    'faker: make n rows of an aggregate (defined, or a table), creating or reusing what they reference';
+
+CREATE FUNCTION faker_explain(aggregate text)
+    RETURNS TABLE(step int, aggregate text, relation regclass, via text, distributor jsonb)
+    AS 'MODULE_PATHNAME', 'faker_explain' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION faker_explain(text) IS
+    'faker: the population plan in topological order, with the effective distributor of each reference';
+
+CREATE FUNCTION faker_reset(aggregate text DEFAULT NULL) RETURNS void
+    AS 'MODULE_PATHNAME', 'faker_reset' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
+COMMENT ON FUNCTION faker_reset(text) IS 'faker: forget pools (all, or one aggregate''s); table data is untouched';
+
+CREATE FUNCTION faker.pool_size(table_name text) RETURNS bigint
+    LANGUAGE plpgsql STABLE STRICT AS $$
+DECLARE n bigint;
+BEGIN
+    EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM faker.%I', table_name) INTO n;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION faker.pool_size(text) IS 'faker: the number of values in a pool table';
+
+CREATE VIEW faker_pools AS
+    SELECT p.aggregate, p.table_name AS pool, faker.pool_size(p.table_name) AS size
+    FROM faker.pool p;
+COMMENT ON VIEW faker_pools IS 'faker: the pools and their sizes';

@@ -1,0 +1,232 @@
+/*
+ * graph.c: the population plan.
+ *
+ * The aggregates reachable from the target through foreign keys and
+ * children, in topological order, parents first (Kahn's algorithm).  A
+ * cycle must go through a nullable foreign key: when Kahn's algorithm is
+ * stuck, one nullable edge among the remaining aggregates becomes a *back
+ * edge* (never creates: it reuses what the pool has, else NULL), and the
+ * sort goes on; with no nullable edge left the cycle is an error.  Self
+ * references are always back edges.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/varlena.h"
+#include "utils/regproc.h"
+
+#include "model/model.h"
+
+typedef struct Builder
+{
+	List	   *aggs;			/* Aggregate * in discovery order */
+} Builder;
+
+static Aggregate *
+find_agg(Builder *b, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, b->aggs)
+		if (strcmp(((Aggregate *) lfirst(lc))->name, name) == 0)
+			return lfirst(lc);
+	return NULL;
+}
+
+static Aggregate *load_agg(Builder *b, const char *name, Oid relid_hint);
+
+/* Load aggregate NAME (defined, or implicit for table RELID_HINT) and,
+ * recursively, what it references and its children. */
+static Aggregate *
+load_agg(Builder *b, const char *name, Oid relid_hint)
+{
+	Aggregate  *agg = find_agg(b, name);
+	Oid			relid;
+	Jsonb	   *spec;
+
+	if (agg)
+		return agg;
+	agg = palloc0(sizeof(Aggregate));
+	agg->name = pstrdup(name);
+	if (CatalogDefinition(name, &relid, &spec))
+		agg->defined = true;
+	else
+	{
+		relid = relid_hint;
+		if (!OidIsValid(relid))
+		{
+			List	   *names = stringToQualifiedNameList(name);
+
+			relid = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, true);
+			if (!OidIsValid(relid))
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_OBJECT),
+						 errmsg("aggregate \"%s\" does not exist", name),
+						 errhint("Define it with faker_define, or name a table.")));
+		}
+		spec = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum("{}")));
+	}
+	agg->spec = spec;
+	b->aggs = lappend(b->aggs, agg);
+	CatalogLoadTable(agg, relid);
+	CatalogKeyColumns(agg);
+	SpecApply(agg, spec);
+
+	for (int i = 0; i < agg->nrefs; i++)
+	{
+		ModelRef   *r = &agg->refs[i];
+		Oid			prel = (Oid) (uintptr_t) r->parent;
+
+		r->parent = load_agg(b, CatalogAggregateForTable(prel), prel);
+	}
+	for (int i = 0; i < agg->nchildren; i++)
+	{
+		ModelChild *ch = &agg->children[i];
+		char	   *path = psprintf("aggregate \"%s\": children.%s.via", agg->name, ch->name);
+
+		ch->child = load_agg(b, ch->name, InvalidOid);
+		ch->via = SpecFindReference(ch->child, ch->via_name, path);
+		if (ch->child->refs[ch->via].parent != agg)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: foreign key \"%s\" does not reference %s",
+							path, ch->child->refs[ch->via].name, agg->qualname)));
+	}
+	return agg;
+}
+
+/* Map each reference's referenced attnums to positions in the parent's key. */
+static void
+resolve_keys(Aggregate *agg)
+{
+	for (int i = 0; i < agg->nrefs; i++)
+	{
+		ModelRef   *r = &agg->refs[i];
+
+		for (int k = 0; k < r->nkeys; k++)
+		{
+			int			pos = -1;
+
+			for (int j = 0; j < r->parent->nkeys; j++)
+				if (r->parent->cols[r->parent->keycol[j]].attnum == r->pkey[k])
+					pos = j;
+			if (pos < 0)
+				elog(ERROR, "referenced column %d of %s is not in its pool key", r->pkey[k], r->parent->qualname);
+			r->pkey[k] = pos;
+		}
+	}
+}
+
+static bool
+ref_nullable(Aggregate *agg, ModelRef *r)
+{
+	for (int k = 0; k < r->nkeys; k++)
+		if (!agg->cols[r->col[k]].notnull)
+			return true;
+	return false;
+}
+
+/* Kahn's algorithm over the plan; parents get lower order numbers. */
+static void
+topo_sort(FakerPlan *plan)
+{
+	int			placed = 0;
+
+	for (int i = 0; i < plan->n; i++)
+	{
+		Aggregate  *a = plan->aggs[i];
+
+		a->order = -1;
+		for (int r = 0; r < a->nrefs; r++)
+			if (a->refs[r].parent == a)
+			{
+				if (!ref_nullable(a, &a->refs[r]))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+							 errmsg("aggregate \"%s\" references itself through \"%s\", which has no nullable column",
+									a->name, a->refs[r].name),
+							 errdetail("A cycle must go through a nullable foreign key, or population would never end.")));
+				a->refs[r].back_edge = true;
+			}
+	}
+	while (placed < plan->n)
+	{
+		bool		progress = false;
+
+		for (int i = 0; i < plan->n; i++)
+		{
+			Aggregate  *a = plan->aggs[i];
+			bool		ready = a->order < 0;
+
+			for (int r = 0; r < a->nrefs && ready; r++)
+				ready = a->refs[r].back_edge || a->refs[r].parent->order >= 0;
+			if (ready)
+			{
+				a->order = placed++;
+				progress = true;
+			}
+		}
+		if (!progress)
+		{
+			/* stuck on a cycle: break it at a nullable edge */
+			bool		broken = false;
+			StringInfoData names;
+
+			initStringInfo(&names);
+			for (int i = 0; i < plan->n && !broken; i++)
+			{
+				Aggregate  *a = plan->aggs[i];
+
+				if (a->order >= 0)
+					continue;
+				appendStringInfo(&names, "%s\"%s\"", names.len ? ", " : "", a->name);
+				for (int r = 0; r < a->nrefs && !broken; r++)
+				{
+					ModelRef   *ref = &a->refs[r];
+
+					if (!ref->back_edge && ref->parent->order < 0 && ref_nullable(a, ref))
+						ref->back_edge = broken = true;
+				}
+			}
+			if (!broken)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+						 errmsg("cycle of foreign keys with no nullable edge among aggregates %s", names.data),
+						 errdetail("A cycle must go through a nullable foreign key, or population would never end.")));
+		}
+	}
+	/* sort by order */
+	for (int i = 0; i < plan->n; i++)
+		for (int j = i + 1; j < plan->n; j++)
+			if (plan->aggs[j]->order < plan->aggs[i]->order)
+			{
+				Aggregate  *t = plan->aggs[i];
+
+				plan->aggs[i] = plan->aggs[j];
+				plan->aggs[j] = t;
+			}
+}
+
+FakerPlan *
+PlanBuild(const char *aggregate, bool for_call)
+{
+	Builder		b = {NIL};
+	FakerPlan  *plan = palloc0(sizeof(FakerPlan));
+	ListCell   *lc;
+	int			i = 0;
+
+	plan->cxt = CurrentMemoryContext;
+	plan->target = load_agg(&b, aggregate, InvalidOid);
+	plan->n = list_length(b.aggs);
+	plan->aggs = palloc(sizeof(Aggregate *) * plan->n);
+	foreach(lc, b.aggs)
+	{
+		plan->aggs[i++] = lfirst(lc);
+		resolve_keys(lfirst(lc));
+	}
+	topo_sort(plan);
+	return plan;
+}

@@ -1,0 +1,215 @@
+/*
+ * model.h: aggregates, their providers, the population plan, pools and the
+ * batch writer (SPEC.md sections 1-3).
+ *
+ *   catalog.c   read a table: columns, keys, foreign keys, defaults
+ *   spec.c      a jsonb spec -> providers per column, references, children
+ *   graph.c     the plan: reachable aggregates, topological order, cycles
+ *   store.c     pools: typed tables in schema faker + in-memory copies
+ *   writer.c    batched INSERT ... SELECT FROM unnest($1, $2, ...)
+ *   populate.c  make rows dependencies-first, draw references, children
+ */
+#ifndef FAKER_MODEL_H
+#define FAKER_MODEL_H
+
+#include "postgres.h"
+
+#include "access/attnum.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "nodes/execnodes.h"
+#include "utils/jsonb.h"
+
+#include "dist/dist.h"
+#include "gen/gen.h"
+#include "prng.h"
+
+#define MODEL_MAX_KEYS	32		/* INDEX_MAX_KEYS */
+#define MODEL_BATCH		2000	/* rows per INSERT */
+
+typedef enum ColKind
+{
+	COL_DEFAULT,				/* left to PostgreSQL: omitted from the INSERT */
+	COL_KEYDEFAULT,				/* a key with a DEFAULT: evaluated by faker */
+	COL_REF,					/* set by references */
+	COL_GEN,					/* a generator */
+	COL_CONST,					/* a constant */
+	COL_SEQ,					/* {"gen": "sequence"} */
+	COL_SERIAL_INT				/* integer key without default: max + 1, ... */
+} ColKind;
+
+typedef struct ModelColumn
+{
+	AttrNumber	attnum;
+	char	   *name;
+	Oid			typid;
+	int32		typmod;
+	bool		notnull;
+	bool		hasdef;
+	char		identity;
+	ColKind		kind;
+	/* providers */
+	FakerGen   *gen;
+	Datum		constval;
+	bool		constnull;
+	char	   *seq_format;		/* sequence: format with %s, or NULL */
+	char	   *seq_scope;
+	int64		seq_start;
+	int64		seq_next;		/* sequence and serial int: next value */
+	double		null_weight;
+	bool		reuse;			/* a pool of reused generated values */
+	FakerM2OSpec reuse_spec;
+	FakerM2O   *reuse_m2o;
+	Datum	   *reuse_vals;
+	int64		reuse_n,
+				reuse_cap;
+	bool		unique;			/* single-column UNIQUE/PK or "unique": true */
+	/* conversion of generator output to the column type */
+	bool		need_io;
+	FmgrInfo	outfn;
+	FmgrInfo	infn;
+	Oid			ioparam;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	ExprState  *defexpr;		/* COL_KEYDEFAULT */
+	FakerRng	rng;
+	int			inspos;			/* position in the INSERT, -1 if omitted */
+} ModelColumn;
+
+struct Aggregate;
+
+typedef struct ModelRef
+{
+	Oid			conoid;
+	char	   *name;
+	int			nkeys;
+	int			col[MODEL_MAX_KEYS];	/* column index in the child */
+	int			pkey[MODEL_MAX_KEYS];	/* position in the parent's pool key */
+	struct Aggregate *parent;
+	bool		has_spec;
+	bool		implied;		/* inside a wider FK, no spec entry */
+	bool		back_edge;		/* closes a cycle: never creates */
+	FakerM2OSpec spec;
+	FakerM2O   *m2o;
+	FakerRng	rng;
+	double		planned;
+} ModelRef;
+
+typedef struct ModelChild
+{
+	char	   *name;
+	struct Aggregate *child;
+	int			via;			/* index of the FK in child->refs */
+	FakerO2M   *o2m;
+	FakerRng	rng;
+	Jsonb	   *spec;
+	char	   *via_name;
+} ModelChild;
+
+/* An in-memory pool: key tuples in creation order, plus sub-pool indexes. */
+typedef struct SubIndex SubIndex;
+
+typedef struct Pool
+{
+	bool		exists;			/* the pool table exists (append to it) */
+	bool		loaded;			/* read into memory for this call */
+	char	   *table;			/* quoted faker.pool_... */
+	int64		n;
+	int64		cap;
+	Datum	   *keys;			/* n * nkeys */
+	bool	   *nulls;
+	int64		flushed;		/* appended entries written to the table */
+	int64		start_n;
+	SubIndex   *subs;			/* list of sub-pool indexes */
+	SPIPlanPtr	append_plan;
+} Pool;
+
+typedef struct Aggregate
+{
+	char	   *name;
+	Oid			relid;
+	char	   *qualname;		/* quoted schema.table */
+	bool		defined;
+	Jsonb	   *spec;
+	int			ncols;
+	ModelColumn *cols;
+	int			nrefs;
+	ModelRef   *refs;
+	int			nchildren;
+	ModelChild *children;
+	int			nkeys;			/* pool key: columns other tables reference */
+	int			keycol[MODEL_MAX_KEYS];
+	int			npk;
+	int			pk[MODEL_MAX_KEYS];
+	int			nuniq;			/* composite unique constraints checked by hash */
+	int		  **uniq;			/* column indexes, -1 terminated */
+	/* plan */
+	int			order;			/* topological position, parents first */
+	double		expected;		/* rows expected in this call */
+	bool		in_plan;
+	int			mark;
+	/* call state */
+	Pool		pool;
+	struct Writer *writer;
+	struct HashSet *seen;		/* hashes of unique values */
+	int64		created,
+				reused,
+				nulls;
+	bool		flushing;
+} Aggregate;
+
+/* A plan: every aggregate reachable from the target, parents first. */
+typedef struct FakerPlan
+{
+	int			n;
+	Aggregate **aggs;
+	Aggregate  *target;
+	MemoryContext cxt;
+	EState	   *estate;
+	uint64		seed;
+} FakerPlan;
+
+/* catalog.c */
+extern void CatalogLoadTable(Aggregate *agg, Oid relid);
+extern char *CatalogQualifiedName(Oid relid);
+extern bool CatalogDefinition(const char *name, Oid *relid, Jsonb **spec);
+extern char *CatalogAggregateForTable(Oid relid);
+extern void CatalogKeyColumns(Aggregate *agg);
+
+/* spec.c */
+extern void SpecApply(Aggregate *agg, Jsonb *spec);
+extern void SpecValidate(const char *name, Oid relid, Jsonb *spec);
+extern int	SpecFindReference(Aggregate *agg, const char *key, const char *path);
+
+/* graph.c */
+extern FakerPlan *PlanBuild(const char *aggregate, bool for_call);
+
+/* store.c */
+extern void PoolOpen(FakerPlan *plan, Aggregate *agg, bool read);
+extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
+extern void PoolFlush(Aggregate *agg);
+extern int64 PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **members);
+extern void PoolReset(const char *aggregate);
+
+/* writer.c */
+extern void WriterInit(Aggregate *agg);
+extern void WriterAdd(Aggregate *agg, Datum *values, bool *nulls);
+extern void WriterFlush(FakerPlan *plan, Aggregate *agg);
+extern void WriterFlushAll(FakerPlan *plan);
+extern MemoryContext WriterContext(Aggregate *agg);
+extern void WriterBuilding(Aggregate *agg, int delta);
+extern bool WriterFull(Aggregate *agg);
+
+/* populate.c */
+typedef struct PopulateResult
+{
+	Aggregate  *agg;
+	int64		created,
+				reused,
+				nulls;
+} PopulateResult;
+
+extern List *Populate(const char *aggregate, int64 n, uint64 seed);
+
+#endif							/* FAKER_MODEL_H */

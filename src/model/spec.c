@@ -1,0 +1,430 @@
+/*
+ * spec.c: a jsonb spec (SPEC.md 3) turned into providers: one per column,
+ * a distributor per reference, a count distributor per child.  Everything
+ * a user can get wrong is an error naming the aggregate and the JSON path.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "parser/parse_coerce.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "model/model.h"
+
+static void
+spec_error(const char *path, const char *msg)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: %s", path, msg)));
+}
+
+static bool
+jb_get(Jsonb *jb, const char *key, JsonbValue *v)
+{
+	return getKeyJsonValueFromContainer(&jb->root, key, strlen(key), v) != NULL;
+}
+
+/* The object under KEY of JB as a Jsonb of its own, or NULL if absent. */
+static Jsonb *
+jb_object(Jsonb *jb, const char *key, const char *path)
+{
+	JsonbValue	v;
+
+	if (!jb_get(jb, key, &v) || v.type == jbvNull)
+		return NULL;
+	if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+		spec_error(path, "must be a jsonb object");
+	return JsonbValueToJsonb(&v);
+}
+
+/* Keys of a jsonb object, in storage order. */
+static List *
+jb_keys(Jsonb *jb)
+{
+	JsonbIterator *it = JsonbIteratorInit(&jb->root);
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	List	   *keys = NIL;
+
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+		if (tok == WJB_KEY)
+			keys = lappend(keys, pnstrdup(v.val.string.val, v.val.string.len));
+	return keys;
+}
+
+/* A copy of object JB with only the keys in KEEP (NULL-terminated). */
+static Jsonb *
+jb_filter(Jsonb *jb, const char *const *keep)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; keep[i]; i++)
+	{
+		JsonbValue	k,
+					v;
+
+		if (!jb_get(jb, keep[i], &v))
+			continue;
+		k.type = jbvString;
+		k.val.string.val = (char *) keep[i];
+		k.val.string.len = strlen(keep[i]);
+		pushJsonbValue(&st, WJB_KEY, &k);
+		if (v.type == jbvBinary)
+		{
+			/* re-push a container value as a whole */
+			JsonbIterator *it = JsonbIteratorInit(v.val.binary.data);
+			JsonbValue	e;
+			JsonbIteratorToken tok;
+
+			while ((tok = JsonbIteratorNext(&it, &e, false)) != WJB_DONE)
+				pushJsonbValue(&st, tok, tok < WJB_BEGIN_ARRAY ? &e : NULL);
+		}
+		else
+			pushJsonbValue(&st, WJB_VALUE, &v);
+	}
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbValueToJsonb(res);
+}
+
+static ModelColumn *
+find_column(Aggregate *agg, const char *name)
+{
+	for (int i = 0; i < agg->ncols; i++)
+		if (strcmp(agg->cols[i].name, name) == 0)
+			return &agg->cols[i];
+	return NULL;
+}
+
+/* Prepare the text I/O conversion from RESTYPE to the column type. */
+static void
+column_io(ModelColumn *c, Oid restype)
+{
+	Oid			fn;
+	bool		isvarlena;
+
+	c->need_io = !(restype == c->typid ||
+				   (c->typid == VARCHAROID && restype == TEXTOID));
+	if (!c->need_io)
+		return;
+	getTypeOutputInfo(restype, &fn, &isvarlena);
+	fmgr_info(fn, &c->outfn);
+	getTypeInputInfo(c->typid, &fn, &c->ioparam);
+	fmgr_info(fn, &c->infn);
+}
+
+/* Text of a jsonb scalar (strings unquoted). */
+static char *
+scalar_text(JsonbValue *v)
+{
+	switch (v->type)
+	{
+		case jbvString:
+			return pnstrdup(v->val.string.val, v->val.string.len);
+		case jbvNumeric:
+			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+		case jbvBool:
+			return pstrdup(v->val.boolean ? "true" : "false");
+		default:
+			return NULL;
+	}
+}
+
+static const char *const reuse_keys[] = {"mean", "skew", "weights", "null_weight", NULL};
+static const char *const reuse_keys_no_weights[] = {"mean", "skew", "null_weight", NULL};
+
+static void
+column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
+{
+	JsonbValue	v;
+	char	   *gen = NULL;
+	bool		choice = false;
+	int			nsources = 0;
+	ListCell   *lc;
+	Jsonb	   *reuse;
+
+	if (c->kind == COL_REF)
+		spec_error(path, "is a foreign key column: describe it under \"references\"");
+	if (jb_get(cs, "gen", &v))
+	{
+		if (v.type != jbvString)
+			spec_error(psprintf("%s.gen", path), "must be a generator name");
+		gen = pnstrdup(v.val.string.val, v.val.string.len);
+		nsources++;
+	}
+	if (jb_get(cs, "values", &v))
+	{
+		gen = "choice";
+		choice = true;
+		nsources++;
+	}
+	if (jb_get(cs, "const", &v))
+		nsources++;
+	if (nsources != 1)
+		spec_error(path, "needs exactly one of \"gen\", \"values\" or \"const\"");
+	if (jb_get(cs, "require", &v))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s.require: criteria are not supported yet", path)));
+
+	/* unknown keys */
+	foreach(lc, jb_keys(cs))
+	{
+		char	   *k = lfirst(lc);
+
+		if (strcmp(k, "gen") == 0 || strcmp(k, "values") == 0 || strcmp(k, "const") == 0 ||
+			strcmp(k, "unique") == 0 || strcmp(k, "mean") == 0 || strcmp(k, "skew") == 0 ||
+			strcmp(k, "weights") == 0 || strcmp(k, "null_weight") == 0)
+			continue;
+		if (gen && strcmp(gen, "sequence") == 0 &&
+			(strcmp(k, "format") == 0 || strcmp(k, "start") == 0 || strcmp(k, "scope") == 0))
+			continue;
+		if (gen && FakerGenHasOption(gen, k))
+			continue;
+		spec_error(psprintf("%s.%s", path, k), "unknown option");
+	}
+
+	if (jb_get(cs, "const", &v))
+	{
+		char	   *s = scalar_text(&v);
+		Oid			fn;
+
+		c->kind = COL_CONST;
+		c->constnull = (v.type == jbvNull);
+		if (!c->constnull && s == NULL)
+			spec_error(psprintf("%s.const", path), "must be a string, number, boolean or null");
+		if (c->constnull && c->notnull)
+			spec_error(psprintf("%s.const", path), "is null but the column is NOT NULL");
+		if (!c->constnull)
+		{
+			getTypeInputInfo(c->typid, &fn, &c->ioparam);
+			c->constval = OidInputFunctionCall(fn, s, c->ioparam, c->typmod);
+		}
+	}
+	else if (strcmp(gen, "sequence") == 0)
+	{
+		c->kind = COL_SEQ;
+		c->seq_start = 1;
+		if (jb_get(cs, "start", &v))
+		{
+			if (v.type != jbvNumeric)
+				spec_error(psprintf("%s.start", path), "must be an integer");
+			c->seq_start = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
+		}
+		if (jb_get(cs, "format", &v))
+		{
+			if (v.type != jbvString || strstr(pnstrdup(v.val.string.val, v.val.string.len), "%s") == NULL)
+				spec_error(psprintf("%s.format", path), "must be a string containing %s");
+			c->seq_format = pnstrdup(v.val.string.val, v.val.string.len);
+		}
+		c->seq_scope = psprintf("%s.%s", agg->name, c->name);
+		if (jb_get(cs, "scope", &v))
+		{
+			if (v.type != jbvString)
+				spec_error(psprintf("%s.scope", path), "must be a string");
+			c->seq_scope = pnstrdup(v.val.string.val, v.val.string.len);
+		}
+		column_io(c, TEXTOID);
+	}
+	else
+	{
+		if (!FakerGenExists(gen))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("%s.gen: unknown generator \"%s\"", path, gen)));
+		c->kind = COL_GEN;
+		c->gen = FakerGenCompile(gen, cs, path);
+		if ((c->typid == VARCHAROID || c->typid == BPCHAROID) && c->typmod >= (int32) VARHDRSZ)
+			FakerGenSetMaxLength(c->gen, c->typmod - VARHDRSZ);
+		column_io(c, FakerGenResultType(c->gen));
+	}
+
+	/* reuse and nulls */
+	reuse = jb_filter(cs, choice || (gen && strcmp(gen, "choice") == 0) ? reuse_keys_no_weights : reuse_keys);
+	FakerM2OParse(reuse, path, NULL, 1, &c->reuse_spec);
+	c->null_weight = c->reuse_spec.null_weight;
+	c->reuse = c->reuse_spec.mean > 1 || c->reuse_spec.skew > 0 || c->reuse_spec.nweights > 0;
+	if (c->null_weight > 0 && c->notnull)
+		spec_error(psprintf("%s.null_weight", path), "the column is NOT NULL");
+	if (jb_get(cs, "unique", &v))
+	{
+		if (v.type != jbvBool)
+			spec_error(psprintf("%s.unique", path), "must be true or false");
+		c->unique = c->unique || v.val.boolean;
+	}
+	if (c->unique && c->reuse)
+		spec_error(path, "a unique column cannot reuse values (mean, skew, weights)");
+	if (c->kind != COL_GEN && c->reuse)
+		spec_error(path, "only generated columns can reuse values");
+}
+
+int
+SpecFindReference(Aggregate *agg, const char *key, const char *path)
+{
+	int			found = -1;
+
+	for (int i = 0; i < agg->nrefs; i++)
+		if (strcmp(agg->refs[i].name, key) == 0)
+			return i;
+	for (int i = 0; i < agg->nrefs; i++)
+		for (int k = 0; k < agg->refs[i].nkeys; k++)
+			if (strcmp(agg->cols[agg->refs[i].col[k]].name, key) == 0)
+			{
+				if (found >= 0 && found != i)
+					ereport(ERROR,
+							(errcode(ERRCODE_AMBIGUOUS_PARAMETER),
+							 errmsg("%s: column \"%s\" belongs to several foreign keys", path, key),
+							 errhint("Name the foreign key constraint instead, e.g. \"%s\".", agg->refs[i].name)));
+				found = i;
+			}
+	if (found < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("%s: \"%s\" is neither a foreign key of %s nor a column of one", path, key, agg->qualname)));
+	return found;
+}
+
+static const char *const ref_other_keys[] = {"require", NULL};
+static const char *const child_other_keys[] = {"via", NULL};
+
+/* True if every column of A is a column of B. */
+static bool
+ref_inside(ModelRef *a, ModelRef *b)
+{
+	for (int i = 0; i < a->nkeys; i++)
+	{
+		bool		in = false;
+
+		for (int j = 0; j < b->nkeys && !in; j++)
+			in = a->col[i] == b->col[j];
+		if (!in)
+			return false;
+	}
+	return true;
+}
+
+void
+SpecApply(Aggregate *agg, Jsonb *spec)
+{
+	Jsonb	   *cols,
+			   *refs,
+			   *children;
+	ListCell   *lc;
+	char	   *root = psprintf("aggregate \"%s\"", agg->name);
+
+	if (spec == NULL || !JB_ROOT_IS_OBJECT(spec) || JB_ROOT_IS_SCALAR(spec))
+		spec_error(root, "the spec must be a jsonb object");
+	foreach(lc, jb_keys(spec))
+	{
+		char	   *k = lfirst(lc);
+
+		if (strcmp(k, "columns") != 0 && strcmp(k, "references") != 0 && strcmp(k, "children") != 0)
+			spec_error(psprintf("%s: %s", root, k), "unknown key (columns, references, children)");
+	}
+
+	/* unique single columns, from the catalog */
+	for (int u = 0; u < agg->nuniq; u++)
+		if (agg->uniq[u][1] < 0)
+			agg->cols[agg->uniq[u][0]].unique = true;
+
+	cols = jb_object(spec, "columns", psprintf("%s: columns", root));
+	if (cols)
+		foreach(lc, jb_keys(cols))
+		{
+			char	   *name = lfirst(lc);
+			char	   *path = psprintf("%s: columns.%s", root, name);
+			ModelColumn *c = find_column(agg, name);
+
+			if (c == NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_COLUMN),
+						 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname)));
+			column_spec(agg, c, jb_object(cols, name, path), path);
+		}
+
+	/* columns without a spec: left to their DEFAULT, or a generator by type */
+	for (int i = 0; i < agg->ncols; i++)
+	{
+		ModelColumn *c = &agg->cols[i];
+		bool		intkey = c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID);
+
+		if (c->kind != COL_GEN || c->gen != NULL)
+			continue;
+		if (intkey)
+		{
+			c->kind = COL_SERIAL_INT;
+			continue;
+		}
+		c->gen = FakerGenForType(c->typid, c->typmod, c->name);
+		if (c->gen == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("%s: column \"%s\" of type %s has no default generator", root, c->name,
+							format_type_with_typemod(c->typid, c->typmod)),
+					 errhint("Give it a spec under \"columns\", e.g. {\"const\": ...} or {\"values\": [...]}.")));
+		column_io(c, FakerGenResultType(c->gen));
+	}
+
+	/* references: every FK gets {"mean": 10} unless specified or implied */
+	for (int i = 0; i < agg->nrefs; i++)
+	{
+		memset(&agg->refs[i].spec, 0, sizeof(FakerM2OSpec));
+		agg->refs[i].spec.mean = 10;
+	}
+	refs = jb_object(spec, "references", psprintf("%s: references", root));
+	if (refs)
+		foreach(lc, jb_keys(refs))
+		{
+			char	   *key = lfirst(lc);
+			char	   *path = psprintf("%s: references.%s", root, key);
+			ModelRef   *r = &agg->refs[SpecFindReference(agg, key, path)];
+			Jsonb	   *rs = jb_object(refs, key, path);
+			JsonbValue	v;
+			bool		nullable = false;
+
+			if (r->has_spec)
+				spec_error(path, psprintf("foreign key \"%s\" is described twice", r->name));
+			if (jb_get(rs, "require", &v))
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("%s.require: criteria are not supported yet", path)));
+			FakerM2OParse(rs, path, ref_other_keys, 10, &r->spec);
+			r->has_spec = true;
+			for (int k = 0; k < r->nkeys; k++)
+				nullable |= !agg->cols[r->col[k]].notnull;
+			if (r->spec.null_weight > 0 && !nullable)
+				spec_error(psprintf("%s.null_weight", path), "every column of the foreign key is NOT NULL");
+		}
+	for (int i = 0; i < agg->nrefs; i++)
+		for (int j = 0; j < agg->nrefs; j++)
+			if (i != j && !agg->refs[i].has_spec && agg->refs[j].nkeys > agg->refs[i].nkeys &&
+				ref_inside(&agg->refs[i], &agg->refs[j]))
+				agg->refs[i].implied = true;
+
+	children = jb_object(spec, "children", psprintf("%s: children", root));
+	agg->nchildren = 0;
+	if (children)
+	{
+		List	   *keys = jb_keys(children);
+
+		agg->children = palloc0(sizeof(ModelChild) * list_length(keys));
+		foreach(lc, keys)
+		{
+			char	   *name = lfirst(lc);
+			char	   *path = psprintf("%s: children.%s", root, name);
+			ModelChild *ch = &agg->children[agg->nchildren++];
+			Jsonb	   *cs = jb_object(children, name, path);
+			JsonbValue	v;
+
+			if (!jb_get(cs, "via", &v) || v.type != jbvString)
+				spec_error(psprintf("%s.via", path), "must name the child's foreign key to this table");
+			ch->name = name;
+			ch->via_name = pnstrdup(v.val.string.val, v.val.string.len);
+			ch->o2m = FakerO2MParse(cs, path, child_other_keys);
+			ch->spec = cs;
+		}
+	}
+}

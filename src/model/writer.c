@@ -1,0 +1,172 @@
+/*
+ * writer.c: rows go to the table in batches, one statement per batch:
+ *
+ *   INSERT INTO t (c1, c2, ...) [OVERRIDING SYSTEM VALUE]
+ *   SELECT * FROM unnest($1::t1[], $2::t2[], ...)
+ *
+ * with typed array parameters, through one plan prepared per call.  So
+ * triggers, constraints, row-level security and privileges apply exactly as
+ * for an INSERT the user writes, with one executor start per batch instead
+ * of a round trip per row.  Parents are flushed before children (a foreign
+ * key is checked at the end of each statement).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "model/model.h"
+
+typedef struct Writer
+{
+	int			nins;			/* columns in the INSERT */
+	int		   *colidx;
+	Datum	  **vals;			/* [nins][MODEL_BATCH] */
+	bool	  **nulls;
+	int			count;
+	SPIPlanPtr	plan;
+	MemoryContext batch;		/* values of pending rows */
+	int			building;		/* rows of this aggregate under construction */
+} Writer;
+
+void
+WriterInit(Aggregate *agg)
+{
+	Writer	   *w = palloc0(sizeof(Writer));
+	StringInfoData sql,
+				cols,
+				args;
+	Oid		   *types;
+	bool		identity_always = false;
+
+	w->colidx = palloc(sizeof(int) * agg->ncols);
+	for (int i = 0; i < agg->ncols; i++)
+		if (agg->cols[i].kind != COL_DEFAULT)
+		{
+			agg->cols[i].inspos = w->nins;
+			w->colidx[w->nins++] = i;
+			identity_always |= agg->cols[i].identity == ATTRIBUTE_IDENTITY_ALWAYS;
+		}
+	types = palloc(sizeof(Oid) * Max(w->nins, 1));
+	w->vals = palloc(sizeof(Datum *) * Max(w->nins, 1));
+	w->nulls = palloc(sizeof(bool *) * Max(w->nins, 1));
+	initStringInfo(&cols);
+	initStringInfo(&args);
+	for (int j = 0; j < w->nins; j++)
+	{
+		ModelColumn *c = &agg->cols[w->colidx[j]];
+
+		types[j] = get_array_type(c->typid);
+		if (!OidIsValid(types[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("column \"%s\" of %s has a type without an array type", c->name, agg->qualname)));
+		w->vals[j] = palloc(sizeof(Datum) * MODEL_BATCH);
+		w->nulls[j] = palloc(sizeof(bool) * MODEL_BATCH);
+		appendStringInfo(&cols, "%s%s", j ? ", " : "", quote_identifier(c->name));
+		appendStringInfo(&args, "%s$%d", j ? ", " : "", j + 1);
+	}
+	initStringInfo(&sql);
+	if (w->nins > 0)
+		appendStringInfo(&sql, "INSERT INTO %s (%s)%s SELECT * FROM unnest(%s)", agg->qualname, cols.data,
+						 identity_always ? " OVERRIDING SYSTEM VALUE" : "", args.data);
+	else
+	{
+		/* every column has a default */
+		types[0] = INT4OID;
+		appendStringInfo(&sql, "INSERT INTO %s SELECT FROM generate_series(1, $1)", agg->qualname);
+	}
+	w->plan = SPI_prepare(sql.data, Max(w->nins, 1), types);
+	if (w->plan == NULL)
+		elog(ERROR, "faker: could not prepare \"%s\": %s", sql.data, SPI_result_code_string(SPI_result));
+	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
+	agg->writer = w;
+}
+
+MemoryContext
+WriterContext(Aggregate *agg)
+{
+	return agg->writer->batch;
+}
+
+void
+WriterBuilding(Aggregate *agg, int delta)
+{
+	agg->writer->building += delta;
+}
+
+void
+WriterAdd(Aggregate *agg, Datum *values, bool *nulls)
+{
+	Writer	   *w = agg->writer;
+
+	for (int j = 0; j < w->nins; j++)
+	{
+		w->vals[j][w->count] = values[w->colidx[j]];
+		w->nulls[j][w->count] = nulls[w->colidx[j]];
+	}
+	w->count++;
+}
+
+/* Flush AGG's pending rows, after those of the aggregates it references. */
+void
+WriterFlush(FakerPlan *plan, Aggregate *agg)
+{
+	Writer	   *w = agg->writer;
+	Datum	   *args;
+	int			rc;
+
+	if (agg->flushing)
+		return;
+	agg->flushing = true;
+	for (int r = 0; r < agg->nrefs; r++)
+		if (agg->refs[r].parent != agg && agg->refs[r].parent->writer->count > 0)
+			WriterFlush(plan, agg->refs[r].parent);
+	if (w->count > 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(w->batch);
+
+		args = palloc(sizeof(Datum) * Max(w->nins, 1));
+		if (w->nins == 0)
+			args[0] = Int32GetDatum(w->count);
+		for (int j = 0; j < w->nins; j++)
+		{
+			ModelColumn *c = &agg->cols[w->colidx[j]];
+			int			dims[1] = {w->count},
+						lbs[1] = {1};
+
+			args[j] = PointerGetDatum(construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, c->typid,
+														 c->typlen, c->typbyval, c->typalign));
+		}
+		rc = SPI_execute_plan(w->plan, args, NULL, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "faker: insert into %s failed: %s", agg->qualname, SPI_result_code_string(rc));
+		MemoryContextSwitchTo(old);
+		w->count = 0;
+		PoolFlush(agg);
+		/* values of a row still being built may live there: keep them */
+		if (w->building == 0)
+			MemoryContextReset(w->batch);
+	}
+	agg->flushing = false;
+}
+
+void
+WriterFlushAll(FakerPlan *plan)
+{
+	for (int i = 0; i < plan->n; i++)
+	{
+		WriterFlush(plan, plan->aggs[i]);
+		PoolFlush(plan->aggs[i]);
+	}
+}
+
+bool
+WriterFull(Aggregate *agg)
+{
+	return agg->writer->count >= MODEL_BATCH;
+}

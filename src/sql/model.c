@@ -1,0 +1,193 @@
+/*
+ * sql/model.c: SQL entry points of the population engine: faker_define,
+ * faker_undefine, faker_populate, faker_explain, faker_reset.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/json.h"
+#include "utils/lsyscache.h"
+
+#include "model/model.h"
+#include "prng.h"
+
+PG_FUNCTION_INFO_V1(faker_define);
+PG_FUNCTION_INFO_V1(faker_undefine);
+PG_FUNCTION_INFO_V1(faker_populate);
+PG_FUNCTION_INFO_V1(faker_explain);
+PG_FUNCTION_INFO_V1(faker_reset);
+
+static inline void
+CheckAggregateName(const char *name)
+{
+	if (name[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("aggregate name must not be empty")));
+}
+
+/* faker_define(aggregate, relation, spec): store, then validate by planning. */
+Datum
+faker_define(PG_FUNCTION_ARGS)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	Oid			types[3] = {TEXTOID, REGCLASSOID, JSONBOID};
+	Datum		args[3] = {PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), PG_GETARG_DATUM(2)};
+	MemoryContext outer = CurrentMemoryContext;
+
+	CheckAggregateName(name);
+	SPI_connect();
+	if (SPI_execute_with_args("INSERT INTO faker.aggregate (name, relation, spec) VALUES ($1, $2, $3) "
+							  "ON CONFLICT (name) DO UPDATE SET relation = EXCLUDED.relation, spec = EXCLUDED.spec",
+							  3, types, args, NULL, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "faker: could not store the definition of \"%s\"", name);
+	/* an error here aborts the statement, and the definition with it */
+	MemoryContextSwitchTo(outer);
+	PlanBuild(name, false);
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+Datum
+faker_undefine(PG_FUNCTION_ARGS)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		args[1] = {PG_GETARG_DATUM(0)};
+	uint64		n;
+
+	SPI_connect();
+	if (SPI_execute_with_args("DELETE FROM faker.aggregate WHERE name = $1", 1, types, args, NULL, false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "faker: could not delete a definition");
+	n = SPI_processed;
+	SPI_finish();
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("aggregate \"%s\" is not defined", text_to_cstring(PG_GETARG_TEXT_PP(0)))));
+	PG_RETURN_VOID();
+}
+
+/* faker_populate(aggregate, n, seed) */
+Datum
+faker_populate(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *name;
+	int64		n;
+	List	   *result;
+	ListCell   *lc;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", PG_ARGISNULL(0) ? "aggregate" : "n")));
+	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	n = PG_GETARG_INT64(1);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must not be negative")));
+	CheckAggregateName(name);
+	InitMaterializedSRF(fcinfo, 0);
+	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)));
+	foreach(lc, result)
+	{
+		PopulateResult *r = lfirst(lc);
+		Datum		values[5] = {CStringGetTextDatum(r->agg->name), ObjectIdGetDatum(r->agg->relid),
+		Int64GetDatum(r->created), Int64GetDatum(r->reused), Int64GetDatum(r->nulls)};
+		bool		nulls[5] = {false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* jsonb A with the pairs of the JSON object text EXTRA added. */
+static Jsonb *
+jsonb_with(Jsonb *a, const char *extra)
+{
+	Datum		b = DirectFunctionCall1(jsonb_in, CStringGetDatum(extra));
+
+	return a ? DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(a), b)) : DatumGetJsonbP(b);
+}
+
+static char *
+json_str(const char *s)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	escape_json(&buf, s);
+	return buf.data;
+}
+
+/* faker_explain(aggregate): the plan in topological order. */
+Datum
+faker_explain(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	MemoryContext outer = CurrentMemoryContext;
+	FakerPlan  *plan;
+
+	InitMaterializedSRF(fcinfo, 0);
+	SPI_connect();
+	MemoryContextSwitchTo(outer);
+	plan = PlanBuild(name, false);
+	for (int i = 0; i < plan->n; i++)
+	{
+		Aggregate  *a = plan->aggs[i];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, true, true};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = CStringGetTextDatum(a->name);
+		values[2] = ObjectIdGetDatum(a->relid);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		nulls[3] = nulls[4] = false;
+		for (int w = 1; w <= MODEL_MAX_KEYS; w++)
+			for (int r = 0; r < a->nrefs; r++)
+			{
+				ModelRef   *ref = &a->refs[r];
+				StringInfoData extra;
+
+				if (ref->nkeys != w)
+					continue;
+				initStringInfo(&extra);
+				appendStringInfo(&extra, "{\"parent\": %s", json_str(ref->parent->name));
+				if (ref->implied)
+					appendStringInfoString(&extra, ", \"implied\": true");
+				if (ref->back_edge)
+					appendStringInfoString(&extra, ", \"cycle\": true");
+				appendStringInfoChar(&extra, '}');
+				values[3] = CStringGetTextDatum(ref->name);
+				values[4] = JsonbPGetDatum(jsonb_with(ref->implied ? NULL : FakerM2OSpecToJsonb(&ref->spec), extra.data));
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			}
+		for (int c = 0; c < a->nchildren; c++)
+		{
+			ModelChild *ch = &a->children[c];
+
+			values[3] = CStringGetTextDatum(psprintf("children.%s", ch->name));
+			values[4] = JsonbPGetDatum(jsonb_with(FakerO2MToJsonb(ch->o2m),
+												  psprintf("{\"via\": %s}", json_str(ch->child->refs[ch->via].name))));
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	SPI_finish();
+	return (Datum) 0;
+}
+
+Datum
+faker_reset(PG_FUNCTION_ARGS)
+{
+	SPI_connect();
+	PoolReset(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
+	SPI_finish();
+	PG_RETURN_VOID();
+}
