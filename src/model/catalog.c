@@ -8,6 +8,7 @@
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "catalog/index.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_constraint.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
@@ -214,5 +215,8 @@ CatalogAggregateForTable(Oid relid)
 		elog(ERROR, "could not read faker.aggregate");
 	if (SPI_processed == 1)
 		return TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	return get_rel_name(relid);
+	/* implicit: the table's name, schema-qualified when not on the search path */
+	if (RelationIsVisible(relid))
+		return get_rel_name(relid);
+	return psprintf("%s.%s", get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
 }

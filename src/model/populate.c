@@ -233,7 +233,18 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 		else
 			all_nullable &= !agg->cols[r->col[k]].notnull;
 	}
-	if (nknown > 0)
+	if (r->back_edge && parent != agg)
+	{
+		/*
+		 * A cycle through another aggregate: only rows already written can be
+		 * referenced (their batch is not flushed before ours).
+		 */
+		d = FakerM2ONext(r->m2o, &r->rng, nknown > 0 ? 0 : parent->pool.flushed);
+		if (d.kind == FAKER_DRAW_CREATE)
+			d.kind = FAKER_DRAW_NULL;
+		pos = d.index;
+	}
+	else if (nknown > 0)
 	{
 		int64		size = PoolSubpool(parent, pk_known, pk_vals, &members);
 
@@ -248,7 +259,7 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 	}
 	if (d.kind == FAKER_DRAW_NULL && !all_nullable)
 		d.kind = FAKER_DRAW_CREATE;		/* a NOT NULL column cannot take the null */
-	if (d.kind == FAKER_DRAW_CREATE && r->back_edge)
+	if (d.kind == FAKER_DRAW_CREATE && r->back_edge && parent == agg)
 	{
 		/* a cycle: reuse what there is, else NULL */
 		int64		size = nknown > 0 ? PoolSubpool(parent, pk_known, pk_vals, &members) : parent->pool.n;

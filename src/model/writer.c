@@ -124,7 +124,7 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 		return;
 	agg->flushing = true;
 	for (int r = 0; r < agg->nrefs; r++)
-		if (agg->refs[r].parent != agg && agg->refs[r].parent->writer->count > 0)
+		if (!agg->refs[r].back_edge && agg->refs[r].parent->writer->count > 0)
 			WriterFlush(plan, agg->refs[r].parent);
 	if (w->count > 0)
 	{
