@@ -165,7 +165,7 @@ CatalogKeyColumns(Aggregate *agg)
 
 	if (SPI_execute_with_args("SELECT DISTINCT unnest(confkey) FROM pg_catalog.pg_constraint "
 							  "WHERE contype = 'f' AND confrelid = $1",
-							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the foreign keys referencing %s", agg->qualname);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
@@ -192,7 +192,7 @@ CatalogDefinition(const char *name, Oid *relid, Jsonb **spec)
 	bool		isnull;
 
 	if (SPI_execute_with_args("SELECT relation, spec FROM faker.aggregate WHERE name = $1",
-							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
+							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
 	if (SPI_processed == 0)
 		return false;
@@ -211,7 +211,7 @@ CatalogAggregateForTable(Oid relid)
 	bool		isnull;
 
 	if (SPI_execute_with_args("SELECT name FROM faker.aggregate WHERE relation = $1 ORDER BY name LIMIT 1",
-							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
+							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
 	if (SPI_processed == 1)
 		return TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));

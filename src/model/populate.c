@@ -164,7 +164,13 @@ column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 
 		if (dr.kind == FAKER_DRAW_REUSE)
 			return c->reuse_vals[dr.index];
-		d = to_column(c, FakerGenNext(c->gen, &c->rng));
+		/* a new value must be new, or the column's distinct count drifts */
+		for (int attempt = 0;; attempt++)
+		{
+			d = to_column(c, FakerGenNext(c->gen, &c->rng));
+			if (hashset_add(agg->seen, datum_hash(c, d) ^ ((uint64) c->attnum << 32)) || attempt >= 100)
+				break;
+		}
 		if (c->reuse_n == c->reuse_cap)
 		{
 			c->reuse_cap = Max(1024, c->reuse_cap * 2);

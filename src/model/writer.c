@@ -31,6 +31,8 @@ typedef struct Writer
 	SPIPlanPtr	plan;
 	MemoryContext batch;		/* values of pending rows */
 	int			building;		/* rows of this aggregate under construction */
+	bool	   *astext;			/* array columns travel as text (no array of arrays) */
+	FmgrInfo   *outfn;
 } Writer;
 
 void
@@ -39,7 +41,9 @@ WriterInit(Aggregate *agg)
 	Writer	   *w = palloc0(sizeof(Writer));
 	StringInfoData sql,
 				cols,
-				args;
+				args,
+				sel,
+				alias;
 	Oid		   *types;
 	bool		identity_always = false;
 
@@ -52,28 +56,42 @@ WriterInit(Aggregate *agg)
 			identity_always |= agg->cols[i].identity == ATTRIBUTE_IDENTITY_ALWAYS;
 		}
 	types = palloc(sizeof(Oid) * Max(w->nins, 1));
+	w->astext = palloc0(sizeof(bool) * Max(w->nins, 1));
+	w->outfn = palloc0(sizeof(FmgrInfo) * Max(w->nins, 1));
 	w->vals = palloc(sizeof(Datum *) * Max(w->nins, 1));
 	w->nulls = palloc(sizeof(bool *) * Max(w->nins, 1));
 	initStringInfo(&cols);
 	initStringInfo(&args);
+	initStringInfo(&sel);
+	initStringInfo(&alias);
 	for (int j = 0; j < w->nins; j++)
 	{
 		ModelColumn *c = &agg->cols[w->colidx[j]];
 
 		types[j] = get_array_type(c->typid);
-		if (!OidIsValid(types[j]))
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("column \"%s\" of %s has a type without an array type", c->name, agg->qualname)));
+		if (!OidIsValid(types[j]) || OidIsValid(get_element_type(getBaseType(c->typid))))
+		{
+			/* arrays (and types without an array type) travel as text */
+			Oid			out;
+			bool		isvarlena;
+
+			w->astext[j] = true;
+			types[j] = TEXTARRAYOID;
+			getTypeOutputInfo(c->typid, &out, &isvarlena);
+			fmgr_info(out, &w->outfn[j]);
+		}
 		w->vals[j] = palloc(sizeof(Datum) * MODEL_BATCH);
 		w->nulls[j] = palloc(sizeof(bool) * MODEL_BATCH);
 		appendStringInfo(&cols, "%s%s", j ? ", " : "", quote_identifier(c->name));
 		appendStringInfo(&args, "%s$%d", j ? ", " : "", j + 1);
+		appendStringInfo(&sel, "%su.c%d%s", j ? ", " : "", j + 1,
+						 w->astext[j] ? psprintf("::%s", format_type_with_typemod(c->typid, c->typmod)) : "");
+		appendStringInfo(&alias, "%sc%d", j ? ", " : "", j + 1);
 	}
 	initStringInfo(&sql);
 	if (w->nins > 0)
-		appendStringInfo(&sql, "INSERT INTO %s (%s)%s SELECT * FROM unnest(%s)", agg->qualname, cols.data,
-						 identity_always ? " OVERRIDING SYSTEM VALUE" : "", args.data);
+		appendStringInfo(&sql, "INSERT INTO %s (%s)%s SELECT %s FROM unnest(%s) AS u(%s)", agg->qualname, cols.data,
+						 identity_always ? " OVERRIDING SYSTEM VALUE" : "", sel.data, args.data, alias.data);
 	else
 	{
 		/* every column has a default */
@@ -106,8 +124,15 @@ WriterAdd(Aggregate *agg, Datum *values, bool *nulls)
 
 	for (int j = 0; j < w->nins; j++)
 	{
-		w->vals[j][w->count] = values[w->colidx[j]];
 		w->nulls[j][w->count] = nulls[w->colidx[j]];
+		w->vals[j][w->count] = values[w->colidx[j]];
+		if (w->astext[j] && !nulls[w->colidx[j]])
+		{
+			MemoryContext old = MemoryContextSwitchTo(w->batch);
+
+			w->vals[j][w->count] = CStringGetTextDatum(OutputFunctionCall(&w->outfn[j], values[w->colidx[j]]));
+			MemoryContextSwitchTo(old);
+		}
 	}
 	w->count++;
 }
@@ -139,7 +164,10 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 			int			dims[1] = {w->count},
 						lbs[1] = {1};
 
-			args[j] = PointerGetDatum(construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, c->typid,
+			args[j] = PointerGetDatum(w->astext[j] ?
+									  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, TEXTOID,
+														 -1, false, TYPALIGN_INT) :
+									  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, c->typid,
 														 c->typlen, c->typbyval, c->typalign));
 		}
 		rc = SPI_execute_plan(w->plan, args, NULL, false, 0);
