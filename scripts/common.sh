@@ -106,3 +106,8 @@ faker_stop_server() {
 faker_psql() {
 	"$FAKER_PGBIN/psql" -X -v ON_ERROR_STOP=1 "$@"
 }
+
+# Milliseconds one SQL statement takes (psql \timing).
+faker_ms() {
+	faker_psql -At -c "\\timing on" -c "$1" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
+}
