@@ -14,6 +14,6 @@ export PGDATABASE=demo
 faker_psql -d postgres -q -c "CREATE DATABASE demo"
 faker_psql -q -c "CREATE EXTENSION faker"
 faker_psql -q -f "$FAKER_ROOT/demo/schema.sql"
-sed "s/faker_populate('book', 20000, 42)/faker_populate('book', ${FAKER_DEMO_BOOKS:-20000}, 42)/" \
+sed "s/faker_populate('book', 100000, 42)/faker_populate('book', ${FAKER_DEMO_BOOKS:-100000}, 42)/" \
 	"$FAKER_ROOT/demo/populate.sql" | faker_psql
 faker_psql -f "$FAKER_ROOT/demo/report.sql"

@@ -35,6 +35,16 @@ typedef struct Writer
 	FmgrInfo   *outfn;
 } Writer;
 
+/* Error context of a batch INSERT: which aggregate, and what to do about it. */
+static void
+writer_error_context(void *arg)
+{
+	Aggregate  *agg = arg;
+
+	errcontext("faker: writing rows of aggregate \"%s\" into %s (a constraint faker cannot know, "
+			   "such as a CHECK, needs an explicit column spec)", agg->name, agg->qualname);
+}
+
 void
 WriterInit(Aggregate *agg)
 {
@@ -170,7 +180,13 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 									  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, c->typid,
 														 c->typlen, c->typbyval, c->typalign));
 		}
-		rc = SPI_execute_plan(w->plan, args, NULL, false, 0);
+		{
+			ErrorContextCallback cb = {error_context_stack, writer_error_context, agg};
+
+			error_context_stack = &cb;
+			rc = SPI_execute_plan(w->plan, args, NULL, false, 0);
+			error_context_stack = cb.previous;
+		}
 		if (rc != SPI_OK_INSERT)
 			elog(ERROR, "faker: insert into %s failed: %s", agg->qualname, SPI_result_code_string(rc));
 		MemoryContextSwitchTo(old);
