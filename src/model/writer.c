@@ -41,8 +41,11 @@ writer_error_context(void *arg)
 {
 	Aggregate  *agg = arg;
 
-	errcontext("faker: writing rows of aggregate \"%s\" into %s (a constraint faker cannot know, "
-			   "such as a CHECK, needs an explicit column spec)", agg->name, agg->qualname);
+	if (geterrcode() == ERRCODE_CHECK_VIOLATION)
+		errcontext("faker: writing rows of aggregate \"%s\" into %s: a CHECK constraint faker cannot "
+				   "know needs an explicit spec for its columns", agg->name, agg->qualname);
+	else
+		errcontext("faker: writing rows of aggregate \"%s\" into %s", agg->name, agg->qualname);
 }
 
 void
