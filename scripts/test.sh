@@ -29,7 +29,7 @@ if compgen -G "t/*.pl" >/dev/null; then
 		PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
 		PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
 		TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
-		prove ${PROVE_FLAGS:-} t/; then
+		prove ${PROVE_FLAGS:-} t/*.pl; then
 		status=1
 		for f in "$tapdir"/tmp_check/log/*; do [ -f "$f" ] && { echo "--- $f"; tail -n 50 "$f"; }; done
 	fi
