@@ -61,3 +61,8 @@ CREATE VIEW faker_pools AS
     SELECT p.aggregate, p.table_name AS pool, faker.pool_size(p.table_name) AS size
     FROM faker.pool p;
 COMMENT ON VIEW faker_pools IS 'faker: the pools and their sizes';
+
+CREATE FUNCTION faker_rows(rowtype anyelement, n bigint, seed bigint DEFAULT NULL) RETURNS SETOF anyelement
+    AS 'MODULE_PATHNAME', 'faker_rows' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
+COMMENT ON FUNCTION faker_rows(anyelement, bigint, bigint) IS
+    'faker: rows of the table of rowtype (NULL::book) built as faker_populate would, returned instead of inserted; parents they need are created';

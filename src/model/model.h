@@ -19,6 +19,7 @@
 #include "fmgr.h"
 #include "nodes/execnodes.h"
 #include "utils/jsonb.h"
+#include "utils/tuplestore.h"
 
 #include "dist/dist.h"
 #include "gen/gen.h"
@@ -168,6 +169,9 @@ typedef struct FakerPlan
 	MemoryContext cxt;
 	EState	   *estate;
 	uint64		seed;
+	/* faker_rows: the target's rows go here instead of into the table */
+	Tuplestorestate *sink;
+	TupleDesc	sinkdesc;
 } FakerPlan;
 
 /* catalog.c */
@@ -210,6 +214,7 @@ typedef struct PopulateResult
 				nulls;
 } PopulateResult;
 
-extern List *Populate(const char *aggregate, int64 n, uint64 seed);
+extern List *Populate(const char *aggregate, int64 n, uint64 seed,
+					  Tuplestorestate *sink, TupleDesc sinkdesc);
 
 #endif							/* FAKER_MODEL_H */

@@ -19,6 +19,7 @@
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
 #include "optimizer/optimizer.h"
 #include "rewrite/rewriteHandler.h"
 #include "utils/builtins.h"
@@ -98,6 +99,7 @@ typedef struct RowCtx
 {
 	FakerPlan  *plan;
 	FakerProgress progress;
+	bool		root;			/* the next MakeRow makes a top-level row */
 } RowCtx;
 
 static void MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
@@ -349,9 +351,14 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	Datum		keys[MODEL_MAX_KEYS];
 	bool		knulls[MODEL_MAX_KEYS];
 
+	bool		to_sink = rc->root && rc->plan->sink != NULL;
+
 	CHECK_FOR_INTERRUPTS();
 	check_stack_depth();
-	MemoryContextSwitchTo(WriterContext(agg));
+	rc->root = false;
+	/* a returned row lives in the caller's per-row memory, not the batch */
+	if (!to_sink)
+		MemoryContextSwitchTo(WriterContext(agg));
 	WriterBuilding(agg, 1);
 	known = palloc0(sizeof(bool) * agg->ncols);
 	vals = palloc0(sizeof(Datum) * agg->ncols);
@@ -393,6 +400,26 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 		vals[i] = column_value(rc, agg, c, &nulls[i]);
 	}
 
+	if (to_sink)
+	{
+		/* faker_rows: the row is the result, not an INSERT; no children */
+		TupleDesc	desc = rc->plan->sinkdesc;
+		Datum	   *tv = palloc0(sizeof(Datum) * desc->natts);
+		bool	   *tn = palloc(sizeof(bool) * desc->natts);
+
+		memset(tn, true, sizeof(bool) * desc->natts);
+		for (int i = 0; i < agg->ncols; i++)
+			if (agg->cols[i].attnum <= desc->natts)
+			{
+				tv[agg->cols[i].attnum - 1] = vals[i];
+				tn[agg->cols[i].attnum - 1] = nulls[i];
+			}
+		tuplestore_putvalues(rc->plan->sink, desc, tv, tn);
+		agg->created++;
+		WriterBuilding(agg, -1);
+		MemoryContextSwitchTo(caller);
+		return;
+	}
 	for (int k = 0; k < agg->nkeys; k++)
 	{
 		keys[k] = vals[agg->keycol[k]];
@@ -507,12 +534,12 @@ prepare_call(FakerPlan *plan)
 			for (int k = 0; k < a->nkeys; k++)
 				is_key |= a->keycol[k] == j;
 			FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
-			if (c->kind == COL_DEFAULT && is_key)
+			if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sink)))
 			{
 				Node	   *expr = build_column_default(rel, c->attnum);
 
-				if (expr == NULL)
-					elog(ERROR, "no default for column \"%s\"", c->name);
+				if (expr == NULL)		/* e.g. an identity column of faker_rows */
+					expr = (Node *) makeNullConst(c->typid, c->typmod, InvalidOid);
 				c->kind = COL_KEYDEFAULT;
 				c->defexpr = ExecPrepareExpr(expression_planner((Expr *) expr), plan->estate);
 			}
@@ -623,7 +650,7 @@ lock_aggregates(FakerPlan *plan)
 }
 
 List *
-Populate(const char *aggregate, int64 n, uint64 seed)
+Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc sinkdesc)
 {
 	MemoryContext outer = CurrentMemoryContext;
 	MemoryContext cxt = AllocSetContextCreate(outer, "faker_populate", ALLOCSET_DEFAULT_SIZES);
@@ -636,6 +663,8 @@ Populate(const char *aggregate, int64 n, uint64 seed)
 	MemoryContextSwitchTo(cxt);
 	plan = PlanBuild(aggregate, true);
 	plan->seed = seed;
+	plan->sink = sink;
+	plan->sinkdesc = sinkdesc;
 	lock_aggregates(plan);
 	plan_expected(plan, n);
 	prepare_call(plan);
@@ -645,6 +674,7 @@ Populate(const char *aggregate, int64 n, uint64 seed)
 	for (int64 i = 0; i < n; i++)
 	{
 		MemoryContextSwitchTo(rowcxt);
+		rc.root = true;
 		MakeRow(&rc, plan->target, NULL, NULL, NULL, NULL, NULL);
 		MemoryContextSwitchTo(cxt);
 		MemoryContextReset(rowcxt);

@@ -12,6 +12,8 @@
 #include "utils/jsonb.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
+#include "parser/parse_type.h"
+#include "utils/typcache.h"
 
 #include "model/model.h"
 #include "prng.h"
@@ -21,6 +23,7 @@ PG_FUNCTION_INFO_V1(faker_undefine);
 PG_FUNCTION_INFO_V1(faker_populate);
 PG_FUNCTION_INFO_V1(faker_explain);
 PG_FUNCTION_INFO_V1(faker_reset);
+PG_FUNCTION_INFO_V1(faker_rows);
 
 static inline void
 CheckAggregateName(const char *name)
@@ -94,7 +97,8 @@ faker_populate(PG_FUNCTION_ARGS)
 				 errmsg("n must not be negative")));
 	CheckAggregateName(name);
 	InitMaterializedSRF(fcinfo, 0);
-	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)));
+	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
+					  NULL, NULL);
 	foreach(lc, result)
 	{
 		PopulateResult *r = lfirst(lc);
@@ -190,4 +194,38 @@ faker_reset(PG_FUNCTION_ARGS)
 	PoolReset(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
 	SPI_finish();
 	PG_RETURN_VOID();
+}
+
+/* faker_rows(rowtype, n, seed): rows built as populate would, returned. */
+Datum
+faker_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			rowtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	Oid			relid = OidIsValid(rowtype) ? typeidTypeRelid(rowtype) : InvalidOid;
+	int64		n;
+	char	   *name;
+
+	if (!OidIsValid(relid) || get_rel_relkind(relid) != RELKIND_RELATION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("rowtype must be the row type of a table, e.g. NULL::book"),
+				 errdetail("Got type %s.", format_type_be(rowtype))));
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("n must not be NULL")));
+	n = PG_GETARG_INT64(1);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must not be negative")));
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	SPI_connect();
+	name = CatalogAggregateForTable(relid);
+	name = MemoryContextStrdup(rsinfo->econtext->ecxt_per_query_memory, name);
+	SPI_finish();
+	Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
+			 rsinfo->setResult, rsinfo->setDesc);
+	return (Datum) 0;
 }
