@@ -16,10 +16,10 @@ SELECT faker_define('child', 'child', '{"references": {"parent_id": {"skew": 2, 
   "columns": {"title": {"gen": "sentence", "words": 5}, "email": {"gen": "email"}}}');
 SELECT pg_backend_pid() AS pid \gset
 \setenv BPID :pid
-\! grep VmHWM /proc/\$BPID/status | sed 's/^/before: /'
+\! grep -E "VmHWM|RssAnon" /proc/\$BPID/status | sed 's/^/before: /'
 \timing on
 SELECT * FROM faker_populate('child', $ROWS, 1);
 \timing off
 \setenv BPID :pid
-\! grep VmHWM /proc/\$BPID/status | sed 's/^/after:  /'
+\! grep -E "VmHWM|RssAnon" /proc/\$BPID/status | sed 's/^/after:  /'
 SQL

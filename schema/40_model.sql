@@ -66,3 +66,8 @@ CREATE FUNCTION faker_rows(rowtype anyelement, n bigint, seed bigint DEFAULT NUL
     AS 'MODULE_PATHNAME', 'faker_rows' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
 COMMENT ON FUNCTION faker_rows(anyelement, bigint, bigint) IS
     'faker: rows of the table of rowtype (NULL::book) built as faker_populate would, returned instead of inserted; parents they need are created';
+
+CREATE FUNCTION faker_pipe(steps jsonb, n bigint, seed bigint DEFAULT NULL) RETURNS SETOF jsonb
+    AS 'MODULE_PATHNAME', 'faker_pipe' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
+COMMENT ON FUNCTION faker_pipe(jsonb, bigint, bigint) IS
+    'faker: n iterations of a pipe; each row holds the key chosen or created at each step';

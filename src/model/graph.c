@@ -213,13 +213,26 @@ topo_sort(FakerPlan *plan)
 FakerPlan *
 PlanBuild(const char *aggregate, bool for_call)
 {
+	return PlanBuildMany(list_make1((char *) aggregate));
+}
+
+/* One plan for several aggregates (a pipe's steps); the first is the target. */
+FakerPlan *
+PlanBuildMany(List *names)
+{
 	Builder		b = {NIL};
 	FakerPlan  *plan = palloc0(sizeof(FakerPlan));
 	ListCell   *lc;
 	int			i = 0;
 
 	plan->cxt = CurrentMemoryContext;
-	plan->target = load_agg(&b, aggregate, InvalidOid);
+	foreach(lc, names)
+	{
+		Aggregate  *a = load_agg(&b, lfirst(lc), InvalidOid);
+
+		if (plan->target == NULL)
+			plan->target = a;
+	}
 	plan->n = list_length(b.aggs);
 	plan->aggs = palloc(sizeof(Aggregate *) * plan->n);
 	foreach(lc, b.aggs)

@@ -149,6 +149,7 @@ typedef struct Aggregate
 	int			order;			/* topological position, parents first */
 	double		expected;		/* rows expected in this call */
 	bool		in_plan;
+	bool		force_read;		/* load the pool even if nothing references it */
 	int			mark;
 	/* call state */
 	Pool		pool;
@@ -172,6 +173,8 @@ typedef struct FakerPlan
 	/* faker_rows: the target's rows go here instead of into the table */
 	Tuplestorestate *sink;
 	TupleDesc	sinkdesc;
+	MemoryContext outer;		/* the caller's context */
+	struct RowCtx *rc;
 } FakerPlan;
 
 /* catalog.c */
@@ -188,6 +191,7 @@ extern int	SpecFindReference(Aggregate *agg, const char *key, const char *path);
 
 /* graph.c */
 extern FakerPlan *PlanBuild(const char *aggregate, bool for_call);
+extern FakerPlan *PlanBuildMany(List *names);
 
 /* store.c */
 extern void PoolOpen(FakerPlan *plan, Aggregate *agg, bool read);
@@ -216,5 +220,15 @@ typedef struct PopulateResult
 
 extern List *Populate(const char *aggregate, int64 n, uint64 seed,
 					  Tuplestorestate *sink, TupleDesc sinkdesc);
+
+/* A call in steps, for callers other than Populate (faker_pipe). */
+extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,
+							int64 total, Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named);
+extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls);
+extern void CallTick(FakerPlan *plan, int64 done);
+extern List *CallEnd(FakerPlan *plan);
+
+/* pipe.c */
+extern void Pipe(Jsonb *steps, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc desc);
 
 #endif							/* FAKER_MODEL_H */

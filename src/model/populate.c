@@ -466,16 +466,16 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	}
 }
 
-/* Expected rows per aggregate for N rows of the target (plans distributors). */
+/* Expected rows per aggregate from BASE rows of each (plans distributors). */
 static void
-plan_expected(FakerPlan *plan, int64 n)
+plan_expected(FakerPlan *plan, const double *base)
 {
 	for (int iter = 0; iter <= plan->n; iter++)
 	{
 		for (int i = 0; i < plan->n; i++)
 			plan->aggs[i]->mark = 0;
 		for (int i = 0; i < plan->n; i++)
-			plan->aggs[i]->expected = plan->aggs[i] == plan->target ? n : 0;
+			plan->aggs[i]->expected = base[i];
 		for (int i = plan->n - 1; i >= 0; i--)
 		{
 			Aggregate  *a = plan->aggs[i];
@@ -515,10 +515,13 @@ prepare_call(FakerPlan *plan)
 
 	plan->estate = CreateExecutorState();
 	for (int i = 0; i < plan->n; i++)
+	{
+		read[i] |= plan->aggs[i]->force_read;
 		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
 			for (int j = 0; j < plan->n; j++)
 				if (plan->aggs[i]->refs[r].parent == plan->aggs[j])
 					read[j] = true;
+	}
 
 	for (int i = 0; i < plan->n; i++)
 	{
@@ -649,42 +652,75 @@ lock_aggregates(FakerPlan *plan)
 	}
 }
 
-List *
-Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc sinkdesc)
+/*
+ * Start a call: plan NAMES (the first is the target), lock, plan the
+ * distributors from BASE[name] expected rows, load pools, prepare writers.
+ */
+FakerPlan *
+CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 total,
+		  Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named)
 {
 	MemoryContext outer = CurrentMemoryContext;
-	MemoryContext cxt = AllocSetContextCreate(outer, "faker_populate", ALLOCSET_DEFAULT_SIZES);
-	MemoryContext rowcxt;
+	MemoryContext cxt = AllocSetContextCreate(outer, "faker call", ALLOCSET_DEFAULT_SIZES);
 	FakerPlan  *plan;
-	RowCtx		rc;
-	List	   *result = NIL;
+	double	   *expected;
+	ListCell   *lc;
+	int			k = 0;
 
 	SPI_connect();
 	MemoryContextSwitchTo(cxt);
-	plan = PlanBuild(aggregate, true);
+	plan = PlanBuildMany(names);
+	plan->outer = outer;
 	plan->seed = seed;
+	plan->rc = palloc0(sizeof(RowCtx));
+	plan->rc->plan = plan;
+	lock_aggregates(plan);
+	expected = palloc0(sizeof(double) * plan->n);
+	foreach(lc, names)
+	{
+		for (int i = 0; i < plan->n; i++)
+			if (strcmp(plan->aggs[i]->name, (char *) lfirst(lc)) == 0 ||
+				(k == 0 && plan->aggs[i] == plan->target))
+			{
+				expected[i] += base[k];
+				plan->aggs[i]->force_read = read_named;
+				break;
+			}
+		k++;
+	}
+	plan_expected(plan, expected);
 	plan->sink = sink;
 	plan->sinkdesc = sinkdesc;
-	lock_aggregates(plan);
-	plan_expected(plan, n);
 	prepare_call(plan);
-	rc.plan = plan;
-	FakerProgressStart(&rc.progress, psprintf("faker_populate(%s)", aggregate), n);
-	rowcxt = AllocSetContextCreate(cxt, "faker row", ALLOCSET_DEFAULT_SIZES);
-	for (int64 i = 0; i < n; i++)
-	{
-		MemoryContextSwitchTo(rowcxt);
-		rc.root = true;
-		MakeRow(&rc, plan->target, NULL, NULL, NULL, NULL, NULL);
-		MemoryContextSwitchTo(cxt);
-		MemoryContextReset(rowcxt);
-		ResetPerTupleExprContext(plan->estate);
-		FakerProgressTick(&rc.progress, i + 1);
-	}
+	FakerProgressStart(&plan->rc->progress, what, total);
+	return plan;
+}
+
+/* Make one (non-returned) row of AGG; its key into KEYS. */
+void
+CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls)
+{
+	plan->rc->root = false;
+	MakeRow(plan->rc, agg, NULL, NULL, NULL, keys, knulls);
+}
+
+void
+CallTick(FakerPlan *plan, int64 done)
+{
+	ResetPerTupleExprContext(plan->estate);
+	FakerProgressTick(&plan->rc->progress, done);
+}
+
+/* Finish a call: flush, save counters, report per aggregate, disconnect. */
+List *
+CallEnd(FakerPlan *plan)
+{
+	MemoryContext cxt = plan->cxt;
+	List	   *result = NIL;
+
 	WriterFlushAll(plan);
 	finish_call(plan);
-
-	MemoryContextSwitchTo(outer);
+	MemoryContextSwitchTo(plan->outer);
 	for (int i = 0; i < plan->n; i++)
 	{
 		Aggregate  *a = plan->aggs[i];
@@ -692,19 +728,37 @@ Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, Tup
 
 		if (a != plan->target && a->created + a->reused + a->nulls == 0)
 			continue;
-		r = palloc(sizeof(PopulateResult));
-		r->agg = NULL;
+		/* name and relation survive the call context */
+		r = palloc0(sizeof(PopulateResult));
+		r->agg = palloc0(sizeof(Aggregate));
+		r->agg->name = pstrdup(a->name);
+		r->agg->relid = a->relid;
 		r->created = a->created;
 		r->reused = a->reused;
 		r->nulls = a->nulls;
 		result = lappend(result, r);
-		/* name and relation survive the call context */
-		r->agg = palloc0(sizeof(Aggregate));
-		r->agg->name = pstrdup(a->name);
-		r->agg->relid = a->relid;
 	}
 	FreeExecutorState(plan->estate);
 	SPI_finish();
 	MemoryContextDelete(cxt);
 	return result;
+}
+
+List *
+Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc sinkdesc)
+{
+	double		base = (double) n;
+	FakerPlan  *plan = CallBegin(list_make1((char *) aggregate), seed, &base,
+								 psprintf("faker_populate(%s)", aggregate), n, sink, sinkdesc, false);
+	MemoryContext rowcxt = AllocSetContextCreate(plan->cxt, "faker row", ALLOCSET_DEFAULT_SIZES);
+	for (int64 i = 0; i < n; i++)
+	{
+		MemoryContextSwitchTo(rowcxt);
+		plan->rc->root = true;
+		MakeRow(plan->rc, plan->target, NULL, NULL, NULL, NULL, NULL);
+		MemoryContextSwitchTo(plan->cxt);
+		MemoryContextReset(rowcxt);
+		CallTick(plan, i + 1);
+	}
+	return CallEnd(plan);
 }

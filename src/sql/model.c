@@ -24,6 +24,7 @@ PG_FUNCTION_INFO_V1(faker_populate);
 PG_FUNCTION_INFO_V1(faker_explain);
 PG_FUNCTION_INFO_V1(faker_reset);
 PG_FUNCTION_INFO_V1(faker_rows);
+PG_FUNCTION_INFO_V1(faker_pipe);
 
 static inline void
 CheckAggregateName(const char *name)
@@ -227,5 +228,27 @@ faker_rows(PG_FUNCTION_ARGS)
 	SPI_finish();
 	Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
 			 rsinfo->setResult, rsinfo->setDesc);
+	return (Datum) 0;
+}
+
+/* faker_pipe(steps, n, seed): n iterations of a pipe of choices. */
+Datum
+faker_pipe(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		n;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", PG_ARGISNULL(0) ? "steps" : "n")));
+	n = PG_GETARG_INT64(1);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must not be negative")));
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	Pipe(PG_GETARG_JSONB_P(0), n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
+		 rsinfo->setResult, rsinfo->setDesc);
 	return (Datum) 0;
 }

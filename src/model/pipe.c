@@ -1,0 +1,230 @@
+/*
+ * pipe.c: faker_pipe, a stream of related choices (SPEC.md section 4).
+ *
+ * Each iteration runs the steps in order; each step draws a row of its
+ * aggregate through its own distributor over the aggregate's shared pool
+ * (reusing, or creating the row and its parents as populate would), and
+ * the iteration yields {"<step>": <key of the chosen row>, ...}.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+#include "model/model.h"
+
+typedef struct PipeStep
+{
+	char	   *name;
+	char	   *aggregate;
+	Aggregate  *agg;
+	FakerM2OSpec spec;
+	FakerM2O   *m2o;
+	FakerRng	rng;
+} PipeStep;
+
+static const char *const step_keys[] = {"name", "aggregate", "require", NULL};
+
+static char *
+step_string(Jsonb *step, const char *key, const char *path)
+{
+	JsonbValue	v;
+
+	if (getKeyJsonValueFromContainer(&step->root, key, strlen(key), &v) == NULL ||
+		v.type != jbvString || v.val.string.len == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s.%s: must be a non-empty string", path, key)));
+	return pnstrdup(v.val.string.val, v.val.string.len);
+}
+
+/* Parse and check the steps (names unique, distributors valid). */
+static PipeStep *
+parse_steps(Jsonb *steps, int *nsteps)
+{
+	PipeStep   *out;
+	int			n;
+
+	if (!JB_ROOT_IS_ARRAY(steps) || JB_ROOT_IS_SCALAR(steps) || JB_ROOT_COUNT(steps) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("steps: must be a non-empty jsonb array of step objects")));
+	n = JB_ROOT_COUNT(steps);
+	out = palloc0(sizeof(PipeStep) * n);
+	for (int i = 0; i < n; i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(&steps->root, i);
+		char	   *path = psprintf("steps[%d]", i);
+		Jsonb	   *step;
+		JsonbValue	v;
+
+		if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: must be a jsonb object", path)));
+		step = JsonbValueToJsonb(e);
+		out[i].name = step_string(step, "name", path);
+		out[i].aggregate = step_string(step, "aggregate", path);
+		for (int j = 0; j < i; j++)
+			if (strcmp(out[j].name, out[i].name) == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s.name: step \"%s\" is named twice", path, out[i].name)));
+		if (getKeyJsonValueFromContainer(&step->root, "require", 7, &v) != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("%s.require: criteria are not supported yet", path)));
+		FakerM2OParse(step, path, step_keys, 10, &out[i].spec);
+	}
+	*nsteps = n;
+	return out;
+}
+
+/* A key value as jsonb: numbers and booleans as such, the rest as text. */
+static void
+push_key_value(JsonbParseState **st, JsonbIteratorToken tok, ModelColumn *c, Datum d, bool isnull)
+{
+	JsonbValue	v;
+	Oid			out;
+	bool		isvarlena;
+	char	   *s;
+
+	if (isnull)
+		v.type = jbvNull;
+	else if (c->typid == BOOLOID)
+	{
+		v.type = jbvBool;
+		v.val.boolean = DatumGetBool(d);
+	}
+	else
+	{
+		getTypeOutputInfo(c->typid, &out, &isvarlena);
+		s = OidOutputFunctionCall(out, d);
+		if (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID || c->typid == NUMERICOID)
+		{
+			v.type = jbvNumeric;
+			v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(s),
+																ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+		}
+		else
+		{
+			v.type = jbvString;
+			v.val.string.val = s;
+			v.val.string.len = strlen(s);
+		}
+	}
+	pushJsonbValue(st, tok, &v);
+}
+
+/* The key of a row: a scalar for a one-column key, else {col: value}. */
+static void
+push_key(JsonbParseState **st, Aggregate *agg, Datum *keys, bool *knulls)
+{
+	if (agg->nkeys == 1)
+	{
+		push_key_value(st, WJB_VALUE, &agg->cols[agg->keycol[0]], keys[0], knulls[0]);
+		return;
+	}
+	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		JsonbValue	key;
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+
+		key.type = jbvString;
+		key.val.string.val = c->name;
+		key.val.string.len = strlen(c->name);
+		pushJsonbValue(st, WJB_KEY, &key);
+		push_key_value(st, WJB_VALUE, c, keys[k], knulls[k]);
+	}
+	pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+void
+Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc desc)
+{
+	int			nsteps;
+	PipeStep   *steps = parse_steps(steps_jb, &nsteps);
+	List	   *names = NIL;
+	double	   *base = palloc(sizeof(double) * nsteps);
+	FakerPlan  *plan;
+	MemoryContext rowcxt;
+
+	for (int i = 0; i < nsteps; i++)
+	{
+		names = lappend(names, steps[i].aggregate);
+		base[i] = n * (1 - steps[i].spec.null_weight) / steps[i].spec.mean;
+	}
+	plan = CallBegin(names, seed, base, "faker_pipe", n, NULL, NULL, true);
+	for (int i = 0; i < nsteps; i++)
+	{
+		for (int a = 0; a < plan->n; a++)
+			if (strcmp(plan->aggs[a]->name, steps[i].aggregate) == 0)
+				steps[i].agg = plan->aggs[a];
+		if (steps[i].agg == NULL)	/* a table name resolved to its aggregate */
+			steps[i].agg = plan->target;
+		if (steps[i].agg->nkeys == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("steps[%d].aggregate: %s has no key to choose rows by", i, steps[i].agg->qualname)));
+		steps[i].m2o = FakerM2OCreate(&steps[i].spec, steps[i].agg->pool.n, (double) n);
+		FakerRngInitStream(&steps[i].rng, seed, "faker_pipe", steps[i].name);
+	}
+	rowcxt = AllocSetContextCreate(plan->cxt, "faker pipe row", ALLOCSET_DEFAULT_SIZES);
+	for (int64 it = 0; it < n; it++)
+	{
+		JsonbParseState *st = NULL;
+		Datum		result;
+		bool		isnull = false;
+
+		MemoryContextSwitchTo(rowcxt);
+		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		for (int i = 0; i < nsteps; i++)
+		{
+			PipeStep   *s = &steps[i];
+			Aggregate  *agg = s->agg;
+			FakerDraw	d = FakerM2ONext(s->m2o, &s->rng, agg->pool.n);
+			Datum		keys[MODEL_MAX_KEYS];
+			bool		knulls[MODEL_MAX_KEYS];
+			JsonbValue	key;
+
+			key.type = jbvString;
+			key.val.string.val = s->name;
+			key.val.string.len = strlen(s->name);
+			pushJsonbValue(&st, WJB_KEY, &key);
+			if (d.kind == FAKER_DRAW_NULL)
+			{
+				JsonbValue	null = {.type = jbvNull};
+
+				agg->nulls++;
+				pushJsonbValue(&st, WJB_VALUE, &null);
+				continue;
+			}
+			if (d.kind == FAKER_DRAW_CREATE)
+			{
+				CallMakeRow(plan, agg, keys, knulls);
+				FakerM2OCreated(s->m2o, agg->pool.n - 1);
+			}
+			else
+			{
+				agg->reused++;
+				for (int k = 0; k < agg->nkeys; k++)
+				{
+					keys[k] = agg->pool.keys[d.index * agg->nkeys + k];
+					knulls[k] = agg->pool.nulls[d.index * agg->nkeys + k];
+				}
+			}
+			push_key(&st, agg, keys, knulls);
+		}
+		result = JsonbPGetDatum(JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL)));
+		tuplestore_putvalues(sink, desc, &result, &isnull);
+		MemoryContextSwitchTo(plan->cxt);
+		MemoryContextReset(rowcxt);
+		CallTick(plan, it + 1);
+	}
+	CallEnd(plan);
+}
