@@ -88,7 +88,9 @@ shared_buffers = '${FAKER_SHARED_BUFFERS:-256MB}'
 max_wal_size = '4GB'
 log_min_messages = warning
 CONF
-	faker_as_server_user "$FAKER_PGBIN/pg_ctl" -D "$data" -l "$FAKER_TMP/log/server.log" -w -t 60 start >/dev/null ||
+	# FAKER_POSTGRES: another program to start as the server (a valgrind wrapper)
+	faker_as_server_user "$FAKER_PGBIN/pg_ctl" -D "$data" -l "$FAKER_TMP/log/server.log" -w -t 300 \
+		${FAKER_POSTGRES:+-p "$FAKER_POSTGRES"} start >/dev/null ||
 		{ cat "$FAKER_TMP/log/server.log" >&2; exit 1; }
 	export PGHOST=$sock PGPORT=5432 PGUSER=$FAKER_OS_USER PGDATABASE=postgres
 	trap faker_stop_server EXIT
