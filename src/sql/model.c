@@ -26,6 +26,24 @@ PG_FUNCTION_INFO_V1(faker_reset);
 PG_FUNCTION_INFO_V1(faker_rows);
 PG_FUNCTION_INFO_V1(faker_pipe);
 
+/* Argument ARGNO, a row count: not NULL, not negative. */
+static inline int64
+CheckCount(FunctionCallInfo fcinfo, int argno)
+{
+	int64		n;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("n must not be NULL")));
+	n = PG_GETARG_INT64(argno);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must not be negative")));
+	return n;
+}
+
 static inline void
 CheckAggregateName(const char *name)
 {
@@ -86,16 +104,12 @@ faker_populate(PG_FUNCTION_ARGS)
 	List	   *result;
 	ListCell   *lc;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", PG_ARGISNULL(0) ? "aggregate" : "n")));
+				 errmsg("aggregate must not be NULL")));
 	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	n = PG_GETARG_INT64(1);
-	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n must not be negative")));
+	n = CheckCount(fcinfo, 1);
 	CheckAggregateName(name);
 	InitMaterializedSRF(fcinfo, 0);
 	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
@@ -212,15 +226,7 @@ faker_rows(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("rowtype must be the row type of a table, e.g. NULL::book"),
 				 errdetail("Got type %s.", format_type_be(rowtype))));
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("n must not be NULL")));
-	n = PG_GETARG_INT64(1);
-	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n must not be negative")));
+	n = CheckCount(fcinfo, 1);
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	SPI_connect();
 	name = CatalogAggregateForTable(relid);
@@ -238,15 +244,11 @@ faker_pipe(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		n;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", PG_ARGISNULL(0) ? "steps" : "n")));
-	n = PG_GETARG_INT64(1);
-	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n must not be negative")));
+				 errmsg("steps must not be NULL")));
+	n = CheckCount(fcinfo, 1);
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	Pipe(PG_GETARG_JSONB_P(0), n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
 		 rsinfo->setResult, rsinfo->setDesc);
