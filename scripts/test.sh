@@ -22,14 +22,16 @@ fi
 # as the unprivileged user, with a writable TESTDIR.
 if compgen -G "t/*.pl" >/dev/null; then
 	echo "== TAP"
+	# a copy the unprivileged user can read wherever the checkout lives
 	tapdir=$FAKER_TMP/tap
 	mkdir -p "$tapdir"
-	chown "$FAKER_OS_USER" "$tapdir" 2>/dev/null || true
-	if ! faker_as_server_user env PATH="$FAKER_PGBIN:$PATH" \
+	cp -r t "$tapdir/"
+	chown -R "$FAKER_OS_USER" "$tapdir" 2>/dev/null || true
+	if ! (cd "$tapdir" && faker_as_server_user env PATH="$FAKER_PGBIN:$PATH" \
 		PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
 		PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
 		TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
-		prove ${PROVE_FLAGS:-} t/*.pl; then
+		prove ${PROVE_FLAGS:-} t/*.pl); then
 		status=1
 		for f in "$tapdir"/tmp_check/log/*; do [ -f "$f" ] && { echo "--- $f"; tail -n 50 "$f"; }; done
 	fi
