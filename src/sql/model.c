@@ -221,7 +221,8 @@ faker_rows(PG_FUNCTION_ARGS)
 	int64		n;
 	char	   *name;
 
-	if (!OidIsValid(relid) || get_rel_relkind(relid) != RELKIND_RELATION)
+	if (!OidIsValid(relid) ||
+		(get_rel_relkind(relid) != RELKIND_RELATION && get_rel_relkind(relid) != RELKIND_PARTITIONED_TABLE))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("rowtype must be the row type of a table, e.g. NULL::book"),
