@@ -1,6 +1,7 @@
 -- model_diamond: tenant -> author/publisher -> book -> review, composite keys.
 -- Every book's author and publisher belong to the book's tenant (the tenant
 -- is decided once and both wider keys are drawn among parents that agree).
+SET faker.progress = off;  -- no NOTICEs if a slow machine takes over 3 s
 \i sql/include/diamond.sql
 SELECT * FROM faker_explain('book');
 SELECT * FROM faker_populate('book', 10000, 42);

@@ -1,4 +1,5 @@
 -- model_types: default providers for every kind of column; values fit
+SET faker.progress = off;  -- no NOTICEs if a slow machine takes over 3 s
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE DOMAIN short_text AS varchar(6);
 CREATE TABLE everything (

@@ -1,4 +1,5 @@
 -- srf_pipe: a stream of related choices over shared pools
+SET faker.progress = off;  -- no NOTICEs if a slow machine takes over 3 s
 CREATE TABLE account (id serial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE product (sku text PRIMARY KEY, title text NOT NULL);
 CREATE TABLE region (code char(2), zone int, PRIMARY KEY (code, zone));
