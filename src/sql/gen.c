@@ -18,6 +18,7 @@
 #include "utils/datum.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/syscache.h"
 
 #include "gen/gen.h"
@@ -35,6 +36,7 @@ typedef struct GenCache
 	Datum	   *args;			/* copies of the arguments compiled */
 	bool	   *nulls;
 	FakerGen   *gen;
+	MemoryContext cxt;			/* the compiled generator; reset on recompile */
 } GenCache;
 
 /* Append SQL value D of type TYP to a jsonb being built. */
@@ -151,6 +153,7 @@ gen_cache_init(FunctionCallInfo fcinfo)
 	ReleaseSysCache(tup);
 	c->args = palloc0(sizeof(Datum) * Max(c->nargs, 1));
 	c->nulls = palloc0(sizeof(bool) * Max(c->nargs, 1));
+	c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "faker generator", ALLOCSET_SMALL_SIZES);
 	MemoryContextSwitchTo(old);
 	return c;
 }
@@ -180,7 +183,12 @@ gen_cache_matches(GenCache *c, FunctionCallInfo fcinfo)
 static void
 gen_cache_compile(GenCache *c, FunctionCallInfo fcinfo)
 {
-	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	MemoryContext old;
+
+	/* arguments that change per row must not pile up compiled generators */
+	c->gen = NULL;
+	MemoryContextReset(c->cxt);
+	old = MemoryContextSwitchTo(c->cxt);
 
 	for (int i = 0; i < c->nargs; i++)
 	{
