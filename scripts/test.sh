@@ -13,10 +13,15 @@ status=0
 cd "$FAKER_ROOT"
 rm -rf results regression.diffs regression.out
 echo "== pg_regress"
-if ! make -s PG_CONFIG=$PG_CONFIG_SYS installcheck; then
+if ! make -s PG_CONFIG=$PG_CONFIG_SYS installcheck 2>&1 | tee "$FAKER_TMP/regress.log"; then
+	status=1
+fi
+if [ "${PIPESTATUS[0]}" != 0 ] || grep -q "FAILED" "$FAKER_TMP/regress.log"; then
 	status=1
 	[ -f regression.diffs ] && cat regression.diffs
 fi
+passed=$(grep -c '^test .* \.\.\. ok' "$FAKER_TMP/regress.log" || true)
+failed=$(grep -c '^test .* \.\.\. FAILED' "$FAKER_TMP/regress.log" || true)
 
 # TAP tests start their own clusters from the temp install; they must run
 # as the unprivileged user, with a writable TESTDIR.
@@ -31,11 +36,17 @@ if compgen -G "t/*.pl" >/dev/null; then
 		PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
 		PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
 		TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
-		prove ${PROVE_FLAGS:-} t/*.pl); then
+		prove ${PROVE_FLAGS:-} t/*.pl 2>&1 | tee "$FAKER_TMP/tap.log"; exit "${PIPESTATUS[0]}"); then
 		status=1
 		for f in "$tapdir"/tmp_check/log/*; do [ -f "$f" ] && { echo "--- $f"; tail -n 50 "$f"; }; done
 	fi
 fi
 
+# TAP files count as one test each
+if [ -f "$FAKER_TMP/tap.log" ]; then
+	passed=$((passed + $(grep -cE '^t/.* ok$' "$FAKER_TMP/tap.log" || true)))
+	failed=$((failed + $(grep -cE '^t/.* (Dubious|Failed|not ok)' "$FAKER_TMP/tap.log" || true)))
+fi
 if [ $status -eq 0 ]; then echo "faker: all tests passed"; else echo "faker: TESTS FAILED"; fi
+echo "$passed passed, $failed failed"
 exit $status
