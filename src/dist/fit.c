@@ -92,7 +92,9 @@ FakerFitCounts(const int64 *counts, int64 g, int64 nulls)
 Jsonb *
 FakerFitRelation(Oid relid, char **columns, int ncolumns)
 {
-	StringInfoData q;
+	StringInfoData q,
+				allnull,
+				cols;
 	char	   *rel;
 	int64	   *counts;
 	int64		ngroups = 0,
@@ -111,12 +113,15 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 					 errmsg("column \"%s\" of relation %s does not exist", columns[i], rel)));
 
 	/* the all-NULL test and the grouping, over quoted identifiers */
-	initStringInfo(&q);
-	appendStringInfoString(&q, "SELECT count(*) FROM ");
-	appendStringInfoString(&q, rel);
-	appendStringInfoString(&q, " WHERE ");
+	initStringInfo(&allnull);
+	initStringInfo(&cols);
 	for (int i = 0; i < ncolumns; i++)
-		appendStringInfo(&q, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
+	{
+		appendStringInfo(&allnull, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
+		appendStringInfo(&cols, "%s%s", i ? ", " : "", quote_identifier(columns[i]));
+	}
+	initStringInfo(&q);
+	appendStringInfo(&q, "SELECT count(*) FROM %s WHERE %s", rel, allnull.data);
 
 	SPI_connect();
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -124,14 +129,8 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 	nulls = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
 
 	resetStringInfo(&q);
-	appendStringInfoString(&q, "SELECT count(*) AS n FROM ");
-	appendStringInfoString(&q, rel);
-	appendStringInfoString(&q, " WHERE NOT (");
-	for (int i = 0; i < ncolumns; i++)
-		appendStringInfo(&q, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
-	appendStringInfoString(&q, ") GROUP BY ");
-	for (int i = 0; i < ncolumns; i++)
-		appendStringInfo(&q, "%s%s", i ? ", " : "", quote_identifier(columns[i]));
+	appendStringInfo(&q, "SELECT count(*) AS n FROM %s WHERE NOT (%s) GROUP BY %s",
+					 rel, allnull.data, cols.data);
 	appendStringInfoString(&q, " ORDER BY n DESC");
 
 	counts = MemoryContextAllocHuge(outer, sizeof(int64) * cap);
