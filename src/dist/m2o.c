@@ -28,9 +28,9 @@
  *    exists; a REUSE draw takes a uniformly random remaining ticket
  *    (swap-remove, O(1) whatever the pool size).  Every ticket is used by the
  *    end of the call, so each value ends at its target and the ranked groups
- *    hold the requested shares.  Draws beyond the plan, calls whose pool is
- *    much larger than their draws (n0 > 4N), unknown plans and sub-pool draws
- *    use the static formulas of SPEC.md (weights: group by age, uniform
+ *    hold the requested shares.  Draws beyond the plan, calls that grow the
+ *    pool by less than a quarter (n0 > 4 N(1-nw)/mean), unknown plans and
+ *    sub-pool draws use the static formulas of SPEC.md (weights: group by age, uniform
  *    inside; skew: min(floor(n(1-U)^s), n-1); uniform).
  */
 #include "postgres.h"
@@ -176,7 +176,13 @@ FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size, double planned_draws)
 	m->threshold = 1.0;
 	m->acc = 0.5;				/* deterministic phase; jitter comes per creation */
 	m->n0 = pool_size;
-	if (planned_draws > 0 && pool_size <= 4 * planned_draws && spec->mean > 1)
+	/*
+	 * The plan corrects the bias of a pool that grows during the call; when
+	 * the call adds less than a quarter of the pool, the static formulas
+	 * are unbiased enough and cost no set-up over the old values.
+	 */
+	if (planned_draws > 0 && spec->mean > 1 &&
+		pool_size <= 4 * (planned_draws * (1 - spec->null_weight) / spec->mean))
 	{
 		double		nonnull = planned_draws * (1 - spec->null_weight);
 
