@@ -54,3 +54,12 @@ SELECT count(DISTINCT city) BETWEEN 388 AND 412 AS cities_ok, count(DISTINCT cou
 FROM city_person;
 SELECT count(*) FROM faker_populate('city_person', 10, 9);
 SELECT max(substr(serial_no, 4)::int) AS sequence_continues FROM city_person;
+-- reused column values follow weights like references do: with [0.7, 0.3]
+-- the top half of the 1000 names holds 70% of 20000 rows (within 3 points)
+CREATE TABLE pw (id serial PRIMARY KEY, who text NOT NULL);
+SELECT faker_define('pw', 'pw', '{"columns": {"who": {"gen": "name", "mean": 20, "weights": [0.7, 0.3]}}}');
+SELECT count(*) FROM faker_populate('pw', 20000, 1);
+WITH f AS (SELECT faker_fit('pw', '{who}') AS f)
+SELECT abs((f->'weights'->>0)::float8 + (f->'weights'->>1)::float8 - 0.7) <= 0.03 AS top_half_ok,
+       abs((f->>'mean')::float8 / 20 - 1) <= 0.03 AS mean_ok
+FROM f;
