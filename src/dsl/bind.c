@@ -1,0 +1,597 @@
+/*
+ * bind.c: a parsed tree meets a relation.
+ *
+ * Row fields become columns (their type, ordering, collation) or foreign
+ * keys ($rel, bound to the parent relation, recursively); literals are cast
+ * to the column's type with its input function (errors name the JSON path);
+ * $field and $step operands are resolved to a column of this row, of the
+ * row a foreign key points to, or of an earlier pipe step.
+ */
+#include "postgres.h"
+
+#include "access/table.h"
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
+#include "utils/typcache.h"
+
+#include "dsl/dslpriv.h"
+
+typedef struct BindCtx
+{
+	Oid			relid;			/* the row $field reads (InvalidOid: none) */
+	FakerQueryFK *fk;			/* the foreign key a $rel here goes through */
+	const FakerQueryStep *steps;
+	int			nsteps;
+} BindCtx;
+
+static void bind_row(FakerQuery *q, Oid relid, BindCtx *outer);
+static void bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx);
+
+static void
+bind_error(const char *path, int code, const char *msg)
+{
+	ereport(ERROR, (errcode(code), errmsg("%s: %s", path, msg)));
+}
+
+static FakerQueryFK *
+fk_from_cache(ForeignKeyCacheInfo *fki)
+{
+	FakerQueryFK *fk = palloc0(sizeof(FakerQueryFK));
+
+	fk->conoid = fki->conoid;
+	fk->conname = get_constraint_name(fki->conoid);
+	fk->child = fki->conrelid;
+	fk->parent = fki->confrelid;
+	fk->parent_qualname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(fki->confrelid)),
+													 get_rel_name(fki->confrelid));
+	fk->nkeys = fki->nkeys;
+	for (int k = 0; k < fki->nkeys; k++)
+	{
+		fk->child_att[k] = fki->conkey[k];
+		fk->parent_att[k] = fki->confkey[k];
+	}
+	return fk;
+}
+
+/*
+ * The foreign key of RELID called NAME: a constraint name, or a column that
+ * belongs to exactly one foreign key.  NULL if none (an error if MUST).
+ */
+FakerQueryFK *
+QueryFindForeignKey(Oid relid, const char *name, const char *path, bool must)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	List	   *fks = RelationGetFKeyList(rel);
+	ListCell   *lc;
+	AttrNumber	att = get_attnum(relid, name);
+	ForeignKeyCacheInfo *found = NULL;
+	int			nfound = 0;
+
+	foreach(lc, fks)
+	{
+		ForeignKeyCacheInfo *fki = lfirst(lc);
+		char	   *conname = get_constraint_name(fki->conoid);
+
+		if (conname && strcmp(conname, name) == 0)
+		{
+			found = fki;
+			nfound = 1;
+			break;
+		}
+		for (int k = 0; k < fki->nkeys; k++)
+			if (att > 0 && fki->conkey[k] == att)
+			{
+				found = fki;
+				nfound++;
+				break;
+			}
+	}
+	table_close(rel, AccessShareLock);
+	if (nfound == 1)
+		return fk_from_cache(found);
+	if (must && nfound > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_AMBIGUOUS_PARAMETER),
+				 errmsg("%s: column \"%s\" belongs to several foreign keys", path, name),
+				 errhint("Name the foreign key constraint instead.")));
+	if (must)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("%s: \"%s\" is neither a foreign key of %s nor a column of exactly one",
+						path, name, get_rel_name(relid))));
+	return NULL;
+}
+
+FakerQueryFK *
+QueryForeignKeyByOid(Oid relid, Oid conoid)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	ListCell   *lc;
+	FakerQueryFK *fk = NULL;
+
+	foreach(lc, RelationGetFKeyList(rel))
+	{
+		ForeignKeyCacheInfo *fki = lfirst(lc);
+
+		if (fki->conoid == conoid)
+			fk = fk_from_cache(fki);
+	}
+	table_close(rel, AccessShareLock);
+	if (fk == NULL)
+		elog(ERROR, "faker: foreign key %u not found", conoid);
+	return fk;
+}
+
+/* Text of a JSON scalar (strings unquoted). */
+static char *
+scalar_text(JsonbValue *v)
+{
+	switch (v->type)
+	{
+		case jbvString:
+			return pnstrdup(v->val.string.val, v->val.string.len);
+		case jbvNumeric:
+			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+		case jbvBool:
+			return pstrdup(v->val.boolean ? "true" : "false");
+		default:
+			return NULL;
+	}
+}
+
+typedef struct CastErrorCtx
+{
+	const char *path;
+	Oid			typid;
+} CastErrorCtx;
+
+static void
+cast_error_context(void *arg)
+{
+	CastErrorCtx *c = arg;
+
+	errcontext("criteria at %s, cast to %s", c->path, format_type_be(c->typid));
+}
+
+/* A literal operand as a Datum of TYPID. */
+static void
+bind_literal(Operand *o, Oid typid, int32 typmod, const char *path)
+{
+	Oid			infn,
+				ioparam;
+	char	   *text;
+	JsonbValue *sv;
+	CastErrorCtx cc = {path, typid};
+	ErrorContextCallback cb = {error_context_stack, cast_error_context, &cc};
+
+	if (o->jnull)
+		return;
+	sv = OperandScalar(o);
+	if (sv)
+		text = scalar_text(sv);
+	else
+	{
+		/* a JSON array -> an array literal '{"a","b"}' */
+		StringInfoData buf;
+		int			n = JsonContainerSize(&o->json->root);
+
+		if (get_element_type(getBaseType(typid)) == InvalidOid)
+			bind_error(path, ERRCODE_DATATYPE_MISMATCH,
+					   psprintf("an array value for a column of type %s", format_type_be(typid)));
+		initStringInfo(&buf);
+		appendStringInfoChar(&buf, '{');
+		for (int i = 0; i < n; i++)
+		{
+			JsonbValue *e = getIthJsonbValueFromContainer(&o->json->root, i);
+			char	   *s = scalar_text(e);
+
+			if (i > 0)
+				appendStringInfoChar(&buf, ',');
+			if (s == NULL)
+				appendStringInfoString(&buf, "NULL");
+			else
+			{
+				appendStringInfoChar(&buf, '"');
+				for (char *p = s; *p; p++)
+				{
+					if (*p == '"' || *p == '\\')
+						appendStringInfoChar(&buf, '\\');
+					appendStringInfoChar(&buf, *p);
+				}
+				appendStringInfoChar(&buf, '"');
+			}
+		}
+		appendStringInfoChar(&buf, '}');
+		text = buf.data;
+	}
+	getTypeInputInfo(typid, &infn, &ioparam);
+	error_context_stack = &cb;
+	o->value = OidInputFunctionCall(infn, text, ioparam, typmod);
+	error_context_stack = cb.previous;
+}
+
+/* Resolve "col" or "fk.col" of RELID. */
+static void
+bind_field(Operand *o, BindCtx *ctx, const char *path)
+{
+	char	   *ref = o->ref;
+
+	if (!OidIsValid(ctx->relid))
+		bind_error(path, ERRCODE_INVALID_PARAMETER_VALUE, "$field has no row here");
+	o->attnum = get_attnum(ctx->relid, ref);
+	if (o->attnum > 0)
+	{
+		o->srctype = get_atttype(ctx->relid, o->attnum);
+		return;
+	}
+	for (char *dot = strchr(ref, '.'); dot; dot = strchr(dot + 1, '.'))
+	{
+		char	   *fkname = pnstrdup(ref, dot - ref);
+		FakerQueryFK *fk = QueryFindForeignKey(ctx->relid, fkname, path, false);
+
+		if (fk)
+		{
+			o->fk = fk;
+			o->attnum = get_attnum(fk->parent, dot + 1);
+			if (o->attnum <= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_COLUMN),
+						 errmsg("%s: column \"%s\" of %s (through \"%s\") does not exist",
+								path, dot + 1, get_rel_name(fk->parent), fkname)));
+			o->srctype = get_atttype(fk->parent, o->attnum);
+			return;
+		}
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("%s: $field \"%s\" is neither a column of %s nor \"fk_col.parent_col\"",
+					path, ref, get_rel_name(ctx->relid))));
+}
+
+static void
+bind_step(Operand *o, BindCtx *ctx, const char *path)
+{
+	for (int s = 0; s < ctx->nsteps; s++)
+	{
+		size_t		len = strlen(ctx->steps[s].name);
+		AttrNumber	att;
+
+		if (strncmp(o->ref, ctx->steps[s].name, len) != 0 || o->ref[len] != '.')
+			continue;
+		att = get_attnum(ctx->steps[s].relid, o->ref + len + 1);
+		for (int k = 0; k < ctx->steps[s].nkeys; k++)
+			if (att > 0 && ctx->steps[s].keyatt[k] == att)
+			{
+				o->step = s;
+				o->stepkey = k;
+				o->attnum = att;
+				o->srctype = get_atttype(ctx->steps[s].relid, att);
+				return;
+			}
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s: $step \"%s\": \"%s\" is not a key column of step \"%s\" (%s)",
+						path, o->ref, o->ref + len + 1, ctx->steps[s].name, get_rel_name(ctx->steps[s].relid))));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_OBJECT),
+			 errmsg("%s: $step \"%s\" names no earlier step", path, o->ref)));
+}
+
+static void
+bind_operand(FakerQuery *q, Operand *o, BindCtx *ctx, const char *path)
+{
+	if (o->kind == OPD_LITERAL)
+	{
+		bind_literal(o, q->typid, q->typmod, path);
+		return;
+	}
+	if (o->kind == OPD_FIELD)
+		bind_field(o, ctx, path);
+	else
+		bind_step(o, ctx, path);
+	if (getBaseType(o->srctype) != getBaseType(q->typid))
+	{
+		Oid			fn;
+		bool		isvarlena;
+
+		o->cast = true;
+		getTypeOutputInfo(o->srctype, &fn, &isvarlena);
+		fmgr_info(fn, &o->srcout);
+		getTypeInputInfo(q->typid, &fn, &o->dstioparam);
+		fmgr_info(fn, &o->dstin);
+	}
+}
+
+static void
+set_type(FakerQuery *q, Oid typid, int32 typmod, Oid collid)
+{
+	TypeCacheEntry *tc = lookup_type_cache(getBaseType(typid), TYPECACHE_CMP_PROC_FINFO);
+
+	q->typid = typid;
+	q->typmod = typmod;
+	q->collid = collid;
+	q->typlen = tc->typlen;
+	q->typbyval = tc->typbyval;
+	q->typalign = tc->typalign;
+	q->cmp = OidIsValid(tc->cmp_proc_finfo.fn_oid) ? &tc->cmp_proc_finfo : NULL;
+}
+
+static void
+bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
+{
+	q->bound = true;
+	q->rowlevel = false;
+	switch (q->op)
+	{
+		case Q_EQ:
+		case Q_NE:
+		case Q_GT:
+		case Q_GTE:
+		case Q_LT:
+		case Q_LTE:
+		case Q_IN:
+			if (!OidIsValid(typid))
+				bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+						   psprintf("%s compares a column's value: put it under a column name", QueryOpName(q->op)));
+			set_type(q, typid, typmod, collid);
+			if (q->cmp == NULL)
+				bind_error(q->path, ERRCODE_UNDEFINED_FUNCTION,
+						   psprintf("type %s has no ordering to compare with", format_type_be(typid)));
+			if (q->op == Q_IN)
+			{
+				for (int i = 0; i < q->nargs; i++)
+					bind_operand(q, &q->args[i], ctx, psprintf("%s[%d]", q->path, i));
+			}
+			else if (q->arg.kind == OPD_LITERAL && q->arg.jnull)
+			{
+				/* {"$eq": null} is IS NULL, {"$ne": null} IS NOT NULL */
+				bool		neg = q->op == Q_NE;
+
+				q->op = Q_ISNULL;
+				q->flag = !neg;
+			}
+			else
+				bind_operand(q, &q->arg, ctx, q->path);
+			break;
+		case Q_ISNULL:
+			set_type(q, typid, typmod, collid);
+			break;
+		case Q_NOT:
+			bind_value(q->sub, typid, typmod, collid, ctx);
+			break;
+		case Q_OR:
+		case Q_AND:
+			for (int i = 0; i < q->nsubs; i++)
+				bind_value(q->subs[i], typid, typmod, collid, ctx);
+			break;
+		case Q_ANY:
+		case Q_ALL:
+		case Q_LEN:
+			{
+				Oid			elem = OidIsValid(typid) ? get_element_type(getBaseType(typid)) : InvalidOid;
+				BindCtx		sub = *ctx;
+
+				if (!OidIsValid(elem))
+					bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+							   psprintf("%s needs an array column%s", QueryOpName(q->op),
+										OidIsValid(typid) ? psprintf(", not %s", format_type_be(typid)) : ""));
+				set_type(q, typid, typmod, collid);
+				sub.fk = NULL;
+				if (q->op == Q_LEN)
+					bind_value(q->sub, INT4OID, -1, InvalidOid, &sub);
+				else
+					bind_value(q->sub, elem, -1, collid, &sub);
+			}
+			break;
+		case Q_ROW:
+			if (ctx->fk == NULL)
+				bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+						   "a row condition here needs a foreign key: {\"fk_col\": {\"$rel\": {...}}}");
+			{
+				/* {"fk_col": {"col": ...}} reads as {"fk_col": {"$rel": {"col": ...}}} */
+				FakerQuery *row = palloc(sizeof(FakerQuery));
+
+				*row = *q;
+				memset(q, 0, sizeof(FakerQuery));
+				q->op = Q_REL;
+				q->path = row->path;
+				q->sub = row;
+			}
+			/* FALLTHROUGH */
+		case Q_REL:
+			if (ctx->fk == NULL)
+				bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+						   "$rel needs a foreign key: {\"fk_col\": {\"$rel\": {...}}}");
+			q->bound = true;
+			q->fk = ctx->fk;
+			bind_row(q->sub, ctx->fk->parent, ctx);
+			break;
+	}
+}
+
+static void
+bind_row(FakerQuery *q, Oid relid, BindCtx *outer)
+{
+	BindCtx		ctx = {relid, NULL, outer ? outer->steps : NULL, outer ? outer->nsteps : 0};
+
+	q->bound = true;
+	q->rowlevel = true;
+	q->relid = relid;
+	switch (q->op)
+	{
+		case Q_ROW:
+			{
+				Relation	rel = table_open(relid, AccessShareLock);
+				TupleDesc	desc = RelationGetDescr(rel);
+
+				q->attnums = palloc0(sizeof(AttrNumber) * q->nsubs);
+				for (int i = 0; i < q->nsubs; i++)
+				{
+					char	   *f = q->fields[i];
+					FakerQuery *sub = q->subs[i];
+					AttrNumber	att = get_attnum(relid, f);
+					bool		wants_rel = sub->op == Q_REL || sub->op == Q_ROW;
+
+					if (att < 0)
+						att = 0;	/* system columns are not fields */
+					ctx.fk = QueryFindForeignKey(relid, f, sub->path, false);
+					if (att == 0 && ctx.fk == NULL)
+						ereport(ERROR,
+								(errcode(ERRCODE_UNDEFINED_COLUMN),
+								 errmsg("%s: column \"%s\" of %s does not exist", sub->path, f,
+										get_rel_name(relid))));
+					if (wants_rel && ctx.fk == NULL)
+						ctx.fk = QueryFindForeignKey(relid, f, sub->path, true);
+					if (att == 0)
+					{
+						/* a constraint name takes only $rel (possibly under $not/$or) */
+						bind_value(sub, InvalidOid, -1, InvalidOid, &ctx);
+					}
+					else
+					{
+						Form_pg_attribute a = TupleDescAttr(desc, att - 1);
+
+						bind_value(sub, a->atttypid, a->atttypmod, a->attcollation, &ctx);
+					}
+					q->attnums[i] = att;
+				}
+				table_close(rel, AccessShareLock);
+			}
+			break;
+		case Q_OR:
+		case Q_AND:
+			for (int i = 0; i < q->nsubs; i++)
+				bind_row(q->subs[i], relid, outer);
+			break;
+		case Q_NOT:
+			bind_row(q->sub, relid, outer);
+			break;
+		case Q_REL:
+			bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+					   "$rel needs a foreign key: {\"fk_col\": {\"$rel\": {...}}}");
+			break;
+		default:
+			bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+					   psprintf("%s here needs a column: {\"col\": {\"%s\": ...}}", QueryOpName(q->op),
+								QueryOpName(q->op)));
+	}
+}
+
+FakerQuery *
+FakerQueryBindRow(FakerQuery *q, Oid relid, const FakerQueryStep *steps, int nsteps)
+{
+	BindCtx		ctx = {relid, NULL, steps, nsteps};
+
+	bind_row(q, relid, &ctx);
+	return q;
+}
+
+/* A reference's criteria: {"$rel": q} and q are the same condition on the parent. */
+static FakerQuery *
+strip_rel(FakerQuery *q)
+{
+	switch (q->op)
+	{
+		case Q_REL:
+			return q->sub;
+		case Q_ROW:
+			return q;
+		case Q_OR:
+		case Q_AND:
+			for (int i = 0; i < q->nsubs; i++)
+				q->subs[i] = strip_rel(q->subs[i]);
+			return q;
+		case Q_NOT:
+			q->sub = strip_rel(q->sub);
+			return q;
+		default:
+			bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+					   "a reference's require is a condition on the parent row: {\"$rel\": {\"col\": ...}}");
+	}
+	return q;
+}
+
+FakerQuery *
+FakerQueryBindReference(FakerQuery *q, Oid child, Oid conoid, const FakerQueryStep *steps, int nsteps)
+{
+	FakerQueryFK *fk = QueryForeignKeyByOid(child, conoid);
+	BindCtx		ctx = {fk->parent, NULL, steps, nsteps};
+
+	q = strip_rel(q);
+	bind_row(q, fk->parent, &ctx);
+	return q;
+}
+
+FakerQuery *
+FakerQueryBindValue(FakerQuery *q, Oid typid, int32 typmod, Oid collid, Oid relid)
+{
+	BindCtx		ctx = {relid, NULL, NULL, 0};
+
+	if (q->op == Q_REL || q->op == Q_ROW)
+		bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+				   "a column's require is a condition on its value; a foreign key's belongs under \"references\"");
+	bind_value(q, typid, typmod, collid, &ctx);
+	return q;
+}
+
+/* The current value of operand O of NODE (a Datum of NODE's type). */
+Datum
+OperandValue(FakerQuery *node, Operand *o, FakerQueryEnv *env, bool *isnull)
+{
+	Datum		d;
+
+	*isnull = false;
+	switch (o->kind)
+	{
+		case OPD_LITERAL:
+			*isnull = o->jnull;
+			return o->value;
+		case OPD_FIELD:
+			if (env == NULL || env->values == NULL)
+				elog(ERROR, "faker: $field %s evaluated without a row", o->ref);
+			if (o->fk == NULL)
+			{
+				*isnull = env->nulls[o->attnum - 1];
+				d = env->values[o->attnum - 1];
+			}
+			else
+			{
+				Datum		keys[32];
+				Datum	   *pv;
+				bool	   *pn;
+
+				for (int k = 0; k < o->fk->nkeys; k++)
+				{
+					if (env->nulls[o->fk->child_att[k] - 1])
+					{
+						*isnull = true;
+						return (Datum) 0;
+					}
+					keys[k] = env->values[o->fk->child_att[k] - 1];
+				}
+				if (!env->fetch(env->arg, o->fk, keys, &pv, &pn))
+				{
+					*isnull = true;
+					return (Datum) 0;
+				}
+				*isnull = pn[o->attnum - 1];
+				d = pv[o->attnum - 1];
+			}
+			break;
+		case OPD_STEP:
+			if (env == NULL || env->stepkeys == NULL)
+				elog(ERROR, "faker: $step %s evaluated outside a pipe", o->ref);
+			*isnull = env->stepnulls[o->step][o->stepkey];
+			d = env->stepkeys[o->step][o->stepkey];
+			break;
+		default:
+			d = (Datum) 0;
+	}
+	if (*isnull || !o->cast)
+		return d;
+	return InputFunctionCall(&o->dstin, OutputFunctionCall(&o->srcout, d), o->dstioparam, node->typmod);
+}

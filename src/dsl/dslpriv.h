@@ -1,0 +1,89 @@
+/*
+ * dslpriv.h: the criteria tree, shared by the files of src/dsl/.
+ */
+#ifndef FAKER_DSLPRIV_H
+#define FAKER_DSLPRIV_H
+
+#include "fmgr.h"
+
+#include "dsl/query.h"
+
+typedef enum QOp
+{
+	Q_EQ, Q_NE, Q_GT, Q_GTE, Q_LT, Q_LTE,	/* comparison with one operand */
+	Q_IN,						/* operands */
+	Q_ISNULL,					/* flag */
+	Q_NOT, Q_ANY, Q_ALL, Q_LEN, Q_REL,	/* sub */
+	Q_OR, Q_AND,				/* subs */
+	Q_ROW						/* fields + subs */
+} QOp;
+
+typedef enum OpdKind
+{
+	OPD_LITERAL,				/* json: a scalar or an array of scalars */
+	OPD_FIELD,					/* {"$field": "col" | "fk.col"} */
+	OPD_STEP					/* {"$step": "name.col"} */
+} OpdKind;
+
+typedef struct Operand
+{
+	OpdKind		kind;
+	Jsonb	   *json;			/* literal (a scalar is a raw-scalar array) */
+	bool		jnull;			/* literal JSON null */
+	char	   *ref;			/* field / step text */
+	/* bound */
+	Datum		value;			/* literal cast to the node's type */
+	FakerQueryFK *fk;			/* field through a foreign key, else NULL */
+	int			step;			/* step index */
+	int			stepkey;		/* position in the step's key */
+	AttrNumber	attnum;			/* own column, or parent column */
+	Oid			srctype;		/* type of the field/step column */
+	bool		cast;			/* srctype differs: convert by text I/O */
+	FmgrInfo	srcout;
+	FmgrInfo	dstin;
+	Oid			dstioparam;
+} Operand;
+
+struct FakerQuery
+{
+	QOp			op;
+	char	   *path;			/* JSON path for messages */
+	Operand		arg;			/* comparisons */
+	int			nargs;			/* $in */
+	Operand    *args;
+	bool		flag;			/* $is_null */
+	FakerQuery *sub;			/* $not $any $all $len $rel */
+	int			nsubs;			/* $or $and, row fields */
+	FakerQuery **subs;
+	char	  **fields;			/* row: field names */
+	/* bound */
+	bool		bound;
+	bool		rowlevel;		/* a condition on a row (row, or logic over rows) */
+	Oid			relid;			/* row-level: the row's relation */
+	AttrNumber *attnums;		/* row: column of each field (0 for a $rel field) */
+	FakerQueryFK *fk;			/* $rel */
+	Oid			typid;			/* value-level: the value's type */
+	int32		typmod;
+	Oid			collid;
+	FmgrInfo   *cmp;			/* btree comparison of typid */
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+};
+
+/* parse.c */
+extern FakerQuery *QueryNew(QOp op, const char *path);
+extern const char *QueryOpName(QOp op);
+extern void QueryPushJsonb(JsonbParseState **st, FakerQuery *q, bool value_pos);
+extern JsonbValue *OperandScalar(Operand *o);
+
+/* bind.c */
+extern FakerQueryFK *QueryFindForeignKey(Oid relid, const char *name, const char *path, bool must);
+extern FakerQueryFK *QueryForeignKeyByOid(Oid relid, Oid conoid);
+extern Datum OperandValue(FakerQuery *node, Operand *o, FakerQueryEnv *env, bool *isnull);
+
+/* eval.c */
+extern int	QueryCompare(FakerQuery *node, Datum a, Datum b);
+extern bool QueryEqual(FakerQuery *a, FakerQuery *b);
+
+#endif

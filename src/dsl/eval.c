@@ -1,0 +1,361 @@
+/*
+ * eval.c: a bound tree against a value or a row, in C.
+ *
+ * Comparisons use the type's own btree ordering and the column's
+ * collation, so dates compare as dates and numerics as numerics.  NULL
+ * follows SQL: a comparison with NULL is unknown, NOT unknown is unknown,
+ * and only "true" satisfies; $rel over a NULL or dangling foreign key is
+ * false (an EXISTS); $any/$all over a NULL array are false, $len of one is
+ * NULL.  The same rules as to_sql.c, so the two agree row for row.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+
+#include "dsl/dslpriv.h"
+
+typedef enum Tri
+{
+	T_FALSE, T_TRUE, T_UNKNOWN
+} Tri;
+
+static Tri	eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env);
+static Tri	eval_row(FakerQuery *q, FakerQueryEnv *env);
+
+int
+QueryCompare(FakerQuery *node, Datum a, Datum b)
+{
+	return DatumGetInt32(FunctionCall2Coll(node->cmp, node->collid, a, b));
+}
+
+static Tri
+tri_not(Tri t)
+{
+	return t == T_UNKNOWN ? T_UNKNOWN : (t == T_TRUE ? T_FALSE : T_TRUE);
+}
+
+/* The parent row of FK for the row in ENV; false for a NULL key or none. */
+static bool
+parent_row(FakerQueryFK *fk, FakerQueryEnv *env, FakerQueryEnv *penv)
+{
+	Datum		keys[32];
+
+	for (int k = 0; k < fk->nkeys; k++)
+	{
+		if (env->nulls[fk->child_att[k] - 1])
+			return false;
+		keys[k] = env->values[fk->child_att[k] - 1];
+	}
+	*penv = *env;
+	return env->fetch(env->arg, fk, keys, &penv->values, &penv->nulls);
+}
+
+static Tri
+eval_elements(FakerQuery *q, Datum v, FakerQueryEnv *env)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(v);
+	int16		elmlen;
+	bool		elmbyval;
+	char		elmalign;
+	Datum	   *elems;
+	bool	   *enulls;
+	int			n;
+
+	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &elmlen, &elmbyval, &elmalign);
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), elmlen, elmbyval, elmalign, &elems, &enulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		bool		ok = eval_value(q->sub, elems[i], enulls[i], env) == T_TRUE;
+
+		if (q->op == Q_ANY && ok)
+			return T_TRUE;
+		if (q->op == Q_ALL && !ok)
+			return T_FALSE;
+	}
+	return q->op == Q_ALL ? T_TRUE : T_FALSE;
+}
+
+static Tri
+eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
+{
+	Datum		o;
+	bool		onull;
+	int			c;
+	Tri			t;
+
+	switch (q->op)
+	{
+		case Q_EQ:
+		case Q_NE:
+		case Q_GT:
+		case Q_GTE:
+		case Q_LT:
+		case Q_LTE:
+			if (isnull)
+				return T_UNKNOWN;
+			o = OperandValue(q, &q->arg, env, &onull);
+			if (onull)
+				return T_UNKNOWN;
+			c = QueryCompare(q, v, o);
+			switch (q->op)
+			{
+				case Q_EQ:
+					return c == 0 ? T_TRUE : T_FALSE;
+				case Q_NE:
+					return c != 0 ? T_TRUE : T_FALSE;
+				case Q_GT:
+					return c > 0 ? T_TRUE : T_FALSE;
+				case Q_GTE:
+					return c >= 0 ? T_TRUE : T_FALSE;
+				case Q_LT:
+					return c < 0 ? T_TRUE : T_FALSE;
+				default:
+					return c <= 0 ? T_TRUE : T_FALSE;
+			}
+		case Q_IN:
+			if (isnull)
+				return T_UNKNOWN;
+			t = T_FALSE;
+			for (int i = 0; i < q->nargs; i++)
+			{
+				o = OperandValue(q, &q->args[i], env, &onull);
+				if (onull)
+					t = T_UNKNOWN;
+				else if (QueryCompare(q, v, o) == 0)
+					return T_TRUE;
+			}
+			return t;
+		case Q_ISNULL:
+			return isnull == q->flag ? T_TRUE : T_FALSE;
+		case Q_NOT:
+			return tri_not(eval_value(q->sub, v, isnull, env));
+		case Q_OR:
+			t = T_FALSE;
+			for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
+			{
+				Tri			s = eval_value(q->subs[i], v, isnull, env);
+
+				if (s == T_TRUE || s == T_UNKNOWN)
+					t = s;
+			}
+			return t;
+		case Q_AND:
+			t = T_TRUE;
+			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
+			{
+				Tri			s = eval_value(q->subs[i], v, isnull, env);
+
+				if (s == T_FALSE || s == T_UNKNOWN)
+					t = s;
+			}
+			return t;
+		case Q_ANY:
+		case Q_ALL:
+			if (isnull)
+				return T_FALSE;
+			return eval_elements(q, v, env);
+		case Q_LEN:
+			if (isnull)
+				return eval_value(q->sub, (Datum) 0, true, env);
+			{
+				ArrayType  *arr = DatumGetArrayTypeP(v);
+
+				return eval_value(q->sub, Int32GetDatum(ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr))),
+								  false, env);
+			}
+		case Q_REL:
+			{
+				FakerQueryEnv penv;
+
+				if (!parent_row(q->fk, env, &penv))
+					return T_FALSE;
+				return eval_row(q->sub, &penv) == T_TRUE ? T_TRUE : T_FALSE;
+			}
+		case Q_ROW:
+			break;
+	}
+	elog(ERROR, "faker: unexpected criteria node %d", (int) q->op);
+	return T_UNKNOWN;
+}
+
+static Tri
+eval_row(FakerQuery *q, FakerQueryEnv *env)
+{
+	Tri			t;
+
+	switch (q->op)
+	{
+		case Q_ROW:
+			t = T_TRUE;
+			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
+			{
+				AttrNumber	att = q->attnums[i];
+				Tri			s = att > 0 ?
+					eval_value(q->subs[i], env->values[att - 1], env->nulls[att - 1], env) :
+					eval_value(q->subs[i], (Datum) 0, true, env);
+
+				if (s == T_FALSE || s == T_UNKNOWN)
+					t = s;
+			}
+			return t;
+		case Q_OR:
+			t = T_FALSE;
+			for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
+			{
+				Tri			s = eval_row(q->subs[i], env);
+
+				if (s == T_TRUE || s == T_UNKNOWN)
+					t = s;
+			}
+			return t;
+		case Q_AND:
+			t = T_TRUE;
+			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
+			{
+				Tri			s = eval_row(q->subs[i], env);
+
+				if (s == T_FALSE || s == T_UNKNOWN)
+					t = s;
+			}
+			return t;
+		case Q_NOT:
+			return tri_not(eval_row(q->sub, env));
+		default:
+			elog(ERROR, "faker: unexpected row criteria node %d", (int) q->op);
+	}
+	return T_UNKNOWN;
+}
+
+bool
+FakerQueryEvalRow(FakerQuery *q, FakerQueryEnv *env)
+{
+	return eval_row(q, env) == T_TRUE;
+}
+
+bool
+FakerQueryEvalValue(FakerQuery *q, Datum value, bool isnull, FakerQueryEnv *env)
+{
+	return eval_value(q, value, isnull, env) == T_TRUE;
+}
+
+/* The parent row by SPI: SELECT * FROM parent WHERE its key = KEYS. */
+bool
+FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
+{
+	StringInfoData sql;
+	Oid			types[32];
+	TupleDesc	desc;
+	HeapTuple	tup;
+	int			natts;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT * FROM %s WHERE ", fk->parent_qualname);
+	for (int k = 0; k < fk->nkeys; k++)
+	{
+		appendStringInfo(&sql, "%s%s = $%d", k ? " AND " : "",
+						 quote_identifier(get_attname(fk->parent, fk->parent_att[k], false)), k + 1);
+		types[k] = get_atttype(fk->parent, fk->parent_att[k]);
+	}
+	if (SPI_execute_with_args(sql.data, fk->nkeys, types, keys, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "faker: \"%s\" failed", sql.data);
+	if (SPI_processed == 0)
+	{
+		SPI_freetuptable(SPI_tuptable);
+		return false;
+	}
+	desc = SPI_tuptable->tupdesc;
+	tup = SPI_tuptable->vals[0];
+	natts = desc->natts;
+	*values = palloc(sizeof(Datum) * natts);
+	*nulls = palloc(sizeof(bool) * natts);
+	heap_deform_tuple(tup, desc, *values, *nulls);
+	for (int i = 0; i < natts; i++)
+		if (!(*nulls)[i])
+		{
+			Form_pg_attribute a = TupleDescAttr(desc, i);
+
+			(*values)[i] = datumCopy((*values)[i], a->attbyval, a->attlen);
+		}
+	SPI_freetuptable(SPI_tuptable);
+	return true;
+}
+
+/* ---- structural equality ---- */
+
+static bool
+operand_equal(FakerQuery *na, Operand *a, FakerQuery *nb, Operand *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind != OPD_LITERAL)
+		return strcmp(a->ref, b->ref) == 0;
+	if (a->jnull || b->jnull)
+		return a->jnull == b->jnull;
+	if (na->bound && nb->bound && na->cmp && getBaseType(na->typid) == getBaseType(nb->typid))
+		return QueryCompare(na, a->value, b->value) == 0;
+	return compareJsonbContainers(&a->json->root, &b->json->root) == 0;
+}
+
+bool
+QueryEqual(FakerQuery *a, FakerQuery *b)
+{
+	if (a == b)
+		return true;
+	if (a == NULL || b == NULL || a->op != b->op)
+		return false;
+	switch (a->op)
+	{
+		case Q_EQ:
+		case Q_NE:
+		case Q_GT:
+		case Q_GTE:
+		case Q_LT:
+		case Q_LTE:
+			return operand_equal(a, &a->arg, b, &b->arg);
+		case Q_IN:
+			if (a->nargs != b->nargs)
+				return false;
+			for (int i = 0; i < a->nargs; i++)
+				if (!operand_equal(a, &a->args[i], b, &b->args[i]))
+					return false;
+			return true;
+		case Q_ISNULL:
+			return a->flag == b->flag;
+		case Q_REL:
+			if (a->fk && b->fk && a->fk->conoid != b->fk->conoid)
+				return false;
+			/* FALLTHROUGH */
+		case Q_NOT:
+		case Q_ANY:
+		case Q_ALL:
+		case Q_LEN:
+			return QueryEqual(a->sub, b->sub);
+		case Q_ROW:
+			if (a->nsubs != b->nsubs)
+				return false;
+			for (int i = 0; i < a->nsubs; i++)
+			{
+				bool		found = false;
+
+				for (int j = 0; j < b->nsubs && !found; j++)
+					found = strcmp(a->fields[i], b->fields[j]) == 0 && QueryEqual(a->subs[i], b->subs[j]);
+				if (!found)
+					return false;
+			}
+			return true;
+		case Q_OR:
+		case Q_AND:
+			if (a->nsubs != b->nsubs)
+				return false;
+			for (int i = 0; i < a->nsubs; i++)
+				if (!QueryEqual(a->subs[i], b->subs[i]))
+					return false;
+			return true;
+	}
+	return false;
+}

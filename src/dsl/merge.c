@@ -1,0 +1,257 @@
+/*
+ * merge.c: criteria from several paths, ANDed.
+ *
+ * Same criteria keep; row conditions merge field by field; $rel merges its
+ * inner conditions; anything else becomes an AND that must still be
+ * satisfiable as far as constants tell: two different equalities, an
+ * equality another condition rejects, an empty range or IS NULL against a
+ * comparison are a conflict, an ERROR naming the aggregate and both
+ * criteria.  Nothing is silently dropped.
+ */
+#include "postgres.h"
+
+#include "utils/lsyscache.h"
+
+#include "dsl/dslpriv.h"
+
+static FakerQuery *merge(FakerQuery *a, FakerQuery *b, const char *aggregate);
+
+static void
+conflict(FakerQuery *a, FakerQuery *b, const char *aggregate, const char *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("aggregate \"%s\": conflicting criteria %s (at %s) and %s (at %s)",
+					aggregate, FakerQueryText(a), a->path, FakerQueryText(b), b->path),
+			 errdetail("%s", why)));
+}
+
+/* Only literals, no $rel, no rows: can be decided on a value alone. */
+static bool
+constant(FakerQuery *q)
+{
+	switch (q->op)
+	{
+		case Q_EQ:
+		case Q_NE:
+		case Q_GT:
+		case Q_GTE:
+		case Q_LT:
+		case Q_LTE:
+			return q->arg.kind == OPD_LITERAL;
+		case Q_IN:
+			for (int i = 0; i < q->nargs; i++)
+				if (q->args[i].kind != OPD_LITERAL)
+					return false;
+			return true;
+		case Q_ISNULL:
+			return true;
+		case Q_NOT:
+		case Q_ANY:
+		case Q_ALL:
+		case Q_LEN:
+			return constant(q->sub);
+		case Q_OR:
+		case Q_AND:
+			for (int i = 0; i < q->nsubs; i++)
+				if (!constant(q->subs[i]))
+					return false;
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Flatten ANDs into LIST. */
+static List *
+conjuncts(FakerQuery *q, List *list)
+{
+	if (q->op == Q_AND)
+	{
+		for (int i = 0; i < q->nsubs; i++)
+			list = conjuncts(q->subs[i], list);
+		return list;
+	}
+	return lappend(list, q);
+}
+
+/* Check that the value-level conjunction of A and B can hold. */
+static void
+check_values(FakerQuery *a, FakerQuery *b, const char *aggregate)
+{
+	List	   *all = conjuncts(b, conjuncts(a, NIL));
+	ListCell   *lc,
+			   *lc2;
+	FakerQuery *lo = NULL,
+			   *hi = NULL;
+
+	foreach(lc, all)
+	{
+		FakerQuery *x = lfirst(lc);
+
+		if (!constant(x))
+			continue;
+		/* an equality: every other constant condition must accept it */
+		if ((x->op == Q_EQ || (x->op == Q_ISNULL && x->flag)))
+			foreach(lc2, all)
+		{
+			FakerQuery *y = lfirst(lc2);
+
+			if (y == x || !constant(y))
+				continue;
+			if (!FakerQueryEvalValue(y, x->arg.value, x->op == Q_ISNULL, NULL))
+				conflict(x, y, aggregate, x->op == Q_ISNULL ?
+						 "NULL satisfies no comparison." :
+						 "The equality is rejected by the other condition.");
+		}
+		/* $in: some member must survive every other constant condition */
+		if (x->op == Q_IN)
+		{
+			bool		any = false;
+
+			for (int i = 0; i < x->nargs && !any; i++)
+			{
+				bool		ok = true;
+
+				foreach(lc2, all)
+				{
+					FakerQuery *y = lfirst(lc2);
+
+					if (y != x && constant(y))
+						ok &= FakerQueryEvalValue(y, x->args[i].value, false, NULL);
+				}
+				any = ok;
+			}
+			if (!any)
+				conflict(a, b, aggregate, "No value of $in satisfies the other conditions.");
+		}
+		if (x->op == Q_GT || x->op == Q_GTE)
+		{
+			if (lo == NULL || QueryCompare(x, x->arg.value, lo->arg.value) > 0 ||
+				(QueryCompare(x, x->arg.value, lo->arg.value) == 0 && x->op == Q_GT))
+				lo = x;
+		}
+		if (x->op == Q_LT || x->op == Q_LTE)
+		{
+			if (hi == NULL || QueryCompare(x, x->arg.value, hi->arg.value) < 0 ||
+				(QueryCompare(x, x->arg.value, hi->arg.value) == 0 && x->op == Q_LT))
+				hi = x;
+		}
+	}
+	if (lo && hi)
+	{
+		int			c = QueryCompare(lo, lo->arg.value, hi->arg.value);
+
+		if (c > 0 || (c == 0 && (lo->op == Q_GT || hi->op == Q_LT)))
+			conflict(lo, hi, aggregate, "The range is empty.");
+	}
+}
+
+static FakerQuery *
+make_and(FakerQuery *a, FakerQuery *b)
+{
+	List	   *all = conjuncts(b, conjuncts(a, NIL));
+	FakerQuery *q = QueryNew(Q_AND, a->path);
+	ListCell   *lc;
+	int			i = 0;
+
+	*q = *a;
+	q->op = Q_AND;
+	q->path = a->path;
+	q->sub = NULL;
+	q->nsubs = 0;
+	q->subs = palloc(sizeof(FakerQuery *) * list_length(all));
+	foreach(lc, all)
+	{
+		bool		dup = false;
+
+		for (int j = 0; j < i && !dup; j++)
+			dup = QueryEqual(q->subs[j], lfirst(lc));
+		if (!dup)
+			q->subs[i++] = lfirst(lc);
+	}
+	q->nsubs = i;
+	return i == 1 ? q->subs[0] : q;
+}
+
+static FakerQuery *
+merge_rows(FakerQuery *a, FakerQuery *b, const char *aggregate)
+{
+	FakerQuery *q = palloc(sizeof(FakerQuery));
+	int			n = a->nsubs;
+
+	*q = *a;
+	q->fields = palloc(sizeof(char *) * (a->nsubs + b->nsubs));
+	q->subs = palloc(sizeof(FakerQuery *) * (a->nsubs + b->nsubs));
+	q->attnums = palloc(sizeof(AttrNumber) * (a->nsubs + b->nsubs));
+	memcpy(q->fields, a->fields, sizeof(char *) * n);
+	memcpy(q->subs, a->subs, sizeof(FakerQuery *) * n);
+	memcpy(q->attnums, a->attnums, sizeof(AttrNumber) * n);
+	for (int j = 0; j < b->nsubs; j++)
+	{
+		int			i;
+
+		for (i = 0; i < a->nsubs; i++)
+			if (strcmp(a->fields[i], b->fields[j]) == 0 ||
+				(a->attnums[i] > 0 && a->attnums[i] == b->attnums[j]))
+				break;
+		if (i < a->nsubs)
+			q->subs[i] = merge(q->subs[i], b->subs[j], aggregate);
+		else
+		{
+			q->fields[n] = b->fields[j];
+			q->subs[n] = b->subs[j];
+			q->attnums[n] = b->attnums[j];
+			n++;
+		}
+	}
+	q->nsubs = n;
+	return q;
+}
+
+static FakerQuery *
+merge(FakerQuery *a, FakerQuery *b, const char *aggregate)
+{
+	if (a == NULL)
+		return b;
+	if (b == NULL || QueryEqual(a, b))
+		return a;
+	if (!a->bound || !b->bound)
+		elog(ERROR, "faker: merging unbound criteria");
+	if (a->rowlevel != b->rowlevel)
+		conflict(a, b, aggregate, "A condition on a row cannot be merged with one on a value.");
+	if (a->rowlevel)
+	{
+		if (a->relid != b->relid)
+			conflict(a, b, aggregate, "The conditions are on different tables.");
+		if (a->op == Q_ROW && b->op == Q_ROW)
+			return merge_rows(a, b, aggregate);
+		return make_and(a, b);
+	}
+	if (a->op == Q_REL && b->op == Q_REL && a->fk->conoid == b->fk->conoid)
+	{
+		FakerQuery *q = palloc(sizeof(FakerQuery));
+
+		*q = *a;
+		q->sub = merge(a->sub, b->sub, aggregate);
+		return q;
+	}
+	if ((a->op == Q_REL) != (b->op == Q_REL) && a->op != Q_AND && b->op != Q_AND)
+	{
+		/* a $rel and a condition on the key value: both hold, as an AND */
+		return make_and(a, b);
+	}
+	if (getBaseType(a->typid) != getBaseType(b->typid) && OidIsValid(a->typid) && OidIsValid(b->typid))
+		conflict(a, b, aggregate, "The conditions are on values of different types.");
+	check_values(a, b, aggregate);
+	return make_and(a, b);
+}
+
+FakerQuery *
+FakerQueryMerge(FakerQuery *a, const char *path_a, FakerQuery *b, const char *path_b,
+				const char *aggregate)
+{
+	(void) path_a;
+	(void) path_b;
+	return merge(a, b, aggregate);
+}

@@ -1,0 +1,252 @@
+/*
+ * to_sql.c: a bound row-level tree as a SQL predicate.
+ *
+ * Identifiers are quoted, values are $n parameters of the column's type
+ * (so an index on the column serves the read), $rel is an EXISTS over the
+ * parent table joined on the foreign key, $field through a foreign key a
+ * scalar subquery, $any/$all unnest the array.  NULL logic is SQL's, which
+ * eval.c follows.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "dsl/dslpriv.h"
+
+typedef struct ParamSource
+{
+	FakerQuery *node;
+	Operand    *operand;
+} ParamSource;
+
+static void sql_row(FakerQuery *q, const char *alias, FakerQueryParams *p, StringInfo buf);
+
+static int
+add_param(FakerQueryParams *p, FakerQuery *node, Operand *o)
+{
+	ParamSource *src = palloc(sizeof(ParamSource));
+
+	if (p->n == 0)
+	{
+		p->types = palloc(sizeof(Oid) * 8);
+		p->values = palloc(sizeof(Datum) * 8);
+		p->nulls = palloc(sizeof(char) * 8);
+		p->sources = palloc(sizeof(void *) * 8);
+	}
+	else if ((p->n & (p->n - 1)) == 0 && p->n >= 8)
+	{
+		p->types = repalloc(p->types, sizeof(Oid) * p->n * 2);
+		p->values = repalloc(p->values, sizeof(Datum) * p->n * 2);
+		p->nulls = repalloc(p->nulls, sizeof(char) * p->n * 2);
+		p->sources = repalloc(p->sources, sizeof(void *) * p->n * 2);
+	}
+	src->node = node;
+	src->operand = o;
+	p->types[p->n] = node->typid;
+	p->values[p->n] = o->value;
+	p->nulls[p->n] = o->kind == OPD_LITERAL && o->jnull ? 'n' : ' ';
+	p->sources[p->n] = src;
+	return ++p->n;
+}
+
+static char *
+column_ref(const char *alias, Oid relid, AttrNumber att)
+{
+	return psprintf("%s.%s", alias, quote_identifier(get_attname(relid, att, false)));
+}
+
+/* An operand as SQL: a parameter, or the column it names. */
+static char *
+sql_operand(FakerQuery *q, Operand *o, const char *rowalias, Oid rowrel, FakerQueryParams *p)
+{
+	char	   *expr;
+
+	if (o->kind != OPD_FIELD)
+		return psprintf("$%d", add_param(p, q, o));
+	if (o->fk == NULL)
+		expr = column_ref(rowalias, rowrel, o->attnum);
+	else
+	{
+		StringInfoData b;
+		char	   *pa = psprintf("f%d", ++p->alias);
+
+		initStringInfo(&b);
+		appendStringInfo(&b, "(SELECT %s FROM %s %s WHERE ", column_ref(pa, o->fk->parent, o->attnum),
+						 o->fk->parent_qualname, pa);
+		for (int k = 0; k < o->fk->nkeys; k++)
+			appendStringInfo(&b, "%s%s = %s", k ? " AND " : "",
+							 column_ref(pa, o->fk->parent, o->fk->parent_att[k]),
+							 column_ref(rowalias, rowrel, o->fk->child_att[k]));
+		appendStringInfoChar(&b, ')');
+		expr = b.data;
+	}
+	if (o->cast)
+		expr = psprintf("CAST(%s AS %s)", expr, format_type_with_typemod(q->typid, q->typmod));
+	return expr;
+}
+
+static const char *
+sql_op(QOp op)
+{
+	switch (op)
+	{
+		case Q_EQ:
+			return "=";
+		case Q_NE:
+			return "<>";
+		case Q_GT:
+			return ">";
+		case Q_GTE:
+			return ">=";
+		case Q_LT:
+			return "<";
+		default:
+			return "<=";
+	}
+}
+
+/* Condition Q on the value EXPR, in the row ROWALIAS of ROWREL. */
+static void
+sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
+		  FakerQueryParams *p, StringInfo buf)
+{
+	switch (q->op)
+	{
+		case Q_EQ:
+		case Q_NE:
+		case Q_GT:
+		case Q_GTE:
+		case Q_LT:
+		case Q_LTE:
+			appendStringInfo(buf, "%s %s %s", expr, sql_op(q->op),
+							 sql_operand(q, &q->arg, rowalias, rowrel, p));
+			break;
+		case Q_IN:
+			appendStringInfo(buf, "%s IN (", expr);
+			for (int i = 0; i < q->nargs; i++)
+				appendStringInfo(buf, "%s%s", i ? ", " : "", sql_operand(q, &q->args[i], rowalias, rowrel, p));
+			appendStringInfoChar(buf, ')');
+			break;
+		case Q_ISNULL:
+			appendStringInfo(buf, "%s IS %sNULL", expr, q->flag ? "" : "NOT ");
+			break;
+		case Q_NOT:
+			appendStringInfoString(buf, "NOT (");
+			sql_value(q->sub, expr, rowalias, rowrel, p, buf);
+			appendStringInfoChar(buf, ')');
+			break;
+		case Q_OR:
+		case Q_AND:
+			appendStringInfoChar(buf, '(');
+			for (int i = 0; i < q->nsubs; i++)
+			{
+				if (i > 0)
+					appendStringInfoString(buf, q->op == Q_OR ? " OR " : " AND ");
+				appendStringInfoChar(buf, '(');
+				sql_value(q->subs[i], expr, rowalias, rowrel, p, buf);
+				appendStringInfoChar(buf, ')');
+			}
+			appendStringInfoChar(buf, ')');
+			break;
+		case Q_ANY:
+		case Q_ALL:
+			{
+				char	   *ea = psprintf("e%d", ++p->alias);
+				char	   *ev = psprintf("%s.v", ea);
+
+				if (q->op == Q_ANY)
+					appendStringInfo(buf, "EXISTS (SELECT 1 FROM pg_catalog.unnest(%s) AS %s(v) WHERE ", expr, ea);
+				else
+					appendStringInfo(buf, "(%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(%s) AS %s(v) WHERE (",
+									 expr, expr, ea);
+				sql_value(q->sub, ev, rowalias, rowrel, p, buf);
+				appendStringInfoString(buf, q->op == Q_ANY ? ")" : ") IS NOT TRUE))");
+			}
+			break;
+		case Q_LEN:
+			sql_value(q->sub, psprintf("pg_catalog.cardinality(%s)", expr), rowalias, rowrel, p, buf);
+			break;
+		case Q_REL:
+			{
+				char	   *ra = psprintf("r%d", ++p->alias);
+
+				appendStringInfo(buf, "EXISTS (SELECT 1 FROM %s %s WHERE ", q->fk->parent_qualname, ra);
+				for (int k = 0; k < q->fk->nkeys; k++)
+					appendStringInfo(buf, "%s = %s AND ",
+									 column_ref(ra, q->fk->parent, q->fk->parent_att[k]),
+									 column_ref(rowalias, rowrel, q->fk->child_att[k]));
+				appendStringInfoChar(buf, '(');
+				sql_row(q->sub, ra, p, buf);
+				appendStringInfoString(buf, "))");
+			}
+			break;
+		case Q_ROW:
+			elog(ERROR, "faker: unbound row criteria");
+	}
+}
+
+static void
+sql_row(FakerQuery *q, const char *alias, FakerQueryParams *p, StringInfo buf)
+{
+	switch (q->op)
+	{
+		case Q_ROW:
+			for (int i = 0; i < q->nsubs; i++)
+			{
+				AttrNumber	att = q->attnums[i];
+
+				appendStringInfoString(buf, i ? " AND (" : "(");
+				sql_value(q->subs[i], att > 0 ? column_ref(alias, q->relid, att) : "NULL",
+						  alias, q->relid, p, buf);
+				appendStringInfoChar(buf, ')');
+			}
+			break;
+		case Q_OR:
+		case Q_AND:
+			appendStringInfoChar(buf, '(');
+			for (int i = 0; i < q->nsubs; i++)
+			{
+				if (i > 0)
+					appendStringInfoString(buf, q->op == Q_OR ? " OR " : " AND ");
+				appendStringInfoChar(buf, '(');
+				sql_row(q->subs[i], alias, p, buf);
+				appendStringInfoChar(buf, ')');
+			}
+			appendStringInfoChar(buf, ')');
+			break;
+		case Q_NOT:
+			appendStringInfoString(buf, "NOT (");
+			sql_row(q->sub, alias, p, buf);
+			appendStringInfoChar(buf, ')');
+			break;
+		default:
+			elog(ERROR, "faker: unexpected row criteria node %d", (int) q->op);
+	}
+}
+
+char *
+FakerQueryToSQL(FakerQuery *q, const char *alias, FakerQueryParams *params)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	sql_row(q, alias, params, &buf);
+	return buf.data;
+}
+
+void
+FakerQueryParamsFill(FakerQueryParams *params, FakerQueryEnv *env)
+{
+	for (int i = 0; i < params->n; i++)
+	{
+		ParamSource *src = params->sources[i];
+		bool		isnull;
+
+		if (src->operand->kind == OPD_LITERAL)
+			continue;
+		params->values[i] = OperandValue(src->node, src->operand, env, &isnull);
+		params->nulls[i] = isnull ? 'n' : ' ';
+	}
+}
