@@ -261,7 +261,7 @@ FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, boo
 						 quote_identifier(get_attname(fk->parent, fk->parent_att[k], false)), k + 1);
 		types[k] = get_atttype(fk->parent, fk->parent_att[k]);
 	}
-	if (SPI_execute_with_args(sql.data, fk->nkeys, types, keys, NULL, true, 1) != SPI_OK_SELECT)
+	if (SPI_execute_with_args(sql.data, fk->nkeys, types, keys, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "faker: \"%s\" failed", sql.data);
 	if (SPI_processed == 0)
 	{

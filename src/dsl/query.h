@@ -153,6 +153,15 @@ extern FakerQuery *FakerQueryColumn(FakerQuery *q, AttrNumber attnum);
 extern FakerQuery *FakerQueryForeignKey(FakerQuery *q, Oid conoid);
 extern bool FakerQueryHasRest(FakerQuery *q);
 
+/*
+ * Diamonds: what criteria REQ on the parent of the wide foreign key
+ * WIDE_CONOID of CHILD say about the parent of the narrower NARROW_CONOID
+ * whose columns it shares (conditions on the shared columns, and $rel
+ * through the wide parent's own twin of the narrow key), as row-level
+ * criteria on the narrow parent; NULL if nothing.
+ */
+extern FakerQuery *FakerQueryHoist(FakerQuery *req, Oid child, Oid wide_conoid, Oid narrow_conoid);
+
 /* One branch of each top-level $or, chosen by PICK(arg, n) -> [0, n):
  * the result is a plain AND of fields (or the tree itself). */
 extern FakerQuery *FakerQueryChooseBranch(FakerQuery *q, int (*pick) (void *arg, int n), void *arg);

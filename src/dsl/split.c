@@ -5,6 +5,11 @@
  */
 #include "postgres.h"
 
+#include "access/table.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
+
 #include "dsl/dslpriv.h"
 
 static bool
@@ -347,4 +352,73 @@ FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env, Datum *lo, bool *has_lo, boo
 			break;
 	}
 	return *has_lo || *has_hi;
+}
+
+/* A bound row-level tree on RELID with one field: column ATT satisfies COND. */
+static FakerQuery *
+row_of(Oid relid, AttrNumber att, FakerQuery *cond)
+{
+	FakerQuery *q = QueryNew(Q_ROW, cond->path);
+
+	q->bound = true;
+	q->rowlevel = true;
+	q->relid = relid;
+	q->nsubs = 1;
+	q->fields = palloc(sizeof(char *));
+	q->fields[0] = get_attname(relid, att, false);
+	q->subs = palloc(sizeof(FakerQuery *));
+	q->subs[0] = cond;
+	q->attnums = palloc(sizeof(AttrNumber));
+	q->attnums[0] = att;
+	return q;
+}
+
+FakerQuery *
+FakerQueryHoist(FakerQuery *req, Oid child, Oid wide_conoid, Oid narrow_conoid)
+{
+	FakerQueryFK *wide = QueryForeignKeyByOid(child, wide_conoid);
+	FakerQueryFK *narrow = QueryForeignKeyByOid(child, narrow_conoid);
+	FakerQuery *out = NULL;
+	Relation	rel;
+	ListCell   *lc;
+
+	/* conditions on the wide parent's columns that are the shared child columns */
+	for (int j = 0; j < narrow->nkeys; j++)
+		for (int k = 0; k < wide->nkeys; k++)
+			if (wide->child_att[k] == narrow->child_att[j])
+			{
+				FakerQuery *cond = FakerQueryColumn(req, wide->parent_att[k]);
+
+				if (cond)
+					out = row_and(out, row_of(narrow->parent, narrow->parent_att[j], cond));
+			}
+	/* $rel through a foreign key of the wide parent that is the narrow one's twin */
+	rel = table_open(wide->parent, AccessShareLock);
+	foreach(lc, RelationGetFKeyList(rel))
+	{
+		ForeignKeyCacheInfo *f = lfirst(lc);
+		bool		twin = f->confrelid == narrow->parent && f->nkeys == narrow->nkeys;
+
+		for (int j = 0; twin && j < f->nkeys; j++)
+		{
+			bool		found = false;
+
+			/* f's column j in the wide parent is the child column narrow maps to the same parent column */
+			for (int k = 0; k < wide->nkeys && !found; k++)
+				for (int i = 0; i < narrow->nkeys && !found; i++)
+					found = wide->parent_att[k] == f->conkey[j] &&
+						wide->child_att[k] == narrow->child_att[i] &&
+						narrow->parent_att[i] == f->confkey[j];
+			twin = found;
+		}
+		if (twin)
+		{
+			FakerQuery *cond = FakerQueryForeignKey(req, f->conoid);
+
+			if (cond)
+				out = row_and(out, cond);
+		}
+	}
+	table_close(rel, AccessShareLock);
+	return out;
 }

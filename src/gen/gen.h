@@ -56,4 +56,23 @@ extern Datum FakerGenNext(FakerGen *gen, FakerRng *rng);
 /* One value as a C string (convenience for text output paths). */
 extern char *FakerGenNextCString(FakerGen *gen, FakerRng *rng);
 
+/* genrange.c: narrowing to a "require" */
+
+/* int, numeric, float, date, timestamp, timestamptz: they take a range. */
+extern bool FakerGenOrdered(const FakerGen *gen);
+
+/*
+ * One value of an ordered generator within its own range intersected with
+ * [LO, HI] (Datums of its result type; absent or exclusive ends as
+ * flagged).  False, and no value, if the intersection is empty.
+ */
+extern bool FakerGenNextWithin(FakerGen *gen, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
+							   Datum hi, bool has_hi, bool hi_incl, Datum *out);
+
+/* "choice": the values as text; keep only those flagged (weights
+ * renormalised); returns how many are left. */
+extern int	FakerGenChoiceCount(const FakerGen *gen);
+extern const char *FakerGenChoiceText(const FakerGen *gen, int i);
+extern int	FakerGenChoiceKeep(FakerGen *gen, const bool *keep);
+
 #endif							/* FAKER_GEN_H */

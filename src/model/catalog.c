@@ -90,6 +90,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 	desc = RelationGetDescr(rel);
 	agg->relid = relid;
 	agg->qualname = CatalogQualifiedName(relid);
+	agg->natts = desc->natts;
 	agg->cols = palloc0(sizeof(ModelColumn) * desc->natts);
 	agg->ncols = 0;
 	for (int i = 0; i < desc->natts; i++)
@@ -104,6 +105,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 		c->name = pstrdup(NameStr(att->attname));
 		c->typid = att->atttypid;
 		c->typmod = att->atttypmod;
+		c->collid = att->attcollation;
 		c->notnull = att->attnotnull;
 		c->hasdef = att->atthasdef;
 		c->identity = att->attidentity;

@@ -22,6 +22,7 @@
 #include "utils/tuplestore.h"
 
 #include "dist/dist.h"
+#include "dsl/query.h"
 #include "gen/gen.h"
 #include "prng.h"
 
@@ -45,6 +46,7 @@ typedef struct ModelColumn
 	char	   *name;
 	Oid			typid;
 	int32		typmod;
+	Oid			collid;
 	bool		notnull;
 	bool		hasdef;
 	char		identity;
@@ -76,6 +78,7 @@ typedef struct ModelColumn
 	ExprState  *defexpr;		/* COL_KEYDEFAULT */
 	FakerRng	rng;
 	int			inspos;			/* position in the INSERT, -1 if omitted */
+	FakerQuery *require;		/* value-level criteria ("require"), or NULL */
 } ModelColumn;
 
 struct Aggregate;
@@ -95,6 +98,8 @@ typedef struct ModelRef
 	FakerM2O   *m2o;
 	FakerRng	rng;
 	double		planned;
+	FakerQuery *require;		/* row-level criteria on the parent, or NULL */
+	struct FilterPool *filter;	/* call: the parents that satisfy them */
 } ModelRef;
 
 typedef struct ModelChild
@@ -159,6 +164,10 @@ typedef struct Aggregate
 				reused,
 				nulls;
 	bool		flushing;
+	int		   *colorder;		/* columns in generation order ($field first) */
+	int			natts;			/* highest attnum */
+	List	   *filters;		/* call: FilterPools over this pool */
+	FakerRng	crit_rng;		/* call: $or branches of pushed-down criteria */
 } Aggregate;
 
 /* A plan: every aggregate reachable from the target, parents first. */
@@ -175,6 +184,9 @@ typedef struct FakerPlan
 	TupleDesc	sinkdesc;
 	MemoryContext outer;		/* the caller's context */
 	struct RowCtx *rc;
+	/* faker_pipe: keys of the steps chosen so far in this iteration ($step) */
+	Datum	  **stepkeys;
+	bool	  **stepnulls;
 } FakerPlan;
 
 /* catalog.c */
@@ -224,9 +236,13 @@ extern List *Populate(const char *aggregate, int64 n, uint64 seed,
 /* A call in steps, for callers other than Populate (faker_pipe). */
 extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,
 							int64 total, Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named);
-extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls);
+extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit);
+extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions);
 extern void CallTick(FakerPlan *plan, int64 done);
 extern List *CallEnd(FakerPlan *plan);
+
+extern bool ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
+						   Datum hi, bool has_hi, bool hi_incl, Datum *out);
 
 /* pipe.c */
 extern void Pipe(Jsonb *steps, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc desc);

@@ -206,7 +206,7 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 			}
 			if (d.kind == FAKER_DRAW_CREATE)
 			{
-				CallMakeRow(plan, agg, keys, knulls);
+				CallMakeRow(plan, agg, keys, knulls, NULL);
 				FakerM2OCreated(s->m2o, agg->pool.n - 1);
 			}
 			else

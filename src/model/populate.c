@@ -81,6 +81,20 @@ hashset_add(HashSet *s, uint64 h)
 	}
 }
 
+static bool
+hashset_has(HashSet *s, uint64 h)
+{
+	if (h == 0)
+		h = 1;
+	for (int64 i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1))
+	{
+		if (s->slots[i] == h)
+			return true;
+		if (s->slots[i] == 0)
+			return false;
+	}
+}
+
 static uint64
 datum_hash(ModelColumn *c, Datum d)
 {
@@ -103,7 +117,176 @@ typedef struct RowCtx
 } RowCtx;
 
 static void MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
-					const bool *pinnulls, Datum *outkeys, bool *outnulls);
+					const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit);
+
+/*
+ * A filtered pool: the positions in AGG's pool of the rows that satisfy
+ * CRIT (a reference's or a pipe step's "require").  Read once by the SQL
+ * translation of CRIT (indexes apply), then kept up to date with the rows
+ * this call creates: those made to satisfy CRIT, and others CRIT accepts
+ * when it can be checked on the row alone.
+ */
+typedef struct FilterPool
+{
+	FakerQuery *crit;
+	char	   *key;			/* CRIT as text; NULL: read for one use ($step) */
+	int64	   *pos;
+	int64		n,
+				cap;
+	HashSet    *members;
+} FilterPool;
+
+static void
+filter_push(FilterPool *f, int64 pos)
+{
+	if (!hashset_add(f->members, (uint64) pos + 1))
+		return;
+	if (f->n == f->cap)
+	{
+		f->cap = Max(64, f->cap * 2);
+		f->pos = f->pos ? repalloc_huge(f->pos, sizeof(int64) * f->cap) :
+			MemoryContextAllocHuge(GetMemoryChunkContext(f), sizeof(int64) * f->cap);
+	}
+	f->pos[f->n++] = pos;
+}
+
+/* The row being built as attnum-indexed arrays, for evaluating criteria. */
+static void
+row_env(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, const bool *known,
+		FakerQueryEnv *env);
+
+static FilterPool *
+filter_get(FakerPlan *plan, Aggregate *agg, FakerQuery *crit)
+{
+	char	   *key = FakerQueryHasSteps(crit) ? NULL : FakerQueryText(crit);
+	ListCell   *lc;
+	FilterPool *f;
+	FakerQueryParams params = {0};
+	StringInfoData sql;
+	MemoryContext old;
+	bool		known[MODEL_MAX_KEYS];
+	FakerQueryEnv env = {0};
+
+	if (key)
+		foreach(lc, agg->filters)
+		{
+			f = lfirst(lc);
+			if (f->key && strcmp(f->key, key) == 0)
+				return f;
+		}
+	/* rows this call made must be in the table for the query to see them */
+	WriterFlush(plan, agg);
+	old = MemoryContextSwitchTo(key ? plan->cxt : CurrentMemoryContext);
+	f = palloc0(sizeof(FilterPool));
+	f->crit = crit;
+	f->key = key ? pstrdup(key) : NULL;
+	f->members = hashset_new();
+	MemoryContextSwitchTo(old);
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "SELECT ");
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		appendStringInfo(&sql, "%st.%s", k ? ", " : "", quote_identifier(agg->cols[agg->keycol[k]].name));
+		known[k] = true;
+	}
+	appendStringInfo(&sql, " FROM %s t WHERE %s", agg->qualname, FakerQueryToSQL(crit, "t", &params));
+	env.stepkeys = plan->stepkeys;
+	env.stepnulls = plan->stepnulls;
+	FakerQueryParamsFill(&params, &env);
+	if (SPI_execute_with_args(sql.data, params.n, params.types, params.values, params.nulls, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "faker: \"%s\" failed", sql.data);
+	for (uint64 t = 0; t < SPI_processed; t++)
+	{
+		Datum		keys[MODEL_MAX_KEYS];
+		int64	   *members;
+		int64		nm;
+
+		for (int k = 0; k < agg->nkeys; k++)
+		{
+			bool		isnull;
+
+			keys[k] = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, k + 1, &isnull);
+		}
+		nm = PoolSubpool(agg, known, keys, &members);
+		for (int64 m = 0; m < nm; m++)
+			filter_push(f, members[m]);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	if (key)
+	{
+		old = MemoryContextSwitchTo(plan->cxt);
+		agg->filters = lappend(agg->filters, f);
+		MemoryContextSwitchTo(old);
+	}
+	return f;
+}
+
+/* A row of AGG was just added to its pool (made to satisfy CRIT, if any). */
+static void
+filter_add(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, const Datum *vals, const bool *nulls)
+{
+	ListCell   *lc;
+	int64		pos = agg->pool.n - 1;
+	char	   *key = NULL;
+	FakerQueryEnv env;
+	bool		have_env = false;
+
+	foreach(lc, agg->filters)
+	{
+		FilterPool *f = lfirst(lc);
+
+		if (crit && !key)
+			key = FakerQueryText(crit);
+		if (crit && strcmp(f->key, key) == 0)
+			filter_push(f, pos);
+		else if (FakerQueryIsLocal(f->crit))
+		{
+			if (!have_env)
+				row_env(plan, agg, vals, nulls, NULL, &env);
+			have_env = true;
+			if (FakerQueryEvalRow(f->crit, &env))
+				filter_push(f, pos);
+		}
+	}
+}
+
+/* The parent row a criterion reads: written rows by SPI (ours flushed first). */
+static bool
+engine_fetch(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
+{
+	FakerPlan  *plan = arg;
+
+	for (int i = 0; i < plan->n; i++)
+		if (plan->aggs[i]->relid == fk->parent && plan->aggs[i]->writer)
+			WriterFlush(plan, plan->aggs[i]);
+	return FakerQueryFetchSPI(NULL, fk, keys, values, nulls);
+}
+
+static void
+row_env(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, const bool *known,
+		FakerQueryEnv *env)
+{
+	memset(env, 0, sizeof(FakerQueryEnv));
+	env->values = palloc0(sizeof(Datum) * (agg->natts + 1));
+	env->nulls = palloc(sizeof(bool) * (agg->natts + 1));
+	memset(env->nulls, true, sizeof(bool) * (agg->natts + 1));
+	for (int i = 0; i < agg->ncols; i++)
+		if (known == NULL || known[i])
+		{
+			env->values[agg->cols[i].attnum - 1] = vals[i];
+			env->nulls[agg->cols[i].attnum - 1] = nulls[i];
+		}
+	env->fetch = engine_fetch;
+	env->arg = plan;
+	env->stepkeys = plan->stepkeys;
+	env->stepnulls = plan->stepnulls;
+}
+
+static int
+pick_branch(void *arg, int n)
+{
+	return (int) FakerRngBelow((FakerRng *) arg, n);
+}
 
 /* Convert a generator's value to the column type, when they differ. */
 static Datum
@@ -206,6 +389,117 @@ column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 	}
 }
 
+/* A bound of the column's type as a Datum of the generator's type. */
+static Datum
+to_gen(ModelColumn *c, Datum d)
+{
+	Oid			outfn,
+				infn,
+				ioparam;
+	bool		isvarlena;
+
+	if (!c->need_io)
+		return d;
+	getTypeOutputInfo(c->typid, &outfn, &isvarlena);
+	getTypeInputInfo(FakerGenResultType(c->gen), &infn, &ioparam);
+	return OidInputFunctionCall(infn, OidOutputFunctionCall(outfn, d), ioparam, -1);
+}
+
+/* A value of column C's generator within [LO, HI] (of the column's type). */
+bool
+ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
+			   Datum hi, bool has_hi, bool hi_incl, Datum *out)
+{
+	Datum		g;
+
+	if (!FakerGenNextWithin(c->gen, rng, has_lo ? to_gen(c, lo) : 0, has_lo, lo_incl,
+							has_hi ? to_gen(c, hi) : 0, has_hi, hi_incl, &g))
+		return false;
+	*out = to_column(c, g);
+	return true;
+}
+
+#define REQUIRE_ATTEMPTS 100
+
+/*
+ * A value of column C that satisfies REQ (its own "require", merged with
+ * criteria pushed down to this row): an equality is taken as is, an ordered
+ * generator is narrowed to the range REQ implies, anything else is drawn
+ * again until REQ holds, a bounded number of times.  A NULL from
+ * null_weight is kept, as a CHECK constraint would.
+ */
+static Datum
+column_value_req(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
+				 Datum *vals, bool *nulls, bool *known, bool *isnull)
+{
+	FakerQueryEnv env;
+	Datum		d;
+	bool		ranged = c->kind == COL_GEN && !c->reuse && FakerGenOrdered(c->gen);
+
+	if (req == NULL)
+		return column_value(rc, agg, c, isnull);
+	row_env(rc->plan, agg, vals, nulls, known, &env);
+	if (FakerQueryEquality(req, &env, &d, isnull))
+	{
+		if (*isnull && c->notnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
+					 errmsg("aggregate \"%s\": criteria require NULL in NOT NULL column \"%s\"",
+							agg->name, c->name),
+					 errdetail("Criteria: %s", FakerQueryText(req))));
+		if (!FakerQueryEvalValue(req, d, *isnull, &env))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aggregate \"%s\": criteria on column \"%s\" cannot all hold", agg->name, c->name),
+					 errdetail("Criteria: %s", FakerQueryText(req))));
+		return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
+	}
+	for (int attempt = 0; attempt < REQUIRE_ATTEMPTS; attempt++)
+	{
+		Datum		lo = 0,
+					hi = 0;
+		bool		has_lo = false,
+					has_hi = false,
+					lo_incl = true,
+					hi_incl = true;
+
+		if (ranged && FakerQueryBounds(req, &env, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
+		{
+			if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
+			{
+				*isnull = true;
+				return (Datum) 0;
+			}
+			*isnull = false;
+			if (!ModelGenWithin(c, &c->rng, lo, has_lo, lo_incl, hi, has_hi, hi_incl, &d))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("aggregate \"%s\": no value of column \"%s\" in the generator's range satisfies its criteria",
+								agg->name, c->name),
+						 errdetail("Criteria: %s", FakerQueryText(req)),
+						 errhint("Widen the generator's min/max or relax the criteria.")));
+		}
+		else
+		{
+			d = column_value(rc, agg, c, isnull);
+			if (*isnull && c->null_weight > 0)
+				return d;
+		}
+		if (FakerQueryEvalValue(req, d, *isnull, &env))
+			return d;
+		if (c->kind == COL_CONST)
+			break;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("aggregate \"%s\": could not generate a value of column \"%s\" that satisfies its criteria",
+					agg->name, c->name),
+			 errdetail("%d values in a row failed %s (a comparison with a NULL $field is never true).",
+					   REQUIRE_ATTEMPTS, FakerQueryText(req)),
+			 errhint("Give the column a source that fits, e.g. \"values\" or a generator range.")));
+	return (Datum) 0;
+}
+
 /* Is reference R's parent value fully decided by the columns known so far? */
 static int
 known_count(Aggregate *agg, ModelRef *r, const bool *known)
@@ -219,8 +513,11 @@ known_count(Aggregate *agg, ModelRef *r, const bool *known)
 
 /* Draw reference R of a row being built; fills its unknown columns. */
 static void
-draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls)
+draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
+			   FakerQuery *extra)
 {
+	FakerQuery *crit = r->require;
+	bool		filtered = false;
 	Aggregate  *parent = r->parent;
 	bool		pk_known[MODEL_MAX_KEYS] = {false};
 	Datum		pk_vals[MODEL_MAX_KEYS];
@@ -241,7 +538,40 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 		else
 			all_nullable &= !agg->cols[r->col[k]].notnull;
 	}
-	if (r->back_edge && parent != agg)
+	if (extra)
+		crit = FakerQueryMerge(crit, NULL, extra, NULL, agg->name);
+	if (crit)
+	{
+		/* criteria: draw among the parents that satisfy them */
+		FilterPool *f = (crit == r->require && r->filter) ? r->filter :
+			filter_get(rc->plan, parent, crit);
+		int64	   *cands = f->pos;
+		int64		ncand = f->n;
+
+		if (crit == r->require)
+			r->filter = f;
+		if (nknown > 0)
+		{
+			int64		size = PoolSubpool(parent, pk_known, pk_vals, &members);
+
+			cands = palloc(sizeof(int64) * Max(size, 1));
+			ncand = 0;
+			for (int64 i = 0; i < size; i++)
+				if (hashset_has(f->members, (uint64) members[i] + 1))
+					cands[ncand++] = members[i];
+		}
+		d = FakerM2ONextIn(r->m2o, &r->rng, ncand);
+		if (d.kind == FAKER_DRAW_CREATE && r->back_edge)
+		{
+			/* a cycle never creates: reuse what satisfies, else NULL */
+			d.kind = ncand > 0 ? FAKER_DRAW_REUSE : FAKER_DRAW_NULL;
+			d.index = ncand > 0 ? (int64) FakerRngBelow(&r->rng, ncand) : 0;
+		}
+		if (d.kind == FAKER_DRAW_REUSE)
+			pos = cands[d.index];
+		filtered = true;
+	}
+	else if (r->back_edge && parent != agg)
 	{
 		/*
 		 * A cycle through another aggregate: only rows already written can be
@@ -323,8 +653,8 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 						pvals[pc] = vals[r->col[k]];
 						pnulls[pc] = nulls[r->col[k]];
 					}
-				MakeRow(rc, parent, ppin, pvals, pnulls, keys, knulls);
-				if (nknown == 0)
+				MakeRow(rc, parent, ppin, pvals, pnulls, keys, knulls, crit);
+				if (nknown == 0 && !filtered)
 					FakerM2OCreated(r->m2o, parent->pool.n - 1);
 				for (int k = 0; k < r->nkeys; k++)
 					if (!known[r->col[k]])
@@ -342,8 +672,11 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 
 static void
 MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
-		const bool *pinnulls, Datum *outkeys, bool *outnulls)
+		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit)
 {
+	FakerQuery *asked = crit;
+	FakerQuery **colcrit = NULL;
+	bool		check_all = false;
 	MemoryContext caller = CurrentMemoryContext;
 	bool	   *known;
 	Datum	   *vals;
@@ -372,6 +705,46 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 				datumCopy(pinvals[i], agg->cols[i].typbyval, agg->cols[i].typlen);
 		}
 
+	/* criteria pushed down to this row: per column, per foreign key */
+	if (crit)
+	{
+		crit = FakerQueryChooseBranch(crit, pick_branch, &agg->crit_rng);
+		check_all = FakerQueryHasRest(crit);
+		colcrit = palloc0(sizeof(FakerQuery *) * agg->ncols);
+		for (int i = 0; i < agg->ncols; i++)
+		{
+			ModelColumn *c = &agg->cols[i];
+			FakerQuery *cc = FakerQueryColumn(crit, c->attnum);
+			FakerQueryEnv env;
+			Datum		v;
+			bool		isnull;
+
+			if (cc == NULL)
+				continue;
+			colcrit[i] = cc;
+			if (c->kind == COL_DEFAULT)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("aggregate \"%s\": criteria %s on column \"%s\", which PostgreSQL fills from its DEFAULT",
+								agg->name, FakerQueryText(cc), c->name),
+						 errhint("Give the column a spec under \"columns\".")));
+			if (known[i] || c->kind != COL_REF)
+			{
+				check_all |= known[i];	/* pinned by another path: checked below */
+				continue;
+			}
+			/* a foreign key column: an equality pins it, anything else is checked */
+			row_env(rc->plan, agg, vals, nulls, known, &env);
+			check_all = true;
+			if (FakerQueryEquality(cc, &env, &v, &isnull))
+			{
+				known[i] = true;
+				nulls[i] = isnull;
+				vals[i] = isnull ? (Datum) 0 : datumCopy(v, c->typbyval, c->typlen);
+			}
+		}
+	}
+
 	/* references: narrower first, implied ones only if still undecided */
 	for (int pass = 0; pass < 2; pass++)
 		for (int width = 1; width <= MODEL_MAX_KEYS; width++)
@@ -382,13 +755,18 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 				if (r->nkeys != width || r->implied != (pass == 1))
 					continue;
 				if (known_count(agg, r, known) < r->nkeys)
-					draw_reference(rc, agg, r, known, vals, nulls);
+					draw_reference(rc, agg, r, known, vals, nulls,
+								   crit ? FakerQueryForeignKey(crit, r->conoid) : NULL);
+				else if (crit && FakerQueryForeignKey(crit, r->conoid))
+					check_all = true;	/* decided by another path: checked below */
 			}
 
-	/* the other columns */
-	for (int i = 0; i < agg->ncols; i++)
+	/* the other columns, those a $field reads first */
+	for (int o = 0; o < agg->ncols; o++)
 	{
+		int			i = agg->colorder ? agg->colorder[o] : o;
 		ModelColumn *c = &agg->cols[i];
+		FakerQuery *req = c->require;
 
 		if (known[i] || c->kind == COL_DEFAULT)
 			continue;
@@ -397,7 +775,22 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 			nulls[i] = true;
 			continue;
 		}
-		vals[i] = column_value(rc, agg, c, &nulls[i]);
+		if (colcrit && colcrit[i])
+			req = FakerQueryMerge(req, NULL, colcrit[i], NULL, agg->name);
+		vals[i] = column_value_req(rc, agg, c, req, vals, nulls, known, &nulls[i]);
+		known[i] = true;
+	}
+	if (check_all)
+	{
+		FakerQueryEnv env;
+
+		row_env(rc->plan, agg, vals, nulls, NULL, &env);
+		if (!FakerQueryEvalRow(crit, &env))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aggregate \"%s\": a row made for criteria %s does not satisfy them",
+							agg->name, FakerQueryText(crit)),
+					 errdetail("Columns decided by another path (a shared key, a pinned foreign key) contradict them.")));
 	}
 
 	if (to_sink)
@@ -426,6 +819,8 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 		knulls[k] = nulls[agg->keycol[k]];
 	}
 	PoolAppend(agg, keys, knulls);
+	if (agg->filters)
+		filter_add(rc->plan, agg, asked, vals, nulls);
 	MemoryContextSwitchTo(caller);
 	for (int k = 0; k < agg->nkeys; k++)
 	{
@@ -462,7 +857,7 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 			cnulls[via->col[k]] = knulls[via->pkey[k]];
 		}
 		for (int64 j = 0; j < count; j++)
-			MakeRow(rc, child, cpin, cvals, cnulls, NULL, NULL);
+			MakeRow(rc, child, cpin, cvals, cnulls, NULL, NULL, NULL);
 	}
 }
 
@@ -529,6 +924,8 @@ prepare_call(FakerPlan *plan)
 		Relation	rel = table_open(a->relid, AccessShareLock);
 
 		a->seen = hashset_new();
+		a->filters = NIL;
+		FakerRngInitStream(&a->crit_rng, plan->seed, a->name, "criteria");
 		for (int j = 0; j < a->ncols; j++)
 		{
 			ModelColumn *c = &a->cols[j];
@@ -599,6 +996,7 @@ prepare_call(FakerPlan *plan)
 			ModelRef   *ref = &plan->aggs[i]->refs[r];
 
 			FakerRngInitStream(&ref->rng, plan->seed, plan->aggs[i]->name, ref->name);
+			ref->filter = NULL;
 			ref->m2o = FakerM2OCreate(&ref->spec, ref->parent->pool.n, ref->planned);
 		}
 }
@@ -698,10 +1096,20 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 
 /* Make one (non-returned) row of AGG; its key into KEYS. */
 void
-CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls)
+CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit)
 {
 	plan->rc->root = false;
-	MakeRow(plan->rc, agg, NULL, NULL, NULL, keys, knulls);
+	MakeRow(plan->rc, agg, NULL, NULL, NULL, keys, knulls, crit);
+}
+
+/* Positions in AGG's pool of the rows that satisfy CRIT (see FilterPool). */
+int64
+CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions)
+{
+	FilterPool *f = filter_get(plan, agg, crit);
+
+	*positions = f->pos;
+	return f->n;
 }
 
 void
@@ -755,7 +1163,7 @@ Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, Tup
 	{
 		MemoryContextSwitchTo(rowcxt);
 		plan->rc->root = true;
-		MakeRow(plan->rc, plan->target, NULL, NULL, NULL, NULL, NULL);
+		MakeRow(plan->rc, plan->target, NULL, NULL, NULL, NULL, NULL, NULL);
 		MemoryContextSwitchTo(plan->cxt);
 		MemoryContextReset(rowcxt);
 		CallTick(plan, i + 1);

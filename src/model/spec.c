@@ -133,6 +133,8 @@ scalar_text(JsonbValue *v)
 	}
 }
 
+static void require_check(Aggregate *agg, ModelColumn *c, const char *path);
+
 static const char *const reuse_keys[] = {"mean", "skew", "weights", "null_weight", NULL};
 static const char *const reuse_keys_no_weights[] = {"mean", "skew", "null_weight", NULL};
 
@@ -166,9 +168,12 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	if (nsources != 1)
 		spec_error(path, "needs exactly one of \"gen\", \"values\" or \"const\"");
 	if (jb_get(cs, "require", &v))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s.require: criteria are not supported yet", path)));
+	{
+		Jsonb	   *req = JsonbValueToJsonb(&v);
+
+		c->require = FakerQueryBindValue(FakerQueryParse(req, psprintf("%s.require", path)),
+										 c->typid, c->typmod, c->collid, agg->relid);
+	}
 
 	/* unknown keys */
 	foreach(lc, jb_keys(cs))
@@ -177,7 +182,7 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 
 		if (strcmp(k, "gen") == 0 || strcmp(k, "values") == 0 || strcmp(k, "const") == 0 ||
 			strcmp(k, "unique") == 0 || strcmp(k, "mean") == 0 || strcmp(k, "skew") == 0 ||
-			strcmp(k, "weights") == 0 || strcmp(k, "null_weight") == 0)
+			strcmp(k, "weights") == 0 || strcmp(k, "null_weight") == 0 || strcmp(k, "require") == 0)
 			continue;
 		if (gen && strcmp(gen, "sequence") == 0 &&
 			(strcmp(k, "format") == 0 || strcmp(k, "start") == 0 || strcmp(k, "scope") == 0))
@@ -259,6 +264,62 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 		spec_error(path, "a unique column cannot reuse values (mean, skew, weights)");
 	if (c->kind != COL_GEN && c->reuse)
 		spec_error(path, "only generated columns can reuse values");
+	if (c->require)
+		require_check(agg, c, path);
+}
+
+/* What can be decided of a column's "require" now: a constant must satisfy
+ * it, a choice list is filtered to the values that do, a range must leave
+ * some value. */
+static void
+require_check(Aggregate *agg, ModelColumn *c, const char *path)
+{
+	char	   *rpath = psprintf("%s.require", path);
+	Oid			infn,
+				ioparam;
+
+	if (FakerQueryHasOperandRefs(c->require))
+		return;					/* depends on the row: decided row by row */
+	getTypeInputInfo(c->typid, &infn, &ioparam);
+	if (c->kind == COL_CONST)
+	{
+		if (!FakerQueryEvalValue(c->require, c->constval, c->constnull, NULL))
+			spec_error(rpath, "the constant does not satisfy it");
+		return;
+	}
+	if (c->kind != COL_GEN)
+		return;
+	if (FakerGenChoiceCount(c->gen) > 0)
+	{
+		int			n = FakerGenChoiceCount(c->gen);
+		bool	   *keep = palloc(sizeof(bool) * n);
+
+		for (int i = 0; i < n; i++)
+			keep[i] = FakerQueryEvalValue(c->require,
+										  OidInputFunctionCall(infn, (char *) FakerGenChoiceText(c->gen, i),
+															   ioparam, c->typmod),
+										  false, NULL);
+		if (FakerGenChoiceKeep(c->gen, keep) == 0)
+			spec_error(rpath, "no value of \"values\" satisfies it");
+		return;
+	}
+	if (FakerGenOrdered(c->gen))
+	{
+		Datum		lo = 0,
+					hi = 0,
+					out;
+		bool		has_lo = false,
+					has_hi = false,
+					lo_incl = true,
+					hi_incl = true;
+		FakerRng	rng;
+
+		if (!FakerQueryBounds(c->require, NULL, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
+			return;
+		FakerRngInitStream(&rng, 0, "require_check", NULL);
+		if (!ModelGenWithin(c, &rng, lo, has_lo, lo_incl, hi, has_hi, hi_incl, &out))
+			spec_error(rpath, "it leaves no value in the generator's range (min, max)");
+	}
 }
 
 int
@@ -304,6 +365,87 @@ ref_inside(ModelRef *a, ModelRef *b)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * Diamonds: criteria a wide reference sets on columns it shares with a
+ * narrower one (the tenant of the author) are merged into the narrower
+ * one's, which decides them first; criteria of two paths that cannot hold
+ * together are an error here, before anything is chosen.
+ */
+static void
+merge_diamonds(Aggregate *agg)
+{
+	for (int w = 0; w < agg->nrefs; w++)
+	{
+		ModelRef   *wide = &agg->refs[w];
+
+		if (wide->require == NULL)
+			continue;
+		for (int n = 0; n < agg->nrefs; n++)
+		{
+			ModelRef   *narrow = &agg->refs[n];
+			FakerQuery *h;
+
+			if (n == w || narrow->implied || narrow->nkeys >= wide->nkeys || !ref_inside(narrow, wide))
+				continue;
+			h = FakerQueryHoist(wide->require, agg->relid, wide->conoid, narrow->conoid);
+			if (h)
+				narrow->require = FakerQueryMerge(narrow->require, NULL, h, NULL, agg->name);
+		}
+	}
+}
+
+/* Generation order: a column whose require reads another ($field) after it. */
+static void
+column_order(Aggregate *agg, const char *root)
+{
+	int		   *state = palloc0(sizeof(int) * agg->ncols);	/* 0 new, 1 visiting, 2 done */
+	int			n = 0;
+
+	agg->colorder = palloc(sizeof(int) * agg->ncols);
+	for (int start = 0; start < agg->ncols; start++)
+	{
+		/* iterative DFS would be longer than this bounded recursion */
+		int			stack[MaxHeapAttributeNumber];
+		int			depth = 0;
+
+		if (state[start])
+			continue;
+		stack[depth++] = start;
+		while (depth > 0)
+		{
+			int			i = stack[depth - 1];
+			ListCell   *lc;
+			bool		pushed = false;
+
+			state[i] = 1;
+			if (agg->cols[i].require)
+				foreach(lc, FakerQueryFieldDeps(agg->cols[i].require))
+			{
+				int			j;
+
+				for (j = 0; j < agg->ncols && agg->cols[j].attnum != lfirst_int(lc); j++)
+					;
+				if (j == agg->ncols || state[j] == 2)
+					continue;
+				if (state[j] == 1)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_RECURSION),
+							 errmsg("%s: columns \"%s\" and \"%s\" require each other through $field",
+									root, agg->cols[i].name, agg->cols[j].name)));
+				stack[depth++] = j;
+				pushed = true;
+				break;
+			}
+			if (!pushed)
+			{
+				state[i] = 2;
+				agg->colorder[n++] = i;
+				depth--;
+			}
+		}
+	}
 }
 
 void
@@ -388,9 +530,8 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			if (r->has_spec)
 				spec_error(path, psprintf("foreign key \"%s\" is described twice", r->name));
 			if (jb_get(rs, "require", &v))
-				ereport(ERROR,
-						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						 errmsg("%s.require: criteria are not supported yet", path)));
+				r->require = FakerQueryBindReference(FakerQueryParse(JsonbValueToJsonb(&v), psprintf("%s.require", path)),
+													 agg->relid, r->conoid, NULL, 0);
 			FakerM2OParse(rs, path, ref_other_keys, 10, &r->spec);
 			r->has_spec = true;
 			for (int k = 0; k < r->nkeys; k++)
@@ -403,6 +544,8 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			if (i != j && !agg->refs[i].has_spec && agg->refs[j].nkeys > agg->refs[i].nkeys &&
 				ref_inside(&agg->refs[i], &agg->refs[j]))
 				agg->refs[i].implied = true;
+	merge_diamonds(agg);
+	column_order(agg, root);
 
 	children = jb_object(spec, "children", psprintf("%s: children", root));
 	agg->nchildren = 0;

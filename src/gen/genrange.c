@@ -1,0 +1,141 @@
+/*
+ * genrange.c: narrowing a compiled generator to what a "require" allows
+ * (SPEC.md 3.3): a range for the ordered generators, a filtered list for
+ * choices.  Values stay uniform (or weighted) within what is left.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
+
+#include "gen/genpriv.h"
+
+bool
+FakerGenOrdered(const FakerGen *g)
+{
+	return g->kind == G_INT || g->kind == G_NUMERIC || g->kind == G_FLOAT || g->kind == G_DATE ||
+		g->kind == G_TIMESTAMP || g->kind == G_TIMESTAMPTZ;
+}
+
+/* A bound as a position on the generator's integer scale. */
+static int64
+scaled(FakerGen *g, Datum d, bool upper, bool incl)
+{
+	int64		v;
+
+	switch (g->kind)
+	{
+		case G_INT:
+			v = g->restype == INT2OID ? DatumGetInt16(d) :
+				g->restype == INT4OID ? DatumGetInt32(d) : DatumGetInt64(d);
+			break;
+		case G_NUMERIC:
+			{
+				double		x = DatumGetFloat8(DirectFunctionCall1(numeric_float8, d)) * pow(10, g->scale);
+				double		r = upper ? floor(x + 1e-9) : ceil(x - 1e-9);
+
+				/* an exclusive bound that falls on the grid moves off it */
+				if (!incl && fabs(r - x) < 1e-9)
+					r += upper ? -1 : 1;
+				return (int64) r;
+			}
+		case G_DATE:
+			v = DatumGetDateADT(d);
+			break;
+		default:
+			v = DatumGetTimestamp(d);
+			break;
+	}
+	if (!incl)
+		v += upper ? -1 : 1;
+	return v;
+}
+
+bool
+FakerGenNextWithin(FakerGen *g, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
+				   Datum hi, bool has_hi, bool hi_incl, Datum *out)
+{
+	if (g->kind == G_FLOAT)
+	{
+		double		fmin = g->fmin,
+					fmax = g->fmax;
+		double		l = has_lo ? (g->restype == FLOAT4OID ? DatumGetFloat4(lo) : DatumGetFloat8(lo)) : fmin;
+		double		h = has_hi ? (g->restype == FLOAT4OID ? DatumGetFloat4(hi) : DatumGetFloat8(hi)) : fmax;
+		bool		ok;
+
+		l = Max(l, fmin);
+		h = Min(h, fmax);
+		ok = l < h || (l == h && lo_incl && hi_incl);
+		if (ok)
+		{
+			g->fmin = l;
+			g->fmax = h;
+			*out = FakerGenNext(g, rng);
+		}
+		g->fmin = fmin;
+		g->fmax = fmax;
+		return ok;
+	}
+	{
+		int64		imin = g->imin,
+					imax = g->imax;
+		int64		l = has_lo ? Max(scaled(g, lo, false, lo_incl), imin) : imin;
+		int64		h = has_hi ? Min(scaled(g, hi, true, hi_incl), imax) : imax;
+
+		if (l > h)
+			return false;
+		g->imin = l;
+		g->imax = h;
+		*out = FakerGenNext(g, rng);
+		g->imin = imin;
+		g->imax = imax;
+		return true;
+	}
+}
+
+int
+FakerGenChoiceCount(const FakerGen *g)
+{
+	return g->kind == G_CHOICE ? g->nvalues : 0;
+}
+
+const char *
+FakerGenChoiceText(const FakerGen *g, int i)
+{
+	return g->values[i];
+}
+
+int
+FakerGenChoiceKeep(FakerGen *g, const bool *keep)
+{
+	int			n = 0;
+	double		total = 0;
+	double	   *w = palloc(sizeof(double) * g->nvalues);
+
+	for (int i = 0; i < g->nvalues; i++)
+	{
+		double		wi = g->cum ? g->cum[i] - (i ? g->cum[i - 1] : 0) : 1;
+
+		if (!keep[i])
+			continue;
+		g->values[n] = g->values[i];
+		w[n++] = wi;
+		total += wi;
+	}
+	if (n == 0 || total <= 0)
+		return 0;
+	g->nvalues = n;
+	if (g->cum)
+	{
+		double		acc = 0;
+
+		for (int i = 0; i < n; i++)
+			g->cum[i] = (acc += w[i] / total);
+		g->cum[n - 1] = 1.0;
+	}
+	return n;
+}
