@@ -25,6 +25,8 @@ typedef struct PipeStep
 	FakerM2OSpec spec;
 	FakerM2O   *m2o;
 	FakerRng	rng;
+	Jsonb	   *require;		/* criteria on the chosen row, may read earlier steps */
+	FakerQuery *crit;
 } PipeStep;
 
 static const char *const step_keys[] = {"name", "aggregate", "require", NULL};
@@ -75,9 +77,7 @@ parse_steps(Jsonb *steps, int *nsteps)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("%s.name: step \"%s\" is named twice", path, out[i].name)));
 		if (getKeyJsonValueFromContainer(&step->root, "require", 7, &v) != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("%s.require: criteria are not supported yet", path)));
+			out[i].require = JsonbValueToJsonb(&v);
 		FakerM2OParse(step, path, step_keys, 10, &out[i].spec);
 	}
 	*nsteps = n;
@@ -174,6 +174,29 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 		steps[i].m2o = FakerM2OCreate(&steps[i].spec, steps[i].agg->pool.n, (double) n);
 		FakerRngInitStream(&steps[i].rng, seed, "faker_pipe", steps[i].name);
 	}
+	/* criteria: bound to the step's table, $step to the steps before it */
+	{
+		FakerQueryStep *info = palloc0(sizeof(FakerQueryStep) * nsteps);
+
+		plan->stepkeys = palloc0(sizeof(Datum *) * nsteps);
+		plan->stepnulls = palloc0(sizeof(bool *) * nsteps);
+		for (int i = 0; i < nsteps; i++)
+		{
+			Aggregate  *agg = steps[i].agg;
+
+			info[i].name = steps[i].name;
+			info[i].relid = agg->relid;
+			info[i].nkeys = agg->nkeys;
+			for (int k = 0; k < agg->nkeys; k++)
+				info[i].keyatt[k] = agg->cols[agg->keycol[k]].attnum;
+			plan->stepkeys[i] = palloc0(sizeof(Datum) * MODEL_MAX_KEYS);
+			plan->stepnulls[i] = palloc0(sizeof(bool) * MODEL_MAX_KEYS);
+			if (steps[i].require)
+				steps[i].crit = FakerQueryBindRow(FakerQueryParse(steps[i].require,
+																  psprintf("steps[%d].require", i)),
+												  agg->relid, info, i);
+		}
+	}
 	rowcxt = AllocSetContextCreate(plan->cxt, "faker pipe row", ALLOCSET_DEFAULT_SIZES);
 	for (int64 it = 0; it < n; it++)
 	{
@@ -187,10 +210,21 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 		{
 			PipeStep   *s = &steps[i];
 			Aggregate  *agg = s->agg;
-			FakerDraw	d = FakerM2ONext(s->m2o, &s->rng, agg->pool.n);
-			Datum		keys[MODEL_MAX_KEYS];
-			bool		knulls[MODEL_MAX_KEYS];
+			FakerDraw	d;
+			Datum	   *keys = plan->stepkeys[i];
+			bool	   *knulls = plan->stepnulls[i];
 			JsonbValue	key;
+			int64	   *cands = NULL;
+
+			if (s->crit)
+			{
+				/* among the rows that satisfy the criteria (this iteration's $step values) */
+				d = FakerM2ONextIn(s->m2o, &s->rng, CallFilter(plan, agg, s->crit, &cands));
+				if (d.kind == FAKER_DRAW_REUSE)
+					d.index = cands[d.index];
+			}
+			else
+				d = FakerM2ONext(s->m2o, &s->rng, agg->pool.n);
 
 			key.type = jbvString;
 			key.val.string.val = s->name;
@@ -201,13 +235,16 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 				JsonbValue	null = {.type = jbvNull};
 
 				agg->nulls++;
+				for (int k = 0; k < agg->nkeys; k++)
+					knulls[k] = true;
 				pushJsonbValue(&st, WJB_VALUE, &null);
 				continue;
 			}
 			if (d.kind == FAKER_DRAW_CREATE)
 			{
-				CallMakeRow(plan, agg, keys, knulls, NULL);
-				FakerM2OCreated(s->m2o, agg->pool.n - 1);
+				CallMakeRow(plan, agg, keys, knulls, s->crit);
+				if (s->crit == NULL)
+					FakerM2OCreated(s->m2o, agg->pool.n - 1);
 			}
 			else
 			{
