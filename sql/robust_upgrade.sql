@@ -8,3 +8,5 @@ SELECT extversion FROM pg_extension WHERE extname = 'faker';
 SET faker.seed = 5;
 SELECT faker_int(3, 3) AS three, count(*) AS draws FROM faker_draw('{"mean": 2}', 10);
 SELECT default_version FROM pg_available_extensions WHERE name = 'faker';
+-- 1.2 brought the criteria functions
+SELECT faker_query_parse('{"a": {"$gt": 1}}');

@@ -494,8 +494,8 @@ column_value_req(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("aggregate \"%s\": could not generate a value of column \"%s\" that satisfies its criteria",
 					agg->name, c->name),
-			 errdetail("%d values in a row failed %s (a comparison with a NULL $field is never true).",
-					   REQUIRE_ATTEMPTS, FakerQueryText(req)),
+			 errdetail("%d values in a row failed %s%s.", REQUIRE_ATTEMPTS, FakerQueryText(req),
+					   FakerQueryHasOperandRefs(req) ? " (a comparison with a NULL $field is never true)" : ""),
 			 errhint("Give the column a source that fits, e.g. \"values\" or a generator range.")));
 	return (Datum) 0;
 }
@@ -963,7 +963,7 @@ prepare_call(FakerPlan *plan)
 				/* values already in the table count as used */
 				Portal		p = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s",
 																		  quote_identifier(c->name), a->qualname),
-														  0, NULL, NULL, NULL, true, 0);
+														  0, NULL, NULL, NULL, false, 0);
 
 				for (;;)
 				{

@@ -239,7 +239,7 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 	{
 		Portal		portal = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s ORDER BY pos",
 																	   key_list(agg, false), p->table),
-													   0, NULL, NULL, NULL, true, 0);
+													   0, NULL, NULL, NULL, false, 0);
 
 		p->loaded = true;
 		for (;;)
