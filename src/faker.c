@@ -1,5 +1,5 @@
 /*
- * faker.c: module magic, _PG_init and the faker.* settings.
+ * faker.c: module magic, _PG_init, the faker.* settings, shared helpers.
  */
 #include "postgres.h"
 
@@ -88,4 +88,20 @@ _PG_init(void)
 							 0,
 							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("faker");
+}
+
+char *
+FakerJsonbScalarText(JsonbValue *v)
+{
+	switch (v->type)
+	{
+		case jbvString:
+			return pnstrdup(v->val.string.val, v->val.string.len);
+		case jbvNumeric:
+			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+		case jbvBool:
+			return pstrdup(v->val.boolean ? "true" : "false");
+		default:
+			return NULL;
+	}
 }

@@ -6,6 +6,8 @@
 
 #include "postgres.h"
 
+#include "utils/jsonb.h"
+
 /* faker.seed: set when faker_seed_is_set */
 extern bool faker_seed_is_set;
 extern int64 faker_seed_value;
@@ -29,5 +31,9 @@ extern void FakerProgressStart(FakerProgress *p, const char *what, int64 total);
 
 /* Cheap enough to call per row: only looks at the clock every 1024 calls. */
 extern void FakerProgressTick(FakerProgress *p, int64 done);
+
+/* The text of a jsonb string, number or boolean (strings unquoted), as the
+ * input function of a column's type takes it; NULL for anything else. */
+extern char *FakerJsonbScalarText(JsonbValue *v);
 
 #endif							/* FAKER_H */

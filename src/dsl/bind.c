@@ -18,6 +18,7 @@
 #include "utils/typcache.h"
 
 #include "dsl/dslpriv.h"
+#include "faker.h"
 
 typedef struct BindCtx
 {
@@ -125,23 +126,6 @@ QueryForeignKeyByOid(Oid relid, Oid conoid)
 	return fk;
 }
 
-/* Text of a JSON scalar (strings unquoted). */
-static char *
-scalar_text(JsonbValue *v)
-{
-	switch (v->type)
-	{
-		case jbvString:
-			return pnstrdup(v->val.string.val, v->val.string.len);
-		case jbvNumeric:
-			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
-		case jbvBool:
-			return pstrdup(v->val.boolean ? "true" : "false");
-		default:
-			return NULL;
-	}
-}
-
 typedef struct CastErrorCtx
 {
 	const char *path;
@@ -171,7 +155,7 @@ bind_literal(Operand *o, Oid typid, int32 typmod, const char *path)
 		return;
 	sv = OperandScalar(o);
 	if (sv)
-		text = scalar_text(sv);
+		text = FakerJsonbScalarText(sv);
 	else
 	{
 		/* a JSON array -> an array literal '{"a","b"}' */
@@ -186,7 +170,7 @@ bind_literal(Operand *o, Oid typid, int32 typmod, const char *path)
 		for (int i = 0; i < n; i++)
 		{
 			JsonbValue *e = getIthJsonbValueFromContainer(&o->json->root, i);
-			char	   *s = scalar_text(e);
+			char	   *s = FakerJsonbScalarText(e);
 
 			if (i > 0)
 				appendStringInfoChar(&buf, ',');

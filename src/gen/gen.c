@@ -19,6 +19,7 @@
 #include "utils/timestamp.h"
 #include "utils/uuid.h"
 
+#include "faker.h"
 #include "gen/genpriv.h"
 
 typedef struct GenDef
@@ -258,13 +259,8 @@ compile_choice(FakerGen *g, Jsonb *spec, const char *path)
 	{
 		JsonbValue *e = getIthJsonbValueFromContainer(c, i);
 
-		if (e->type == jbvString)
-			g->values[i] = pnstrdup(e->val.string.val, e->val.string.len);
-		else if (e->type == jbvNumeric)
-			g->values[i] = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(e->val.numeric)));
-		else if (e->type == jbvBool)
-			g->values[i] = pstrdup(e->val.boolean ? "true" : "false");
-		else
+		g->values[i] = FakerJsonbScalarText(e);
+		if (g->values[i] == NULL)
 			opt_error(path, "values", "must hold strings, numbers or booleans");
 	}
 	g->cum = opt_weights(spec, g->nvalues, path);

@@ -10,6 +10,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "faker.h"
 #include "model/model.h"
 
 static void
@@ -116,23 +117,6 @@ column_io(ModelColumn *c, Oid restype)
 	fmgr_info(fn, &c->infn);
 }
 
-/* Text of a jsonb scalar (strings unquoted). */
-static char *
-scalar_text(JsonbValue *v)
-{
-	switch (v->type)
-	{
-		case jbvString:
-			return pnstrdup(v->val.string.val, v->val.string.len);
-		case jbvNumeric:
-			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
-		case jbvBool:
-			return pstrdup(v->val.boolean ? "true" : "false");
-		default:
-			return NULL;
-	}
-}
-
 static void require_check(Aggregate *agg, ModelColumn *c, const char *path);
 
 static const char *const reuse_keys[] = {"mean", "skew", "weights", "null_weight", NULL};
@@ -194,7 +178,7 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 
 	if (jb_get(cs, "const", &v))
 	{
-		char	   *s = scalar_text(&v);
+		char	   *s = FakerJsonbScalarText(&v);
 		Oid			fn;
 
 		c->kind = COL_CONST;
