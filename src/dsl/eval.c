@@ -25,7 +25,6 @@ typedef enum Tri
 } Tri;
 
 static Tri	eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env);
-static Tri	eval_row(FakerQuery *q, FakerQueryEnv *env);
 
 int
 QueryCompare(FakerQuery *node, Datum a, Datum b)
@@ -80,6 +79,10 @@ eval_elements(FakerQuery *q, Datum v, FakerQueryEnv *env)
 	return q->op == Q_ALL ? T_TRUE : T_FALSE;
 }
 
+/*
+ * Q on the value V (value-level nodes) or on the row in ENV (row-level
+ * nodes, which ignore V; $or/$and/$not pass both on).
+ */
 static Tri
 eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 {
@@ -174,23 +177,10 @@ eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 
 				if (!parent_row(q->fk, env, &penv))
 					return T_FALSE;
-				return eval_row(q->sub, &penv) == T_TRUE ? T_TRUE : T_FALSE;
+				return eval_value(q->sub, (Datum) 0, true, &penv) == T_TRUE ? T_TRUE : T_FALSE;
 			}
 		case Q_ROW:
-			break;
-	}
-	elog(ERROR, "faker: unexpected criteria node %d", (int) q->op);
-	return T_UNKNOWN;
-}
-
-static Tri
-eval_row(FakerQuery *q, FakerQueryEnv *env)
-{
-	Tri			t;
-
-	switch (q->op)
-	{
-		case Q_ROW:
+			/* the fields of the row in ENV, ANDed */
 			t = T_TRUE;
 			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
 			{
@@ -203,38 +193,15 @@ eval_row(FakerQuery *q, FakerQueryEnv *env)
 					t = s;
 			}
 			return t;
-		case Q_OR:
-			t = T_FALSE;
-			for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
-			{
-				Tri			s = eval_row(q->subs[i], env);
-
-				if (s == T_TRUE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
-		case Q_AND:
-			t = T_TRUE;
-			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
-			{
-				Tri			s = eval_row(q->subs[i], env);
-
-				if (s == T_FALSE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
-		case Q_NOT:
-			return tri_not(eval_row(q->sub, env));
-		default:
-			elog(ERROR, "faker: unexpected row criteria node %d", (int) q->op);
 	}
+	elog(ERROR, "faker: unexpected criteria node %d", (int) q->op);
 	return T_UNKNOWN;
 }
 
 bool
 FakerQueryEvalRow(FakerQuery *q, FakerQueryEnv *env)
 {
-	return eval_row(q, env) == T_TRUE;
+	return eval_value(q, (Datum) 0, true, env) == T_TRUE;
 }
 
 bool

@@ -21,8 +21,6 @@ typedef struct ParamSource
 	Operand    *operand;
 } ParamSource;
 
-static void sql_row(FakerQuery *q, const char *alias, FakerQueryParams *p, StringInfo buf);
-
 static int
 add_param(FakerQueryParams *p, FakerQuery *node, Operand *o)
 {
@@ -107,7 +105,8 @@ sql_op(QOp op)
 	}
 }
 
-/* Condition Q on the value EXPR, in the row ROWALIAS of ROWREL. */
+/* Condition Q on the value EXPR (value-level nodes) or on the row ROWALIAS
+ * of ROWREL (row-level nodes, which ignore EXPR). */
 static void
 sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
 		  FakerQueryParams *p, StringInfo buf)
@@ -178,51 +177,22 @@ sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
 									 column_ref(ra, q->fk->parent, q->fk->parent_att[k]),
 									 column_ref(rowalias, rowrel, q->fk->child_att[k]));
 				appendStringInfoChar(buf, '(');
-				sql_row(q->sub, ra, p, buf);
+				sql_value(q->sub, NULL, ra, q->fk->parent, p, buf);
 				appendStringInfoString(buf, "))");
 			}
 			break;
 		case Q_ROW:
-			elog(ERROR, "faker: unbound row criteria");
-	}
-}
-
-static void
-sql_row(FakerQuery *q, const char *alias, FakerQueryParams *p, StringInfo buf)
-{
-	switch (q->op)
-	{
-		case Q_ROW:
+			/* the fields of the row ROWALIAS, ANDed */
 			for (int i = 0; i < q->nsubs; i++)
 			{
 				AttrNumber	att = q->attnums[i];
 
 				appendStringInfoString(buf, i ? " AND (" : "(");
-				sql_value(q->subs[i], att > 0 ? column_ref(alias, q->relid, att) : "NULL",
-						  alias, q->relid, p, buf);
+				sql_value(q->subs[i], att > 0 ? column_ref(rowalias, q->relid, att) : "NULL",
+						  rowalias, q->relid, p, buf);
 				appendStringInfoChar(buf, ')');
 			}
 			break;
-		case Q_OR:
-		case Q_AND:
-			appendStringInfoChar(buf, '(');
-			for (int i = 0; i < q->nsubs; i++)
-			{
-				if (i > 0)
-					appendStringInfoString(buf, q->op == Q_OR ? " OR " : " AND ");
-				appendStringInfoChar(buf, '(');
-				sql_row(q->subs[i], alias, p, buf);
-				appendStringInfoChar(buf, ')');
-			}
-			appendStringInfoChar(buf, ')');
-			break;
-		case Q_NOT:
-			appendStringInfoString(buf, "NOT (");
-			sql_row(q->sub, alias, p, buf);
-			appendStringInfoChar(buf, ')');
-			break;
-		default:
-			elog(ERROR, "faker: unexpected row criteria node %d", (int) q->op);
 	}
 }
 
@@ -232,7 +202,7 @@ FakerQueryToSQL(FakerQuery *q, const char *alias, FakerQueryParams *params)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	sql_row(q, alias, params, &buf);
+	sql_value(q, NULL, alias, q->relid, params, &buf);
 	return buf.data;
 }
 
