@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 #include "dsl/dslpriv.h"
 
@@ -210,26 +211,42 @@ FakerQueryEvalValue(FakerQuery *q, Datum value, bool isnull, FakerQueryEnv *env)
 	return eval_value(q, value, isnull, env) == T_TRUE;
 }
 
+typedef struct Lookup
+{
+	char	   *sql;			/* SELECT * FROM parent WHERE key = $1 ... */
+	Oid			types[32];
+} Lookup;
+
 /* The parent row by SPI: SELECT * FROM parent WHERE its key = KEYS. */
 bool
 FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
 {
-	StringInfoData sql;
-	Oid			types[32];
+	Lookup	   *lk = fk->lookup;
 	TupleDesc	desc;
 	HeapTuple	tup;
 	int			natts;
 
-	initStringInfo(&sql);
-	appendStringInfo(&sql, "SELECT * FROM %s WHERE ", fk->parent_qualname);
-	for (int k = 0; k < fk->nkeys; k++)
+	if (lk == NULL)
 	{
-		appendStringInfo(&sql, "%s%s = $%d", k ? " AND " : "",
-						 quote_identifier(get_attname(fk->parent, fk->parent_att[k], false)), k + 1);
-		types[k] = get_atttype(fk->parent, fk->parent_att[k]);
+		/* built once per foreign key, where the key lives */
+		MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(fk));
+		StringInfoData sql;
+
+		lk = palloc(sizeof(Lookup));
+		initStringInfo(&sql);
+		appendStringInfo(&sql, "SELECT * FROM %s WHERE ", fk->parent_qualname);
+		for (int k = 0; k < fk->nkeys; k++)
+		{
+			appendStringInfo(&sql, "%s%s = $%d", k ? " AND " : "",
+							 quote_identifier(get_attname(fk->parent, fk->parent_att[k], false)), k + 1);
+			lk->types[k] = get_atttype(fk->parent, fk->parent_att[k]);
+		}
+		lk->sql = sql.data;
+		fk->lookup = lk;
+		MemoryContextSwitchTo(old);
 	}
-	if (SPI_execute_with_args(sql.data, fk->nkeys, types, keys, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "faker: \"%s\" failed", sql.data);
+	if (SPI_execute_with_args(lk->sql, fk->nkeys, lk->types, keys, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "faker: \"%s\" failed", lk->sql);
 	if (SPI_processed == 0)
 	{
 		SPI_freetuptable(SPI_tuptable);

@@ -35,7 +35,7 @@ typedef struct FakerQueryFK
 	int			nkeys;
 	AttrNumber	child_att[32];
 	AttrNumber	parent_att[32];
-	void	   *plan;			/* eval.c: prepared lookup of the parent row */
+	void	   *lookup;			/* eval.c: the parent row's lookup, built once */
 } FakerQueryFK;
 
 /* Earlier steps of a pipe, for {"$step": "name.col"} (key columns only). */
