@@ -72,6 +72,9 @@ typedef struct ModelColumn
 	FmgrInfo	outfn;
 	FmgrInfo	infn;
 	Oid			ioparam;
+	FmgrInfo	coloutfn;		/* and back (a require's bounds to the generator) */
+	FmgrInfo	geninfn;
+	Oid			genioparam;
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;

@@ -393,16 +393,9 @@ column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 static Datum
 to_gen(ModelColumn *c, Datum d)
 {
-	Oid			outfn,
-				infn,
-				ioparam;
-	bool		isvarlena;
-
 	if (!c->need_io)
 		return d;
-	getTypeOutputInfo(c->typid, &outfn, &isvarlena);
-	getTypeInputInfo(FakerGenResultType(c->gen), &infn, &ioparam);
-	return OidInputFunctionCall(infn, OidOutputFunctionCall(outfn, d), ioparam, -1);
+	return InputFunctionCall(&c->geninfn, OutputFunctionCall(&c->coloutfn, d), c->genioparam, -1);
 }
 
 /* A value of column C's generator within [LO, HI] (of the column's type). */

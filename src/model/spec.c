@@ -115,6 +115,10 @@ column_io(ModelColumn *c, Oid restype)
 	fmgr_info(fn, &c->outfn);
 	getTypeInputInfo(c->typid, &fn, &c->ioparam);
 	fmgr_info(fn, &c->infn);
+	getTypeOutputInfo(c->typid, &fn, &isvarlena);
+	fmgr_info(fn, &c->coloutfn);
+	getTypeInputInfo(restype, &fn, &c->genioparam);
+	fmgr_info(fn, &c->geninfn);
 }
 
 static void require_check(Aggregate *agg, ModelColumn *c, const char *path);
