@@ -48,10 +48,24 @@ hashset_new(void)
 	return s;
 }
 
-/* Add H; false if it was there already.  0 is reserved for "empty". */
+/* Where H is, or the empty slot where it would go.  0 is reserved for
+ * "empty", so H must not be 0. */
+static int64
+hashset_slot(HashSet *s, uint64 h)
+{
+	int64		i = h & (s->cap - 1);
+
+	while (s->slots[i] != h && s->slots[i] != 0)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Add H; false if it was there already. */
 static bool
 hashset_add(HashSet *s, uint64 h)
 {
+	int64		i;
+
 	if (h == 0)
 		h = 1;
 	if (s->n * 2 >= s->cap)
@@ -63,22 +77,17 @@ hashset_add(HashSet *s, uint64 h)
 		s->slots = MemoryContextAllocHuge(GetMemoryChunkContext(old), sizeof(uint64) * s->cap);
 		memset(s->slots, 0, sizeof(uint64) * s->cap);
 		s->n = 0;
-		for (int64 i = 0; i < oldcap; i++)
-			if (old[i])
-				hashset_add(s, old[i]);
+		for (int64 j = 0; j < oldcap; j++)
+			if (old[j])
+				hashset_add(s, old[j]);
 		pfree(old);
 	}
-	for (int64 i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1))
-	{
-		if (s->slots[i] == h)
-			return false;
-		if (s->slots[i] == 0)
-		{
-			s->slots[i] = h;
-			s->n++;
-			return true;
-		}
-	}
+	i = hashset_slot(s, h);
+	if (s->slots[i] == h)
+		return false;
+	s->slots[i] = h;
+	s->n++;
+	return true;
 }
 
 static bool
@@ -86,13 +95,7 @@ hashset_has(HashSet *s, uint64 h)
 {
 	if (h == 0)
 		h = 1;
-	for (int64 i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1))
-	{
-		if (s->slots[i] == h)
-			return true;
-		if (s->slots[i] == 0)
-			return false;
-	}
+	return s->slots[hashset_slot(s, h)] == h;
 }
 
 static uint64
