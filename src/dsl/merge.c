@@ -248,10 +248,7 @@ merge(FakerQuery *a, FakerQuery *b, const char *aggregate)
 }
 
 FakerQuery *
-FakerQueryMerge(FakerQuery *a, const char *path_a, FakerQuery *b, const char *path_b,
-				const char *aggregate)
+FakerQueryMerge(FakerQuery *a, FakerQuery *b, const char *aggregate)
 {
-	(void) path_a;
-	(void) path_b;
 	return merge(a, b, aggregate);
 }

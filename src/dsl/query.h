@@ -82,11 +82,9 @@ extern FakerQuery *FakerQueryBindValue(FakerQuery *q, Oid typid, int32 typmod, O
  * conditions merge field by field, $rel merges its inner conditions;
  * criteria that cannot hold together (different equalities, an equality a
  * bound excludes, an empty range) are an ERROR naming AGGREGATE and both
- * criteria with their paths.  Either input may be NULL.
+ * criteria with the paths they were parsed at.  Either input may be NULL.
  */
-extern FakerQuery *FakerQueryMerge(FakerQuery *a, const char *path_a,
-								   FakerQuery *b, const char *path_b,
-								   const char *aggregate);
+extern FakerQuery *FakerQueryMerge(FakerQuery *a, FakerQuery *b, const char *aggregate);
 
 /* Where evaluation finds the rows it needs. */
 typedef struct FakerQueryEnv

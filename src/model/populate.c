@@ -535,7 +535,7 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 			all_nullable &= !agg->cols[r->col[k]].notnull;
 	}
 	if (extra)
-		crit = FakerQueryMerge(crit, NULL, extra, NULL, agg->name);
+		crit = FakerQueryMerge(crit, extra, agg->name);
 	if (crit)
 	{
 		/* criteria: draw among the parents that satisfy them */
@@ -772,7 +772,7 @@ MakeRow(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 			continue;
 		}
 		if (colcrit && colcrit[i])
-			req = FakerQueryMerge(req, NULL, colcrit[i], NULL, agg->name);
+			req = FakerQueryMerge(req, colcrit[i], agg->name);
 		vals[i] = column_value_req(rc, agg, c, req, vals, nulls, known, &nulls[i]);
 		known[i] = true;
 	}

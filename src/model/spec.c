@@ -379,7 +379,7 @@ merge_diamonds(Aggregate *agg)
 				continue;
 			h = FakerQueryHoist(wide->require, agg->relid, wide->conoid, narrow->conoid);
 			if (h)
-				narrow->require = FakerQueryMerge(narrow->require, NULL, h, NULL, agg->name);
+				narrow->require = FakerQueryMerge(narrow->require, h, agg->name);
 		}
 	}
 }

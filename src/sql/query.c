@@ -37,7 +37,7 @@ faker_query_merge(PG_FUNCTION_ARGS)
 	FakerQuery *a = FakerQueryBindRow(FakerQueryParse(PG_GETARG_JSONB_P(0), "a"), relid, NULL, 0);
 	FakerQuery *b = FakerQueryBindRow(FakerQueryParse(PG_GETARG_JSONB_P(1), "b"), relid, NULL, 0);
 
-	PG_RETURN_JSONB_P(FakerQueryToJsonb(FakerQueryMerge(a, "a", b, "b", get_rel_name(relid))));
+	PG_RETURN_JSONB_P(FakerQueryToJsonb(FakerQueryMerge(a, b, get_rel_name(relid))));
 }
 
 typedef struct MatchCache
