@@ -93,4 +93,20 @@ SELECT faker_query_merge('{"company_id": {"$rel": {"active": true}}}',
                          '{"company_id": {"$rel": {"active": false}}}', 'dq_employee');
 SELECT faker_query_merge('{"hired": "2020-01-01"}', '{"hired": "2020-01-01T00:00:00"}', 'dq_employee');
 
+-- the SQLSTATE of each kind of binding, evaluation and merge error
+\set VERBOSITY sqlstate
+SELECT faker_query_sql('{"nope": 1}', 'dq_employee');
+SELECT faker_query_sql('{"salary": "abc"}', 'dq_employee');
+SELECT faker_query_sql('{"salary": {"$any": 1}}', 'dq_employee');
+SELECT faker_query_sql('{"name": {"$rel": {"x": 1}}}', 'dq_employee');
+SELECT faker_query_sql('{"hired": {"$gt": {"$field": "nope"}}}', 'dq_employee');
+SELECT faker_query_sql('{"$gt": 1}', 'dq_employee');
+SELECT faker_query_sql('{"hired": {"$gt": {"$step": "a.id"}}}', 'dq_employee');
+SELECT * FROM faker_query_rows('dq_employee', '{"salary": {"$lt": "x"}}');
+SELECT faker_query_match('{"$gt": 1}', '{}'::json);
+SELECT faker_query_match(NULL, 1);
+SELECT faker_query_merge('{"salary": 5}', '{"salary": 6}', 'dq_employee');
+SELECT faker_query_merge('{"salary": 5}', '{"salary": 5}', 'no_such_table');
+\set VERBOSITY default
+
 DROP TABLE dq_cases, dq_employee, dq_company, dq_country;

@@ -32,3 +32,15 @@ SELECT faker_query_parse('{"a": {"$gt": {"$field": 5}}}');
 SELECT faker_query_parse('{"a": {"$eq": {"$step": "nodot"}}}');
 SELECT faker_query_parse('{"a": {"$eq": [1, [2]]}}');
 SELECT faker_query_parse('{"a": {"$or": [{"b": {"$not": {"$unknown": 1}}}]}}');
+
+-- the SQLSTATE of each kind of syntax error
+\set VERBOSITY sqlstate
+SELECT faker_query_parse('{}');
+SELECT faker_query_parse('{"a": {"$regex": "x"}}');
+SELECT faker_query_parse('{"a": 1, "$gt": 2}');
+SELECT faker_query_parse('{"a": {"$in": 5}}');
+SELECT faker_query_parse('{"a": {"$in": [1, null]}}');
+SELECT faker_query_parse('{"a": {"$is_null": "yes"}}');
+SELECT faker_query_parse('{"a": {"$gt": {"b": 1}}}');
+SELECT faker_query_parse('{"a": {"$eq": {"$step": "nodot"}}}');
+\set VERBOSITY default

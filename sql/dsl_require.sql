@@ -124,6 +124,27 @@ SELECT * FROM faker_pipe('[{"name": "c", "aggregate": "rq_company"},
                            {"name": "e", "aggregate": "rq_employee", "require": {"company_id": {"$step": "c.name"}}}]', 1);
 SELECT * FROM faker_pipe('[{"name": "e", "aggregate": "rq_employee", "require": {"$oops": 1}}]', 1);
 
+-- the SQLSTATE of each kind of require error
+\set VERBOSITY sqlstate
+SELECT faker_define('rq_bad', 'rq_employee', '{"columns": {"level": {"gen": "int", "min": 1, "max": 10, "require": {"$gt": 10}}}}');
+SELECT faker_define('rq_bad', 'rq_employee', '{"columns": {"level": {"gen": "int", "require": {"$gt": "high"}}}}');
+SELECT faker_define('rq_bad', 'rq_employee', '{"columns": {"level": {"gen": "int", "require": {"$gt": {"$field": "grade"}}},
+                                                             "grade": {"gen": "word", "require": {"$ne": {"$field": "level"}}}}}');
+SELECT faker_define('rq_bad', 'rq_employee', '{"references": {"company_id": {"require": {"$gt": 3}}}}');
+SELECT faker_define('rq_bad', 'rq_employee', '{"references": {"company_id": {"require": {"$rel": {"colour": "red"}}}}}');
+SELECT faker_define('rq_bad', 'rq_employee', '{"references": {"company_id": {"require": {"$rel": {"active": {"$bogus": 1}}}}}}');
+SELECT faker_define('rq_bad', 'rq_employee', '{"columns": {"name": {"gen": "word", "require": {"$gt": "zzzz"}}}}');
+SELECT * FROM faker_populate('rq_bad', 10, 1);
+CREATE TABLE rq_strict (id serial PRIMARY KEY, label text NOT NULL);
+SELECT faker_define('rq_strict', 'rq_strict', '{"columns": {"label": {"gen": "word", "require": {"$is_null": true}}}}');
+SELECT * FROM faker_populate('rq_strict', 1, 1);
+DROP TABLE rq_strict;
+SELECT * FROM faker_pipe('[{"name": "e", "aggregate": "rq_employee", "require": {"company_id": {"$step": "later.id"}}},
+                           {"name": "later", "aggregate": "rq_company"}]', 1);
+SELECT * FROM faker_pipe('[{"name": "c", "aggregate": "rq_company"},
+                           {"name": "e", "aggregate": "rq_employee", "require": {"company_id": {"$step": "c.name"}}}]', 1);
+\set VERBOSITY default
+
 SELECT faker_reset();
 SELECT count(faker_undefine(name)) FROM faker.aggregate WHERE name LIKE 'rq\_%';
 DROP TABLE rq_snapshot, rq_book, rq_author, rq_publisher, rq_tenant, rq_employee, rq_company, rq_country;

@@ -173,8 +173,7 @@ extern bool FakerQueryEquality(FakerQuery *q, FakerQueryEnv *env, Datum *value, 
 /*
  * The range a value-level tree implies (ANDed comparisons; $field and $step
  * operands read from ENV; *HAS_LO and *HAS_HI start false).  Returns false
- * if it implies none.  Bounds are of
- * the bound type.
+ * if it implies none.  Bounds are of the bound type.
  */
 extern bool FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env,
 							 Datum *lo, bool *has_lo, bool *lo_incl,
