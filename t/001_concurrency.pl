@@ -47,7 +47,11 @@ is($node->safe_psql('postgres', 'SELECT count(*) - count(DISTINCT isbn) FROM boo
 # Pools agree with their tables: same size, every key present, no duplicates.
 my $bad = $node->safe_psql('postgres', q{
 DO $$ DECLARE r record; n bigint; BEGIN
-  FOR r IN SELECT p.aggregate, p.table_name, p.relation, p.key_columns FROM faker.pool p LOOP
+  FOR r IN SELECT p.aggregate, p.table_name, p.relation::regclass AS relation,
+                  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+                    WHERE a.attrelid = ('faker.' || quote_ident(p.table_name))::regclass
+                      AND a.attnum > 1 AND NOT a.attisdropped) AS key_columns
+           FROM faker.pool p LOOP
     EXECUTE format('SELECT (SELECT count(*) FROM faker.%I) - (SELECT count(*) FROM %s)', r.table_name, r.relation) INTO n;
     IF n <> 0 THEN RAISE EXCEPTION 'pool of % differs from its table by %', r.aggregate, n; END IF;
     EXECUTE format('SELECT count(*) FROM (SELECT %s FROM faker.%I EXCEPT SELECT %s FROM %s) s',

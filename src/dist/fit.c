@@ -121,7 +121,7 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 		appendStringInfo(&cols, "%s%s", i ? ", " : "", quote_identifier(columns[i]));
 	}
 	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT count(*) FROM %s WHERE %s", rel, allnull.data);
+	appendStringInfo(&q, "SELECT pg_catalog.count(*) FROM %s WHERE %s", rel, allnull.data);
 
 	SPI_connect();
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -129,7 +129,7 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 	nulls = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
 
 	resetStringInfo(&q);
-	appendStringInfo(&q, "SELECT count(*) AS n FROM %s WHERE NOT (%s) GROUP BY %s",
+	appendStringInfo(&q, "SELECT pg_catalog.count(*) AS n FROM %s WHERE NOT (%s) GROUP BY %s",
 					 rel, allnull.data, cols.data);
 	appendStringInfoString(&q, " ORDER BY n DESC");
 

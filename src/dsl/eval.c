@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include "access/stratnum.h"
 #include "access/htup_details.h"
 #include "executor/spi.h"
 #include "utils/array.h"
@@ -19,6 +20,7 @@
 #include "utils/memutils.h"
 
 #include "dsl/dslpriv.h"
+#include "security.h"
 
 typedef enum Tri
 {
@@ -237,9 +239,10 @@ FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, boo
 		appendStringInfo(&sql, "SELECT * FROM %s WHERE ", fk->parent_qualname);
 		for (int k = 0; k < fk->nkeys; k++)
 		{
-			appendStringInfo(&sql, "%s%s = $%d", k ? " AND " : "",
-							 quote_identifier(get_attname(fk->parent, fk->parent_att[k], false)), k + 1);
 			lk->types[k] = get_atttype(fk->parent, fk->parent_att[k]);
+			appendStringInfo(&sql, "%s%s %s $%d", k ? " AND " : "",
+							 quote_identifier(get_attname(fk->parent, fk->parent_att[k], false)),
+							 FakerSqlOperator(lk->types[k], lk->types[k], BTEqualStrategyNumber), k + 1);
 		}
 		lk->sql = sql.data;
 		fk->lookup = lk;

@@ -9,11 +9,13 @@
  */
 #include "postgres.h"
 
+#include "access/stratnum.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
 #include "dsl/dslpriv.h"
+#include "security.h"
 
 typedef struct ParamSource
 {
@@ -55,6 +57,14 @@ column_ref(const char *alias, Oid relid, AttrNumber att)
 	return psprintf("%s.%s", alias, quote_identifier(get_attname(relid, att, false)));
 }
 
+/* The equality of key column K of a foreign key, parent = child. */
+static char *
+key_eq(FakerQueryFK *fk, int k)
+{
+	return FakerSqlOperator(get_atttype(fk->parent, fk->parent_att[k]),
+							get_atttype(fk->child, fk->child_att[k]), BTEqualStrategyNumber);
+}
+
 /* An operand as SQL: a parameter, or the column it names. */
 static char *
 sql_operand(FakerQuery *q, Operand *o, const char *rowalias, Oid rowrel, FakerQueryParams *p)
@@ -74,8 +84,9 @@ sql_operand(FakerQuery *q, Operand *o, const char *rowalias, Oid rowrel, FakerQu
 		appendStringInfo(&b, "(SELECT %s FROM %s %s WHERE ", column_ref(pa, o->fk->parent, o->attnum),
 						 o->fk->parent_qualname, pa);
 		for (int k = 0; k < o->fk->nkeys; k++)
-			appendStringInfo(&b, "%s%s = %s", k ? " AND " : "",
+			appendStringInfo(&b, "%s%s %s %s", k ? " AND " : "",
 							 column_ref(pa, o->fk->parent, o->fk->parent_att[k]),
+							 key_eq(o->fk, k),
 							 column_ref(rowalias, rowrel, o->fk->child_att[k]));
 		appendStringInfoChar(&b, ')');
 		expr = b.data;
@@ -85,23 +96,25 @@ sql_operand(FakerQuery *q, Operand *o, const char *rowalias, Oid rowrel, FakerQu
 	return expr;
 }
 
+/* The operator of Q's comparison, named with its schema (security.h). */
 static const char *
-sql_op(QOp op)
+sql_op(FakerQuery *q)
 {
-	switch (op)
+	switch (q->op)
 	{
 		case Q_EQ:
-			return "=";
+		case Q_IN:
+			return FakerSqlOperator(q->typid, q->typid, BTEqualStrategyNumber);
 		case Q_NE:
-			return "<>";
+			return FakerSqlOperator(q->typid, q->typid, 0);
 		case Q_GT:
-			return ">";
+			return FakerSqlOperator(q->typid, q->typid, BTGreaterStrategyNumber);
 		case Q_GTE:
-			return ">=";
+			return FakerSqlOperator(q->typid, q->typid, BTGreaterEqualStrategyNumber);
 		case Q_LT:
-			return "<";
+			return FakerSqlOperator(q->typid, q->typid, BTLessStrategyNumber);
 		default:
-			return "<=";
+			return FakerSqlOperator(q->typid, q->typid, BTLessEqualStrategyNumber);
 	}
 }
 
@@ -119,14 +132,14 @@ sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
 		case Q_GTE:
 		case Q_LT:
 		case Q_LTE:
-			appendStringInfo(buf, "%s %s %s", expr, sql_op(q->op),
+			appendStringInfo(buf, "%s %s %s", expr, sql_op(q),
 							 sql_operand(q, &q->arg, rowalias, rowrel, p));
 			break;
 		case Q_IN:
-			appendStringInfo(buf, "%s IN (", expr);
+			appendStringInfo(buf, "%s %s ANY (ARRAY[", expr, sql_op(q));
 			for (int i = 0; i < q->nargs; i++)
 				appendStringInfo(buf, "%s%s", i ? ", " : "", sql_operand(q, &q->args[i], rowalias, rowrel, p));
-			appendStringInfoChar(buf, ')');
+			appendStringInfoString(buf, "])");
 			break;
 		case Q_ISNULL:
 			appendStringInfo(buf, "%s IS %sNULL", expr, q->flag ? "" : "NOT ");
@@ -173,8 +186,9 @@ sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
 
 				appendStringInfo(buf, "EXISTS (SELECT 1 FROM %s %s WHERE ", q->fk->parent_qualname, ra);
 				for (int k = 0; k < q->fk->nkeys; k++)
-					appendStringInfo(buf, "%s = %s AND ",
+					appendStringInfo(buf, "%s %s %s AND ",
 									 column_ref(ra, q->fk->parent, q->fk->parent_att[k]),
+									 key_eq(q->fk, k),
 									 column_ref(rowalias, rowrel, q->fk->child_att[k]));
 				appendStringInfoChar(buf, '(');
 				sql_value(q->sub, NULL, ra, q->fk->parent, p, buf);

@@ -19,8 +19,14 @@
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
+#include "utils/varlena.h"
+
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "utils/acl.h"
 
 #include "model/model.h"
+#include "security.h"
 
 char *
 CatalogQualifiedName(Oid relid)
@@ -72,6 +78,29 @@ index_columns(Aggregate *agg, Oid indexoid, bool *primary)
 	return cols;
 }
 
+/* An error unless RELID is a table faker can fill (views and foreign tables are not). */
+void
+CatalogCheckTable(Oid relid)
+{
+	char		kind = get_rel_relkind(relid);
+	char	   *name = get_rel_name(relid);
+
+	if (name == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	if (kind == RELKIND_VIEW || kind == RELKIND_MATVIEW || kind == RELKIND_FOREIGN_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is a %s; faker fills tables", name,
+						kind == RELKIND_VIEW ? "view" : kind == RELKIND_MATVIEW ? "materialized view" : "foreign table"),
+				 errhint("Name the table it is based on.")));
+	if (kind != RELKIND_RELATION && kind != RELKIND_PARTITIONED_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a table", name)));
+}
+
 void
 CatalogLoadTable(Aggregate *agg, Oid relid)
 {
@@ -81,11 +110,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 			   *indexes;
 	ListCell   *lc;
 
-	if (get_rel_relkind(relid) != RELKIND_RELATION &&
-		get_rel_relkind(relid) != RELKIND_PARTITIONED_TABLE)
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is not a table", get_rel_name(relid))));
+	CatalogCheckTable(relid);
 	rel = table_open(relid, AccessShareLock);
 	desc = RelationGetDescr(rel);
 	agg->relid = relid;
@@ -165,8 +190,8 @@ CatalogKeyColumns(Aggregate *agg)
 	Datum		args[1] = {ObjectIdGetDatum(agg->relid)};
 	bool		used[MaxTupleAttributeNumber + 1] = {false};
 
-	if (SPI_execute_with_args("SELECT DISTINCT unnest(confkey) FROM pg_catalog.pg_constraint "
-							  "WHERE contype = 'f' AND confrelid = $1",
+	if (SPI_execute_with_args("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
+							  "WHERE contype OPERATOR(pg_catalog.=) 'f' AND confrelid OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the foreign keys referencing %s", agg->qualname);
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -185,40 +210,297 @@ CatalogKeyColumns(Aggregate *agg)
 			agg->keycol[agg->nkeys++] = i;
 }
 
-/* Look up a defined aggregate.  Needs an SPI connection. */
+/*
+ * Look up a defined aggregate.  Needs an SPI connection.  A definition is
+ * used only if the table still exists and the role that stored it is one
+ * the caller trusts (FakerTrustsRole): another role's definition must not
+ * steer a superuser's call.
+ */
 bool
 CatalogDefinition(const char *name, Oid *relid, Jsonb **spec)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1] = {CStringGetTextDatum(name)};
 	bool		isnull;
+	char	   *owner;
+	Oid			ownerid;
 
-	if (SPI_execute_with_args("SELECT relation, spec FROM faker.aggregate WHERE name = $1",
+	if (SPI_execute_with_args("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
+							  "WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
 	if (SPI_processed == 0)
 		return false;
 	*relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	*spec = DatumGetJsonbPCopy(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	owner = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	if (get_rel_name(*relid) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("aggregate \"%s\" is defined on a table that no longer exists (OID %u)", name, *relid),
+				 errhint("Remove the definition with faker_undefine('%s'), or define it again.", name)));
+	ownerid = get_role_oid(owner, true);
+	if (!OidIsValid(ownerid) || !FakerTrustsRole(ownerid, *relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("aggregate \"%s\" was defined by role \"%s\", which this call does not trust", name, owner),
+				 errdetail("faker uses definitions made by the caller, by a role with all of the caller's privileges, or by the table's owner."),
+				 errhint("Define it again as %s, or have the owner of %s define it.",
+						 GetUserNameFromId(GetUserId(), false), get_rel_name(*relid))));
 	return true;
 }
 
-/* The aggregate that makes rows of RELID: the first defined one by name,
- * else the implicit one named after the table.  Needs SPI. */
+/* The relation a definition names, or InvalidOid.  Needs SPI. */
+static Oid
+definition_relation(const char *name)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(name)};
+	bool		isnull;
+
+	if (SPI_execute_with_args("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
+							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read faker.aggregate");
+	if (SPI_processed == 0)
+		return InvalidOid;
+	return DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/*
+ * The implicit aggregate name of a table, whatever the search_path: the
+ * table's name when no other table in the database has it, else
+ * schema.table.  A name that a definition uses for another table is
+ * skipped, so a definition never captures references to a table it is
+ * not about.
+ */
+static char *
+implicit_name(Oid relid)
+{
+	char	   *rel = get_rel_name(relid);
+	char	   *cands[2];
+	Oid			argtypes[1] = {NAMEOID};
+	Datum		args[1] = {DirectFunctionCall1(namein, CStringGetDatum(rel))};
+	bool		isnull;
+	bool		unique;
+
+	if (SPI_execute_with_args("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
+							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read pg_class");
+	unique = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) <= 1;
+	cands[0] = unique ? rel : NULL;
+	cands[1] = psprintf("%s.%s", get_namespace_name(get_rel_namespace(relid)), rel);
+	for (int i = 0; i < 2; i++)
+	{
+		Oid			other;
+
+		if (cands[i] == NULL)
+			continue;
+		other = definition_relation(cands[i]);
+		if (!OidIsValid(other) || other == relid)
+			return cands[i];
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DUPLICATE_OBJECT),
+			 errmsg("the implicit aggregate name of table %s, \"%s\", is defined for another table",
+					CatalogQualifiedName(relid), cands[1]),
+			 errhint("Define an aggregate for %s, or rename the other definition.", CatalogQualifiedName(relid))));
+	return NULL;
+}
+
+/*
+ * The aggregate that makes rows of RELID, by the table's OID: a definition
+ * for that table (the one named like the table first, then by name), else
+ * the implicit one.  Needs SPI.
+ */
 char *
 CatalogAggregateForTable(Oid relid)
 {
 	Oid			argtypes[1] = {OIDOID};
 	Datum		args[1] = {ObjectIdGetDatum(relid)};
 	bool		isnull;
+	char	   *rel = get_rel_name(relid);
 
-	if (SPI_execute_with_args("SELECT name FROM faker.aggregate WHERE relation = $1 ORDER BY name LIMIT 1",
+	if (SPI_execute_with_args("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
+							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read faker.aggregate");
+	if (SPI_processed > 0)
+	{
+		char	   *first = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			char	   *n = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
+
+			if (strcmp(n, rel) == 0)
+				return n;
+		}
+		return first;
+	}
+	return implicit_name(relid);
+}
+
+/*
+ * The table an aggregate name stands for when it is not defined: a table
+ * name as the caller writes it (search_path applies), or, for a bare name
+ * not on the search_path, the one table of that name in the database.
+ */
+Oid
+CatalogTableForName(const char *name)
+{
+	List	   *parts = NIL;
+	Oid			relid = InvalidOid;
+	Oid			argtypes[1] = {NAMEOID};
+	Datum		args[1];
+	bool		isnull;
+
+	/* schema.table as implicit names spell it, unquoted */
+	for (const char *dot = strchr(name, '.'); dot && !OidIsValid(relid); dot = strchr(dot + 1, '.'))
+	{
+		Oid			nsp = get_namespace_oid(pnstrdup(name, dot - name), true);
+
+		if (OidIsValid(nsp))
+			relid = get_relname_relid(dot + 1, nsp);
+	}
+	if (OidIsValid(relid))
+		return relid;
+	/* an identifier as SQL writes it ("Sales"."Orders", public.book) */
+	if (!SplitIdentifierString(pstrdup(name), '.', &parts) || parts == NIL || list_length(parts) > 3)
+		return InvalidOid;
+	if (list_length(parts) > 1)
+	{
+		RangeVar   *rv = makeRangeVar(list_length(parts) == 3 ? lsecond(parts) : linitial(parts),
+									  llast(parts), -1);
+
+		return RangeVarGetRelid(rv, NoLock, true);
+	}
+	relid = RangeVarGetRelid(makeRangeVar(NULL, linitial(parts), -1), NoLock, true);
+	if (OidIsValid(relid))
+		return relid;
+	args[0] = DirectFunctionCall1(namein, CStringGetDatum((char *) linitial(parts)));
+	if (SPI_execute_with_args("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
+							  1, argtypes, args, NULL, false, 2) != SPI_OK_SELECT)
+		elog(ERROR, "could not read pg_class");
+	if (SPI_processed != 1)
+		return InvalidOid;
+	return DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/* The relation of aggregate NAME (defined, or a table), or an error. */
+Oid
+CatalogAggregateRelation(const char *name)
+{
+	Oid			relid = definition_relation(name);
+
+	if (!OidIsValid(relid))
+		relid = CatalogTableForName(name);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("aggregate \"%s\" does not exist", name),
+				 errhint("Define it with faker_define, or name a table.")));
+	return relid;
+}
+
+/*
+ * May the caller replace or remove the definition stored by role OWNER for
+ * table RELID?  Its owner, a role with the owner's privileges, or the
+ * table's owner.
+ */
+static void
+check_definition_owner(const char *name, const char *owner, Oid relid)
+{
+	Oid			ownerid = get_role_oid(owner, true);
+	Oid			user = GetUserId();
+
+	if (!OidIsValid(ownerid) || ownerid == user || has_privs_of_role(user, ownerid))
+		return;
+	if (get_rel_name(relid) != NULL &&
+#if PG_VERSION_NUM >= 160000
+		object_ownercheck(RelationRelationId, relid, user)
+#else
+		pg_class_ownercheck(relid, user)
+#endif
+		)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("aggregate \"%s\" belongs to role \"%s\"", name, owner),
+			 errhint("Only that role, a role with its privileges, or the table's owner can change it.")));
+}
+
+/* The owner of definition NAME, or NULL if there is none.  Needs SPI. */
+static char *
+definition_owner(const char *name, Oid *relid)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(name)};
+	bool		isnull;
+
+	if (SPI_execute_with_args("SELECT owner::pg_catalog.text, relation::pg_catalog.oid FROM faker.aggregate "
+							  "WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
-	if (SPI_processed == 1)
-		return TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	/* implicit: the table's name, schema-qualified when not on the search path */
-	if (RelationIsVisible(relid))
-		return get_rel_name(relid);
-	return psprintf("%s.%s", get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
+	if (SPI_processed == 0)
+		return NULL;
+	*relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	return TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/*
+ * faker_define's store: the caller needs INSERT on the table, and may
+ * replace only a definition it could have made.  Written as the
+ * extension's owner, with the caller as the definition's owner.
+ */
+void
+CatalogStoreDefinition(const char *name, Oid relid, Jsonb *spec)
+{
+	Oid			types[4] = {TEXTOID, OIDOID, JSONBOID, NAMEOID};
+	Datum		args[4];
+	Oid			oldrel;
+	char	   *owner = definition_owner(name, &oldrel);
+	FakerOwnerScope scope;
+
+	CatalogCheckTable(relid);
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied for table %s", get_rel_name(relid)),
+				 errdetail("faker_define needs INSERT on the table it defines.")));
+	if (owner)
+		check_definition_owner(name, owner, oldrel);
+	args[0] = CStringGetTextDatum(name);
+	args[1] = ObjectIdGetDatum(relid);
+	args[2] = JsonbPGetDatum(spec);
+	args[3] = DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetUserId(), false)));
+	FakerOwnerEnter(&scope);
+	if (SPI_execute_with_args("INSERT INTO faker.aggregate (name, relation, spec, owner) VALUES ($1, $2, $3, $4) "
+							  "ON CONFLICT (name) DO UPDATE SET relation = EXCLUDED.relation, spec = EXCLUDED.spec, "
+							  "owner = EXCLUDED.owner", 4, types, args, NULL, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "faker: could not store the definition of \"%s\"", name);
+	FakerOwnerExit(&scope);
+	CommandCounterIncrement();
+}
+
+/* faker_undefine's delete; false if there was no such definition. */
+bool
+CatalogDropDefinition(const char *name)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(name)};
+	Oid			relid;
+	char	   *owner = definition_owner(name, &relid);
+	FakerOwnerScope scope;
+
+	if (owner == NULL)
+		return false;
+	check_definition_owner(name, owner, relid);
+	FakerOwnerEnter(&scope);
+	if (SPI_execute_with_args("DELETE FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
+							  1, types, args, NULL, false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "faker: could not delete a definition");
+	FakerOwnerExit(&scope);
+	CommandCounterIncrement();
+	return true;
 }

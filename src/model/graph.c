@@ -36,6 +36,19 @@ find_agg(Builder *b, const char *name)
 	return NULL;
 }
 
+/* The aggregate of table RELID already in the plan: references to a table
+ * resolve to it, so a parent that lists children is the parent they see. */
+static Aggregate *
+find_agg_for_table(Builder *b, Oid relid)
+{
+	ListCell   *lc;
+
+	foreach(lc, b->aggs)
+		if (((Aggregate *) lfirst(lc))->relid == relid)
+			return lfirst(lc);
+	return NULL;
+}
+
 static Aggregate *load_agg(Builder *b, const char *name, Oid relid_hint);
 
 /* Load aggregate NAME (defined, or implicit for table RELID_HINT) and,
@@ -51,22 +64,17 @@ load_agg(Builder *b, const char *name, Oid relid_hint)
 		return agg;
 	agg = palloc0(sizeof(Aggregate));
 	agg->name = pstrdup(name);
-	if (CatalogDefinition(name, &relid, &spec))
+	if (CatalogDefinition(name, &relid, &spec) &&
+		(!OidIsValid(relid_hint) || relid == relid_hint))
 		agg->defined = true;
 	else
 	{
-		relid = relid_hint;
+		relid = OidIsValid(relid_hint) ? relid_hint : CatalogTableForName(name);
 		if (!OidIsValid(relid))
-		{
-			List	   *names = stringToQualifiedNameList(name);
-
-			relid = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, true);
-			if (!OidIsValid(relid))
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_OBJECT),
-						 errmsg("aggregate \"%s\" does not exist", name),
-						 errhint("Define it with faker_define, or name a table.")));
-		}
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("aggregate \"%s\" does not exist", name),
+					 errhint("Define it with faker_define, or name a table.")));
 		spec = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum("{}")));
 	}
 	agg->spec = spec;
@@ -80,7 +88,9 @@ load_agg(Builder *b, const char *name, Oid relid_hint)
 		ModelRef   *r = &agg->refs[i];
 		Oid			prel = (Oid) (uintptr_t) r->parent;
 
-		r->parent = load_agg(b, CatalogAggregateForTable(prel), prel);
+		r->parent = find_agg_for_table(b, prel);
+		if (r->parent == NULL)
+			r->parent = load_agg(b, CatalogAggregateForTable(prel), prel);
 	}
 	for (int i = 0; i < agg->nchildren; i++)
 	{

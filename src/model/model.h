@@ -193,10 +193,15 @@ typedef struct FakerPlan
 } FakerPlan;
 
 /* catalog.c */
+extern void CatalogCheckTable(Oid relid);
 extern void CatalogLoadTable(Aggregate *agg, Oid relid);
+extern void CatalogStoreDefinition(const char *name, Oid relid, Jsonb *spec);
+extern bool CatalogDropDefinition(const char *name);
 extern char *CatalogQualifiedName(Oid relid);
 extern bool CatalogDefinition(const char *name, Oid *relid, Jsonb **spec);
 extern char *CatalogAggregateForTable(Oid relid);
+extern Oid	CatalogTableForName(const char *name);
+extern Oid	CatalogAggregateRelation(const char *name);
 extern void CatalogKeyColumns(Aggregate *agg);
 
 /* spec.c */
@@ -213,7 +218,7 @@ extern void PoolOpen(FakerPlan *plan, Aggregate *agg, bool read);
 extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
 extern void PoolFlush(Aggregate *agg);
 extern int64 PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **members);
-extern void PoolReset(const char *aggregate);
+extern void PoolReset(Oid relid);
 
 /* writer.c */
 extern void WriterInit(Aggregate *agg);

@@ -29,6 +29,7 @@
 
 #include "faker.h"
 #include "model/model.h"
+#include "security.h"
 
 /* A set of 64-bit value hashes (open addressing), for unique columns. */
 typedef struct HashSet
@@ -942,17 +943,22 @@ prepare_call(FakerPlan *plan)
 			if (c->reuse)
 				c->reuse_m2o = FakerM2OCreate(&c->reuse_spec, 0, a->expected);
 			if (c->kind == COL_SERIAL_INT)
-				c->seq_next = spi_int8(psprintf("SELECT coalesce(max(%s), 0)::int8 + 1 FROM %s",
+				c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
+												"OPERATOR(pg_catalog.+) 1 FROM %s",
 												quote_identifier(c->name), a->qualname), 0, NULL, NULL);
 			if (c->kind == COL_SEQ)
 			{
 				Oid			types[2] = {TEXTOID, INT8OID};
 				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
 
+				FakerOwnerScope owner;
+
+				FakerOwnerEnter(&owner);
 				SPI_execute_with_args("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 									  2, types, args, NULL, false, 0);
-				c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope = $1 FOR UPDATE",
+				c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 									   1, types, args);
+				FakerOwnerExit(&owner);
 			}
 			if (c->unique && (c->kind == COL_GEN))
 			{
@@ -1011,17 +1017,30 @@ finish_call(FakerPlan *plan)
 				Oid			types[2] = {TEXTOID, INT8OID};
 				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_next)};
 
-				SPI_execute_with_args("UPDATE faker.sequence SET next = $2 WHERE scope = $1",
+				FakerOwnerScope owner;
+
+				FakerOwnerEnter(&owner);
+				SPI_execute_with_args("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
 									  2, types, args, NULL, false, 0);
+				FakerOwnerExit(&owner);
 			}
 		}
 }
 
-/* Serialise calls that write the same tables (fixed order: no deadlock). */
+/*
+ * Serialise calls that write the same tables: one row per table in
+ * faker.lock, updated by every call that plans to touch the table, in OID
+ * order (no deadlock), held until the transaction ends.  Under READ
+ * COMMITTED a second call waits, then sees the first one's rows and pool
+ * entries; under REPEATABLE READ or SERIALIZABLE it fails with a
+ * serialization error (40001) if the first one committed after its
+ * snapshot was taken, and a retry succeeds.
+ */
 static void
 lock_aggregates(FakerPlan *plan)
 {
 	Oid		   *relids = palloc(sizeof(Oid) * plan->n);
+	FakerOwnerScope owner;
 
 	for (int i = 0; i < plan->n; i++)
 		relids[i] = plan->aggs[i]->relid;
@@ -1034,16 +1053,20 @@ lock_aggregates(FakerPlan *plan)
 				relids[i] = relids[j];
 				relids[j] = t;
 			}
+	FakerOwnerEnter(&owner);
 	for (int i = 0; i < plan->n; i++)
 	{
-		Oid			types[1] = {INT4OID};
-		Datum		args[1] = {Int32GetDatum((int32) relids[i])};
+		Oid			types[1] = {OIDOID};
+		Datum		args[1] = {ObjectIdGetDatum(relids[i])};
 
 		if (i > 0 && relids[i] == relids[i - 1])
 			continue;
-		SPI_execute_with_args("SELECT pg_catalog.pg_advisory_xact_lock(1717658469, $1)",
-							  1, types, args, NULL, false, 0);
+		if (SPI_execute_with_args("INSERT INTO faker.lock AS l (relation) VALUES ($1) ON CONFLICT (relation) "
+								  "DO UPDATE SET version = l.version OPERATOR(pg_catalog.+) 1",
+								  1, types, args, NULL, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "faker: could not lock the tables of the call");
 	}
+	FakerOwnerExit(&owner);
 }
 
 /*

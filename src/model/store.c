@@ -16,7 +16,15 @@
  */
 #include "postgres.h"
 
+#include "access/stratnum.h"
+#include "catalog/dependency.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "access/xact.h"
+#include "utils/syscache.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
@@ -27,6 +35,7 @@
 #include "utils/memutils.h"
 
 #include "model/model.h"
+#include "security.h"
 
 struct SubIndex
 {
@@ -43,19 +52,14 @@ typedef struct SubEntry
 	int64	   *members;
 } SubEntry;
 
+/* The pool table of a relation: faker."pool_<oid>". */
 static char *
-pool_table_name(const char *aggregate)
+pool_table_name(Oid relid)
 {
-	StringInfoData s;
-
-	initStringInfo(&s);
-	appendStringInfoString(&s, "pool_");
-	for (const char *p = aggregate; *p && s.len < 40; p++)
-		appendStringInfoChar(&s, isalnum((unsigned char) *p) ? tolower((unsigned char) *p) : '_');
-	appendStringInfo(&s, "_%08x", (uint32) FakerHash64(aggregate, strlen(aggregate), 0));
-	return s.data;
+	return psprintf("pool_%u", relid);
 }
 
+/* Key columns, optionally with their types, as SQL. */
 static char *
 key_list(Aggregate *agg, bool with_types)
 {
@@ -73,6 +77,22 @@ key_list(Aggregate *agg, bool with_types)
 	return s.data;
 }
 
+/* What the pool was built for: attnum and exact type of each key column. */
+static char *
+key_signature(Aggregate *agg)
+{
+	StringInfoData s;
+
+	initStringInfo(&s);
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+
+		appendStringInfo(&s, "%s%d:%u:%d", k ? "," : "", c->attnum, c->typid, c->typmod);
+	}
+	return s.data;
+}
+
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
@@ -82,53 +102,135 @@ spi_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 		elog(ERROR, "faker: \"%s\" failed: %s", sql, SPI_result_code_string(rc));
 }
 
-/* Set up (or find) the pool table of AGG; returns true if it exists now. */
-static bool
-pool_setup(Aggregate *agg, bool create)
+/* The table's storage: TRUNCATE (and VACUUM FULL, CLUSTER) give it a new one. */
+static Oid
+current_filenode(Oid relid)
 {
-	Oid			types[4] = {TEXTOID, REGCLASSOID, TEXTOID, TEXTOID};
-	Datum		args[4];
-	char	   *table = pool_table_name(agg->name);
-	char	   *keys = key_list(agg, false);
-	bool		isnull;
+	Oid			node = get_rel_relkind(relid) == RELKIND_PARTITIONED_TABLE ? relid : InvalidOid;
+	HeapTuple	tup;
 
-	args[0] = CStringGetTextDatum(agg->name);
-	spi_exec("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('faker.pool.' || $1))",
+	if (OidIsValid(node))
+		return node;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	node = ((Form_pg_class) GETSTRUCT(tup))->relfilenode;
+	ReleaseSysCache(tup);
+	return node;
+}
+
+/*
+ * Is the pool table RELID faker's own, as faker made it: a plain table of
+ * the extension's owner, a member of the extension, with no trigger, rule
+ * or policy that could run code, and key columns of the expected types?
+ */
+static bool
+pool_table_sound(Aggregate *agg, Oid poolrel)
+{
+	HeapTuple	tup;
+	Form_pg_class cls;
+	bool		ok;
+
+	if (!OidIsValid(poolrel))
+		return false;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(poolrel));
+	if (!HeapTupleIsValid(tup))
+		return false;
+	cls = (Form_pg_class) GETSTRUCT(tup);
+	ok = cls->relkind == RELKIND_RELATION && cls->relowner == FakerExtensionOwner() &&
+		!cls->relhastriggers && !cls->relhasrules && !cls->relrowsecurity &&
+		cls->relnatts == agg->nkeys + 1 &&
+		getExtensionOfObject(RelationRelationId, poolrel) == FakerExtensionOid();
+	ReleaseSysCache(tup);
+	for (int k = 0; ok && k < agg->nkeys; k++)
+	{
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+		Oid			typid;
+		int32		typmod;
+		Oid			collid;
+
+		get_atttypetypmodcoll(poolrel, k + 2, &typid, &typmod, &collid);
+		ok = typid == c->typid && typmod == c->typmod;
+	}
+	return ok;
+}
+
+/* Drop a pool table (it belongs to the extension: unlink it first). */
+static void
+pool_drop(const char *table)
+{
+	Oid			relid = get_relname_relid(table, get_namespace_oid("faker", false));
+
+	if (!OidIsValid(relid))
+		return;
+	deleteDependencyRecordsForClass(RelationRelationId, relid, ExtensionRelationId, DEPENDENCY_EXTENSION);
+	CommandCounterIncrement();
+	spi_exec(psprintf("DROP TABLE faker.%s", quote_identifier(table)), 0, NULL, NULL, SPI_OK_UTILITY);
+}
+
+/* Create the pool table of AGG, a member of the extension. */
+static void
+pool_create(Aggregate *agg, const char *table)
+{
+	ObjectAddress tbl,
+				ext;
+
+	pool_drop(table);			/* anything left there is not trusted */
+	spi_exec(psprintf("CREATE TABLE faker.%s (pos bigint PRIMARY KEY, %s)",
+					  quote_identifier(table), key_list(agg, true)), 0, NULL, NULL, SPI_OK_UTILITY);
+	ObjectAddressSet(tbl, RelationRelationId, get_relname_relid(table, get_namespace_oid("faker", false)));
+	ObjectAddressSet(ext, ExtensionRelationId, FakerExtensionOid());
+	recordDependencyOn(&tbl, &ext, DEPENDENCY_EXTENSION);
+	CommandCounterIncrement();
+}
+
+/*
+ * Set up (or find) the pool of AGG, as the extension's owner; returns true
+ * if it exists now, and *ADOPT if it was (re)built and must adopt the rows
+ * of the table.  A registry entry that does not match the table any more
+ * (another table under that OID, other key columns or types, a TRUNCATE),
+ * or a pool table that is not as faker made it, is dropped and rebuilt:
+ * a pool is a cache of its table, never trusted over it.
+ */
+static bool
+pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check)
+{
+	Oid			types[5] = {OIDOID, TEXTOID, TEXTOID, TEXTOID, OIDOID};
+	Datum		args[5];
+	char	   *table = pool_table_name(agg->relid);
+	char	   *sig = key_signature(agg);
+	Oid			node = current_filenode(agg->relid);
+
+	*adopt = *check = false;
+	args[0] = ObjectIdGetDatum(agg->relid);
+	spi_exec("SELECT key_columns, relfilenode, table_name FROM faker.pool WHERE relation OPERATOR(pg_catalog.=) $1",
 			 1, types, args, SPI_OK_SELECT);
-	spi_exec("SELECT key_columns FROM faker.pool WHERE aggregate = $1", 1, types, args, SPI_OK_SELECT);
 	if (SPI_processed == 1)
 	{
+		bool		isnull;
 		char	   *have = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		Oid			have_node = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 
-		if (strcmp(have, keys) == 0)
+		if (strcmp(have, sig) == 0 && have_node == node &&
+			pool_table_sound(agg, get_relname_relid(table, get_namespace_oid("faker", false))))
+		{
+			*check = true;
 			return true;
-		/* the referenced keys changed: start again */
-		spi_exec(psprintf("DROP TABLE IF EXISTS faker.%s", quote_identifier(table)), 0, NULL, NULL, SPI_OK_UTILITY);
-		spi_exec("DELETE FROM faker.pool WHERE aggregate = $1", 1, types, args, SPI_OK_DELETE);
+		}
+		/* the table is not what the pool was made from any more: start again */
+		pool_drop(table);
+		spi_exec("DELETE FROM faker.pool WHERE relation OPERATOR(pg_catalog.=) $1", 1, types, args, SPI_OK_DELETE);
 	}
 	if (!create)
 		return false;
-	spi_exec(psprintf("CREATE TABLE IF NOT EXISTS faker.%s (pos bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, %s)",
-					  quote_identifier(table), key_list(agg, true)), 0, NULL, NULL, SPI_OK_UTILITY);
-	/* adopt the rows already there, in primary-key order */
-	{
-		StringInfoData order;
-
-		initStringInfo(&order);
-		if (agg->npk > 0)
-			for (int k = 0; k < agg->npk; k++)
-				appendStringInfo(&order, "%s%s", k ? ", " : "", quote_identifier(agg->cols[agg->pk[k]].name));
-		else
-			appendStringInfoString(&order, keys);
-		spi_exec(psprintf("INSERT INTO faker.%s (%s) SELECT %s FROM %s WHERE (%s) IS NOT NULL ORDER BY %s",
-						  quote_identifier(table), keys, keys, agg->qualname, keys, order.data),
-				 0, NULL, NULL, SPI_OK_INSERT);
-	}
-	args[1] = ObjectIdGetDatum(agg->relid);
+	pool_create(agg, table);
+	args[1] = CStringGetTextDatum(agg->name);
 	args[2] = CStringGetTextDatum(table);
-	args[3] = CStringGetTextDatum(keys);
-	spi_exec("INSERT INTO faker.pool (aggregate, relation, table_name, key_columns) VALUES ($1, $2, $3, $4)",
-			 4, types, args, SPI_OK_INSERT);
+	args[3] = CStringGetTextDatum(sig);
+	args[4] = ObjectIdGetDatum(node);
+	spi_exec("INSERT INTO faker.pool (relation, aggregate, table_name, key_columns, relfilenode) "
+			 "VALUES ($1, $2, $3, $4, $5)", 5, types, args, SPI_OK_INSERT);
+	*adopt = true;
 	return true;
 }
 
@@ -201,11 +303,155 @@ sub_add(Aggregate *agg, SubIndex *s, int64 pos)
 	e->members[e->n++] = pos;
 }
 
+/* Read the rows of SQL (key columns of AGG, as the current user) into the pool. */
+static void
+pool_read(Aggregate *agg, const char *sql)
+{
+	Pool	   *p = &agg->pool;
+	MemoryContext cxt = CurrentMemoryContext;
+	Portal		portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, false, 0);
+
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		MemoryContextSwitchTo(cxt);
+		/* the key types are the ones the pool was checked against */
+		for (int k = 0; k < agg->nkeys; k++)
+			if (TupleDescAttr(SPI_tuptable->tupdesc, k)->atttypid != agg->cols[agg->keycol[k]].typid)
+				ereport(ERROR,
+						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+						 errmsg("table %s changed while faker read it", agg->qualname)));
+		pool_grow(agg, p->n + SPI_processed);
+		for (uint64 i = 0; i < SPI_processed; i++, p->n++)
+			for (int k = 0; k < agg->nkeys; k++)
+			{
+				ModelColumn *c = &agg->cols[agg->keycol[k]];
+				Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1,
+											  &p->nulls[p->n * agg->nkeys + k]);
+
+				p->keys[p->n * agg->nkeys + k] = p->nulls[p->n * agg->nkeys + k] ? (Datum) 0 :
+					datumCopy(d, c->typbyval, c->typlen);
+			}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(cxt);
+}
+
+/* Adopt the rows already in the table (as the caller), in primary-key order. */
+static void
+pool_adopt(Aggregate *agg)
+{
+	StringInfoData order;
+	char	   *keys = key_list(agg, false);
+
+	initStringInfo(&order);
+	if (agg->npk > 0)
+		for (int k = 0; k < agg->npk; k++)
+			appendStringInfo(&order, "%s%s", k ? ", " : "", quote_identifier(agg->cols[agg->pk[k]].name));
+	else
+		appendStringInfoString(&order, keys);
+	agg->pool.n = 0;
+	pool_read(agg, psprintf("SELECT %s FROM %s WHERE (%s) IS NOT NULL ORDER BY %s",
+							keys, agg->qualname, keys, order.data));
+}
+
+/*
+ * The cheap check that the pool still matches its table: a few entries
+ * spread over the pool (first, last, and evenly between) must still be
+ * rows of the table.  A migration that deleted the rows, or most of them,
+ * is caught; a single deleted row may not be (the INSERT's foreign key
+ * check then reports it, with a hint to call faker_reset).
+ */
+static bool
+pool_matches_table(Aggregate *agg)
+{
+	Pool	   *p = &agg->pool;
+	int			nsample = (int) Min(p->n, 16);
+	Oid			types[MODEL_MAX_KEYS];
+	Datum		args[MODEL_MAX_KEYS];
+	StringInfoData sql,
+				cond;
+	int			m = 0;
+	int64	   *pos = palloc(sizeof(int64) * nsample);
+	bool		isnull;
+
+	for (int i = 0; i < nsample; i++)
+	{
+		int64		at = nsample == 1 ? 0 : (int64) ((double) i * (p->n - 1) / (nsample - 1));
+		bool		anynull = false;
+
+		for (int k = 0; k < agg->nkeys; k++)
+			anynull |= p->nulls[at * agg->nkeys + k];
+		if (!anynull)
+			pos[m++] = at;
+	}
+	if (m == 0)
+		return true;
+	initStringInfo(&sql);
+	initStringInfo(&cond);
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+		Datum	   *vals = palloc(sizeof(Datum) * m);
+
+		for (int i = 0; i < m; i++)
+			vals[i] = p->keys[pos[i] * agg->nkeys + k];
+		types[k] = get_array_type(c->typid);
+		args[k] = PointerGetDatum(construct_array(vals, m, c->typid, c->typlen, c->typbyval, c->typalign));
+		appendStringInfo(&cond, "%st.%s %s u.k%d", k ? " AND " : "", quote_identifier(c->name),
+						 FakerSqlOperator(c->typid, c->typid, BTEqualStrategyNumber), k);
+	}
+	appendStringInfoString(&sql, "SELECT pg_catalog.count(*) FROM ROWS FROM (");
+	for (int k = 0; k < agg->nkeys; k++)
+		appendStringInfo(&sql, "%spg_catalog.unnest($%d)", k ? ", " : "", k + 1);
+	appendStringInfoString(&sql, ") AS u(");
+	for (int k = 0; k < agg->nkeys; k++)
+		appendStringInfo(&sql, "%sk%d", k ? ", " : "", k);
+	appendStringInfo(&sql, ") WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)", agg->qualname, cond.data);
+	spi_exec(sql.data, agg->nkeys, types, args, SPI_OK_SELECT);
+	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) == 0;
+}
+
+/* Prepare the statement that appends to the pool table (run as the owner). */
+static void
+pool_prepare_append(Aggregate *agg)
+{
+	Pool	   *p = &agg->pool;
+	StringInfoData sql;
+	Oid		   *types = palloc(sizeof(Oid) * (agg->nkeys + 1));
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "INSERT INTO %s (pos, %s) SELECT * FROM ROWS FROM (pg_catalog.unnest($1)", p->table, key_list(agg, false));
+	types[0] = INT8ARRAYOID;
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		types[k + 1] = get_array_type(agg->cols[agg->keycol[k]].typid);
+		appendStringInfo(&sql, ", pg_catalog.unnest($%d)", k + 2);
+	}
+	appendStringInfoChar(&sql, ')');
+	p->append_plan = SPI_prepare(sql.data, agg->nkeys + 1, types);
+	if (p->append_plan == NULL)
+		elog(ERROR, "faker: could not prepare \"%s\"", sql.data);
+}
+
+/*
+ * Open the pool of AGG for a call (the caller holds the aggregate's call
+ * lock, see CallBegin): set it up if READ (a reference will draw from it),
+ * and read it into memory.  Pools are read and written as the extension's
+ * owner; the rows of the table are adopted as the caller, who must be
+ * allowed to SELECT its key columns to reuse them.
+ */
 void
 PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 {
 	Pool	   *p = &agg->pool;
-	MemoryContext cxt = CurrentMemoryContext;
+	FakerOwnerScope owner;
+	bool		adopt,
+				check;
 
 	memset(p, 0, sizeof(Pool));
 	if (agg->nkeys == 0)
@@ -216,56 +462,35 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 					 errmsg("table %s is referenced but faker finds no key to pool", agg->qualname)));
 		return;
 	}
-	p->exists = pool_setup(agg, read);
-	p->table = psprintf("faker.%s", quote_identifier(pool_table_name(agg->name)));
-	if (p->exists)
-	{
-		StringInfoData sql;
-		Oid		   *types = palloc(sizeof(Oid) * agg->nkeys);
-
-		initStringInfo(&sql);
-		appendStringInfo(&sql, "INSERT INTO %s (%s) SELECT * FROM unnest(", p->table, key_list(agg, false));
-		for (int k = 0; k < agg->nkeys; k++)
-		{
-			types[k] = get_array_type(agg->cols[agg->keycol[k]].typid);
-			appendStringInfo(&sql, "%s$%d", k ? ", " : "", k + 1);
-		}
-		appendStringInfoChar(&sql, ')');
-		p->append_plan = SPI_prepare(sql.data, agg->nkeys, types);
-		if (p->append_plan == NULL)
-			elog(ERROR, "faker: could not prepare \"%s\"", sql.data);
-	}
 	if (read)
 	{
-		Portal		portal = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s ORDER BY pos",
-																	   key_list(agg, false), p->table),
-													   0, NULL, NULL, NULL, false, 0);
+		int16		atts[MODEL_MAX_KEYS];
 
-		p->loaded = true;
-		for (;;)
-		{
-			SPI_cursor_fetch(portal, true, 10000);
-			if (SPI_processed == 0)
-				break;
-			MemoryContextSwitchTo(cxt);
-			pool_grow(agg, p->n + SPI_processed);
-			for (uint64 i = 0; i < SPI_processed; i++, p->n++)
-				for (int k = 0; k < agg->nkeys; k++)
-				{
-					ModelColumn *c = &agg->cols[agg->keycol[k]];
-					Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1,
-												  &p->nulls[p->n * agg->nkeys + k]);
-
-					p->keys[p->n * agg->nkeys + k] = p->nulls[p->n * agg->nkeys + k] ? (Datum) 0 :
-						datumCopy(d, c->typbyval, c->typlen);
-				}
-			SPI_freetuptable(SPI_tuptable);
-			CHECK_FOR_INTERRUPTS();
-		}
-		SPI_cursor_close(portal);
+		for (int k = 0; k < agg->nkeys; k++)
+			atts[k] = agg->cols[agg->keycol[k]].attnum;
+		FakerCheckSelect(agg->relid, atts, agg->nkeys);
 	}
-	p->flushed = p->start_n = p->n;
-	MemoryContextSwitchTo(cxt);
+	p->table = psprintf("faker.%s", quote_identifier(pool_table_name(agg->relid)));
+	FakerOwnerEnter(&owner);
+	p->exists = pool_setup(agg, read, &adopt, &check);
+	if (p->exists)
+		pool_prepare_append(agg);
+	if (p->exists && read && !adopt)
+		pool_read(agg, psprintf("SELECT %s FROM %s ORDER BY pos", key_list(agg, false), p->table));
+	FakerOwnerExit(&owner);
+	p->loaded = read;
+	if (check && read && !pool_matches_table(agg))
+	{
+		/* rows were deleted behind faker's back: rebuild from the table */
+		FakerOwnerEnter(&owner);
+		pool_create(agg, pool_table_name(agg->relid));
+		FakerOwnerExit(&owner);
+		adopt = true;
+	}
+	if (adopt)
+		pool_adopt(agg);
+	p->flushed = adopt ? 0 : p->n;
+	p->start_n = p->n;
 }
 
 void
@@ -298,10 +523,20 @@ PoolFlush(Aggregate *agg)
 	Pool	   *p = &agg->pool;
 	int64		count = p->n - p->flushed;
 	Datum	   *args;
+	Datum	   *posv;
+	FakerOwnerScope owner;
+	Oid			stypes[2] = {OIDOID, INT8OID};
+	Datum		sargs[2];
 
 	if (!p->exists || count <= 0)
 		return;
-	args = palloc(sizeof(Datum) * agg->nkeys);
+	if (count > MaxAllocSize / sizeof(Datum))
+		elog(ERROR, "faker: too many pool entries to flush at once");
+	args = palloc(sizeof(Datum) * (agg->nkeys + 1));
+	posv = palloc(sizeof(Datum) * count);
+	for (int64 i = 0; i < count; i++)
+		posv[i] = Int64GetDatum(p->flushed + i);
+	args[0] = PointerGetDatum(construct_array(posv, (int) count, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	for (int k = 0; k < agg->nkeys; k++)
 	{
 		ModelColumn *c = &agg->cols[agg->keycol[k]];
@@ -315,11 +550,16 @@ PoolFlush(Aggregate *agg)
 			vals[i] = p->keys[(p->flushed + i) * agg->nkeys + k];
 			nulls[i] = p->nulls[(p->flushed + i) * agg->nkeys + k];
 		}
-		args[k] = PointerGetDatum(construct_md_array(vals, nulls, 1, dims, lbs, c->typid,
-													 c->typlen, c->typbyval, c->typalign));
+		args[k + 1] = PointerGetDatum(construct_md_array(vals, nulls, 1, dims, lbs, c->typid,
+														 c->typlen, c->typbyval, c->typalign));
 	}
+	sargs[0] = ObjectIdGetDatum(agg->relid);
+	sargs[1] = Int64GetDatum(p->n);
+	FakerOwnerEnter(&owner);
 	if (SPI_execute_plan(p->append_plan, args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "faker: could not append to %s", p->table);
+	spi_exec("UPDATE faker.pool SET size = $2 WHERE relation OPERATOR(pg_catalog.=) $1", 2, stypes, sargs, SPI_OK_UPDATE);
+	FakerOwnerExit(&owner);
 	p->flushed = p->n;
 }
 
@@ -365,29 +605,29 @@ PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **member
 	return e ? e->n : 0;
 }
 
-/* faker_reset: forget the pools of AGGREGATE, or all when NULL. */
+/*
+ * faker_reset: forget the pools of RELID, or all when InvalidOid, and the
+ * registry entries of tables that no longer exist.  Run as the owner.
+ */
 void
-PoolReset(const char *aggregate)
+PoolReset(Oid relid)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		args[1];
+	Oid			types[1] = {OIDOID};
+	Datum		args[1] = {ObjectIdGetDatum(relid)};
+	FakerOwnerScope owner;
+	SPITupleTable *tt;
+	uint64		n;
 
-	args[0] = aggregate ? CStringGetTextDatum(aggregate) : (Datum) 0;
-	if (SPI_execute_with_args("SELECT table_name FROM faker.pool WHERE $1 IS NULL OR aggregate = $1 ORDER BY 1",
-							  1, types, args, aggregate ? NULL : "n", false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "faker: could not read faker.pool");
-	{
-		SPITupleTable *tt = SPI_tuptable;
-		uint64		n = SPI_processed;
-
-		for (uint64 i = 0; i < n; i++)
-		{
-			char	   *t = SPI_getvalue(tt->vals[i], tt->tupdesc, 1);
-
-			spi_exec(psprintf("DROP TABLE IF EXISTS faker.%s", quote_identifier(t)), 0, NULL, NULL, SPI_OK_UTILITY);
-		}
-	}
-	if (SPI_execute_with_args("DELETE FROM faker.pool WHERE $1 IS NULL OR aggregate = $1",
-							  1, types, args, aggregate ? NULL : "n", false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "faker: could not clear faker.pool");
+	FakerOwnerEnter(&owner);
+	spi_exec("SELECT table_name FROM faker.pool WHERE $1 OPERATOR(pg_catalog.=) 0 OR relation OPERATOR(pg_catalog.=) $1 "
+			 "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relation) ORDER BY 1",
+			 1, types, args, SPI_OK_SELECT);
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	for (uint64 i = 0; i < n; i++)
+		pool_drop(SPI_getvalue(tt->vals[i], tt->tupdesc, 1));
+	spi_exec("DELETE FROM faker.pool WHERE $1 OPERATOR(pg_catalog.=) 0 OR relation OPERATOR(pg_catalog.=) $1 "
+			 "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relation)",
+			 1, types, args, SPI_OK_DELETE);
+	FakerOwnerExit(&owner);
 }

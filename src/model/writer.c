@@ -2,7 +2,7 @@
  * writer.c: rows go to the table in batches, one statement per batch:
  *
  *   INSERT INTO t (c1, c2, ...) [OVERRIDING SYSTEM VALUE]
- *   SELECT * FROM unnest($1::t1[], $2::t2[], ...)
+ *   SELECT * FROM ROWS FROM (pg_catalog.unnest($1::t1[]), pg_catalog.unnest($2::t2[]), ...)
  *
  * with typed array parameters, through one plan prepared per call.  So
  * triggers, constraints, row-level security and privileges apply exactly as
@@ -96,20 +96,20 @@ WriterInit(Aggregate *agg)
 		w->vals[j] = palloc(sizeof(Datum) * MODEL_BATCH);
 		w->nulls[j] = palloc(sizeof(bool) * MODEL_BATCH);
 		appendStringInfo(&cols, "%s%s", j ? ", " : "", quote_identifier(c->name));
-		appendStringInfo(&args, "%s$%d", j ? ", " : "", j + 1);
+		appendStringInfo(&args, "%spg_catalog.unnest($%d)", j ? ", " : "", j + 1);
 		appendStringInfo(&sel, "%su.c%d%s", j ? ", " : "", j + 1,
 						 w->astext[j] ? psprintf("::%s", format_type_with_typemod(c->typid, c->typmod)) : "");
 		appendStringInfo(&alias, "%sc%d", j ? ", " : "", j + 1);
 	}
 	initStringInfo(&sql);
 	if (w->nins > 0)
-		appendStringInfo(&sql, "INSERT INTO %s (%s)%s SELECT %s FROM unnest(%s) AS u(%s)", agg->qualname, cols.data,
+		appendStringInfo(&sql, "INSERT INTO %s (%s)%s SELECT %s FROM ROWS FROM (%s) AS u(%s)", agg->qualname, cols.data,
 						 identity_always ? " OVERRIDING SYSTEM VALUE" : "", sel.data, args.data, alias.data);
 	else
 	{
 		/* every column has a default */
 		types[0] = INT4OID;
-		appendStringInfo(&sql, "INSERT INTO %s SELECT FROM generate_series(1, $1)", agg->qualname);
+		appendStringInfo(&sql, "INSERT INTO %s SELECT FROM pg_catalog.generate_series(1, $1)", agg->qualname);
 	}
 	w->plan = SPI_prepare(sql.data, Max(w->nins, 1), types);
 	if (w->plan == NULL)

@@ -58,16 +58,11 @@ Datum
 faker_define(PG_FUNCTION_ARGS)
 {
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	Oid			types[3] = {TEXTOID, REGCLASSOID, JSONBOID};
-	Datum		args[3] = {PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), PG_GETARG_DATUM(2)};
 	MemoryContext outer = CurrentMemoryContext;
 
 	CheckAggregateName(name);
 	SPI_connect();
-	if (SPI_execute_with_args("INSERT INTO faker.aggregate (name, relation, spec) VALUES ($1, $2, $3) "
-							  "ON CONFLICT (name) DO UPDATE SET relation = EXCLUDED.relation, spec = EXCLUDED.spec",
-							  3, types, args, NULL, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "faker: could not store the definition of \"%s\"", name);
+	CatalogStoreDefinition(name, PG_GETARG_OID(1), PG_GETARG_JSONB_P(2));
 	/* an error here aborts the statement, and the definition with it */
 	MemoryContextSwitchTo(outer);
 	PlanBuild(name, false);
@@ -78,19 +73,16 @@ faker_define(PG_FUNCTION_ARGS)
 Datum
 faker_undefine(PG_FUNCTION_ARGS)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		args[1] = {PG_GETARG_DATUM(0)};
-	uint64		n;
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bool		found;
 
 	SPI_connect();
-	if (SPI_execute_with_args("DELETE FROM faker.aggregate WHERE name = $1", 1, types, args, NULL, false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "faker: could not delete a definition");
-	n = SPI_processed;
+	found = CatalogDropDefinition(name);
 	SPI_finish();
-	if (n == 0)
+	if (!found)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("aggregate \"%s\" is not defined", text_to_cstring(PG_GETARG_TEXT_PP(0)))));
+				 errmsg("aggregate \"%s\" is not defined", name)));
 	PG_RETURN_VOID();
 }
 
@@ -206,7 +198,7 @@ Datum
 faker_reset(PG_FUNCTION_ARGS)
 {
 	SPI_connect();
-	PoolReset(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
+	PoolReset(PG_ARGISNULL(0) ? InvalidOid : CatalogAggregateRelation(text_to_cstring(PG_GETARG_TEXT_PP(0))));
 	SPI_finish();
 	PG_RETURN_VOID();
 }
