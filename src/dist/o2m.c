@@ -75,6 +75,8 @@ FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys)
 			DistOptError(&o, "min", "must be a non-negative integer");
 		if (hi != floor(hi) || hi < lo)
 			DistOptError(&o, "max", "must be an integer not less than min");
+		if (hi >= 9.2e18)
+			DistOptError(&o, "max", "must be less than 2^63");
 		if (hi - lo > O2M_MAX_RANGE)
 			DistOptError(&o, "max", "range is too wide (at most 1000000 values)");
 		if (dist || DistOptPresent(&o, "mean") || DistOptPresent(&o, "skew"))

@@ -112,6 +112,8 @@ DistOptWeights(DistOpts *o, const char *key, int *n)
 	}
 	if (sum <= 0)
 		DistOptError(o, key, "must not all be zero");
+	if (isinf(sum))
+		DistOptError(o, key, "must have a finite sum");
 	return w;
 }
 

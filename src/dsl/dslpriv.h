@@ -8,6 +8,9 @@
 
 #include "dsl/query.h"
 
+/* how deep criteria may nest ($rel in $rel..., $or in $not...) */
+#define FAKER_QUERY_MAX_DEPTH 64
+
 typedef enum QOp
 {
 	Q_EQ, Q_NE, Q_GT, Q_GTE, Q_LT, Q_LTE,	/* comparison with one operand */

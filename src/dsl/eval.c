@@ -224,6 +224,7 @@ bool
 FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
 {
 	Lookup	   *lk = fk->lookup;
+	MemoryContext cxt;
 	TupleDesc	desc;
 	HeapTuple	tup;
 	int			natts;
@@ -248,8 +249,10 @@ FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, boo
 		fk->lookup = lk;
 		MemoryContextSwitchTo(old);
 	}
+	cxt = CurrentMemoryContext;
 	if (SPI_execute_with_args(lk->sql, fk->nkeys, lk->types, keys, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "faker: \"%s\" failed", lk->sql);
+	MemoryContextSwitchTo(cxt);	/* not SPI's: the row's values go to the caller's context */
 	if (SPI_processed == 0)
 	{
 		SPI_freetuptable(SPI_tuptable);

@@ -241,7 +241,7 @@ merge(FakerQuery *a, FakerQuery *b, const char *aggregate)
 		/* a $rel and a condition on the key value: both hold, as an AND */
 		return make_and(a, b);
 	}
-	if (getBaseType(a->typid) != getBaseType(b->typid) && OidIsValid(a->typid) && OidIsValid(b->typid))
+	if (OidIsValid(a->typid) && OidIsValid(b->typid) && getBaseType(a->typid) != getBaseType(b->typid))
 		conflict(a, b, aggregate, "The conditions are on values of different types.");
 	check_values(a, b, aggregate);
 	return make_and(a, b);

@@ -8,6 +8,8 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+
 #include "utils/builtins.h"
 
 #include "dsl/dslpriv.h"
@@ -261,9 +263,18 @@ parse_value(JsonbValue *v, const char *path)
 	char	  **keys;
 	JsonbValue *vals;
 	int			n,
-				nops = 0;
+				nops = 0,
+				depth = 0;
 	FakerQuery *q;
 	Operand		o = {0};
+
+	/* each level adds a path segment: bound the nesting before recursing */
+	for (const char *c = path; *c; c++)
+		depth += (*c == '.' || *c == '[');
+	if (depth > FAKER_QUERY_MAX_DEPTH)
+		parse_error(path, ERRCODE_STATEMENT_TOO_COMPLEX,
+					psprintf("criteria nest deeper than %d levels", FAKER_QUERY_MAX_DEPTH));
+	check_stack_depth();
 
 	if (!is_object(v))
 	{

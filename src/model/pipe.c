@@ -204,6 +204,7 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 		Datum		result;
 		bool		isnull = false;
 
+		CHECK_FOR_INTERRUPTS();
 		MemoryContextSwitchTo(rowcxt);
 		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 		for (int i = 0; i < nsteps; i++)

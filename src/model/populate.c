@@ -197,8 +197,10 @@ filter_get(FakerPlan *plan, Aggregate *agg, FakerQuery *crit)
 	env.stepkeys = plan->stepkeys;
 	env.stepnulls = plan->stepnulls;
 	FakerQueryParamsFill(&params, &env);
+	old = CurrentMemoryContext;
 	if (SPI_execute_with_args(sql.data, params.n, params.types, params.values, params.nulls, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "faker: \"%s\" failed", sql.data);
+	MemoryContextSwitchTo(old);	/* SPI leaves its own context current */
 	for (uint64 t = 0; t < SPI_processed; t++)
 	{
 		Datum		keys[MODEL_MAX_KEYS];
@@ -311,9 +313,57 @@ int_datum(Oid typid, int64 v)
 	return Int64GetDatum(v);
 }
 
-/* One generated value of column C (reuse pool, uniqueness, conversion). */
+/* The next value of a counter column (sequence, integer key): never a wrap. */
+static int64
+next_ordinal(Aggregate *agg, ModelColumn *c)
+{
+	int64		max = c->kind == COL_SEQ ? PG_INT64_MAX :
+		c->typid == INT2OID ? PG_INT16_MAX : c->typid == INT4OID ? PG_INT32_MAX : PG_INT64_MAX;
+
+	if (c->seq_next > max || c->seq_next == PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("aggregate \"%s\": column \"%s\" has no values left", agg->name, c->name),
+				 errdetail("The next value, " INT64_FORMAT ", is beyond the largest value of %s.",
+						   c->seq_next, c->kind == COL_SEQ ? "a sequence" : format_type_be(c->typid)),
+				 errhint("Give the column a wider type, or a spec of its own.")));
+	return c->seq_next++;
+}
+
+typedef struct ColumnErrorArg
+{
+	Aggregate  *agg;
+	ModelColumn *col;
+} ColumnErrorArg;
+
+/* Error context of a column's value (a domain's CHECK, a type's input). */
+static void
+column_error_context(void *arg)
+{
+	ColumnErrorArg *a = arg;
+
+	errcontext("faker: making column \"%s\" of aggregate \"%s\" (%s)", a->col->name, a->agg->name, a->agg->qualname);
+}
+
+static Datum column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull);
+
+/* One generated value of column C, with an error context naming it. */
 static Datum
 column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
+{
+	ColumnErrorArg arg = {agg, c};
+	ErrorContextCallback cb = {error_context_stack, column_error_context, &arg};
+	Datum		d;
+
+	error_context_stack = &cb;
+	d = column_value_raw(rc, agg, c, isnull);
+	error_context_stack = cb.previous;
+	return d;
+}
+
+/* One generated value of column C (reuse pool, uniqueness, conversion). */
+static Datum
+column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 {
 	Datum		d;
 
@@ -324,13 +374,13 @@ column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 			*isnull = c->constnull;
 			return c->constval;
 		case COL_SERIAL_INT:
-			return int_datum(c->typid, c->seq_next++);
+			return int_datum(c->typid, next_ordinal(agg, c));
 		case COL_KEYDEFAULT:
 			d = ExecEvalExprSwitchContext(c->defexpr, GetPerTupleExprContext(rc->plan->estate), isnull);
 			return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
 		case COL_SEQ:
 			{
-				int64		v = c->seq_next++;
+				int64		v = next_ordinal(agg, c);
 				char	   *s = c->seq_format ?
 					psprintf("%.*s" INT64_FORMAT "%s", (int) (strstr(c->seq_format, "%s") - c->seq_format),
 							 c->seq_format, v, strstr(c->seq_format, "%s") + 2) :
@@ -893,8 +943,11 @@ spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
 	bool		isnull;
 	Datum		d;
 
+	MemoryContext cxt = CurrentMemoryContext;
+
 	if (SPI_execute_with_args(sql, nargs, types, args, NULL, false, 1) < 0 || SPI_processed != 1)
 		elog(ERROR, "faker: \"%s\" failed", sql);
+	MemoryContextSwitchTo(cxt);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	return isnull ? 0 : DatumGetInt64(d);
 }

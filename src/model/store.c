@@ -96,8 +96,10 @@ key_signature(Aggregate *agg)
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
+	MemoryContext cxt = CurrentMemoryContext;
 	int			rc = SPI_execute_with_args(sql, nargs, types, args, NULL, false, 0);
 
+	MemoryContextSwitchTo(cxt);	/* SPI leaves its own context current */
 	if (rc != expect)
 		elog(ERROR, "faker: \"%s\" failed: %s", sql, SPI_result_code_string(rc));
 }
@@ -462,6 +464,18 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 					 errmsg("table %s is referenced but faker finds no key to pool", agg->qualname)));
 		return;
 	}
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+
+		if (!OidIsValid(get_array_type(c->typid)) || OidIsValid(get_element_type(getBaseType(c->typid))))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("aggregate \"%s\": key column \"%s\" of %s has type %s, which faker cannot pool",
+							agg->name, c->name, agg->qualname, format_type_be(c->typid)),
+					 errdetail("Keys that other tables reference are pooled in arrays; arrays of arrays are not possible."),
+					 errhint("Give the referencing foreign keys a spec with \"null_weight\": 1, or reference another key.")));
+	}
 	if (read)
 	{
 		int16		atts[MODEL_MAX_KEYS];
@@ -528,10 +542,15 @@ PoolFlush(Aggregate *agg)
 	Oid			stypes[2] = {OIDOID, INT8OID};
 	Datum		sargs[2];
 
+	MemoryContext cxt,
+				tmp;
+
 	if (!p->exists || count <= 0)
 		return;
 	if (count > MaxAllocSize / sizeof(Datum))
 		elog(ERROR, "faker: too many pool entries to flush at once");
+	tmp = AllocSetContextCreate(CurrentMemoryContext, "faker pool flush", ALLOCSET_DEFAULT_SIZES);
+	cxt = MemoryContextSwitchTo(tmp);
 	args = palloc(sizeof(Datum) * (agg->nkeys + 1));
 	posv = palloc(sizeof(Datum) * count);
 	for (int64 i = 0; i < count; i++)
@@ -560,6 +579,8 @@ PoolFlush(Aggregate *agg)
 		elog(ERROR, "faker: could not append to %s", p->table);
 	spi_exec("UPDATE faker.pool SET size = $2 WHERE relation OPERATOR(pg_catalog.=) $1", 2, stypes, sargs, SPI_OK_UPDATE);
 	FakerOwnerExit(&owner);
+	MemoryContextSwitchTo(cxt);
+	MemoryContextDelete(tmp);
 	p->flushed = p->n;
 }
 
