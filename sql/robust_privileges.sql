@@ -1,7 +1,6 @@
 -- robust_privileges: functions run with the caller's rights
+-- a tester needs no privilege on faker's own objects (README, Privileges)
 CREATE ROLE regress_faker_user;
-GRANT USAGE, CREATE ON SCHEMA faker TO regress_faker_user;
-GRANT SELECT, INSERT, UPDATE, DELETE ON faker.aggregate, faker.pool, faker.sequence TO regress_faker_user;
 CREATE TABLE locked (id serial PRIMARY KEY, note text);
 GRANT SELECT ON locked TO regress_faker_user;
 SET ROLE regress_faker_user;
@@ -32,6 +31,4 @@ SELECT count(*) AS guarded_rows FROM guarded;
 DROP TABLE locked, guarded;
 SELECT faker_undefine('guarded');
 SELECT faker_reset();
-REVOKE ALL ON faker.aggregate, faker.pool, faker.sequence FROM regress_faker_user;
-REVOKE ALL ON SCHEMA faker FROM regress_faker_user;
 DROP ROLE regress_faker_user;

@@ -157,7 +157,8 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 			r->pkey[k] = fk->confkey[k];	/* an attnum until the parent is known */
 			agg->cols[r->col[k]].kind = COL_REF;
 		}
-		r->parent = (Aggregate *) (uintptr_t) fk->confrelid;	/* resolved by graph.c */
+		r->parent_relid = fk->confrelid;
+		r->parent = NULL;		/* resolved by graph.c */
 	}
 
 	/* primary key and unique indexes */

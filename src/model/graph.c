@@ -86,7 +86,7 @@ load_agg(Builder *b, const char *name, Oid relid_hint)
 	for (int i = 0; i < agg->nrefs; i++)
 	{
 		ModelRef   *r = &agg->refs[i];
-		Oid			prel = (Oid) (uintptr_t) r->parent;
+		Oid			prel = r->parent_relid;
 
 		r->parent = find_agg_for_table(b, prel);
 		if (r->parent == NULL)
@@ -99,7 +99,8 @@ load_agg(Builder *b, const char *name, Oid relid_hint)
 
 		ch->child = load_agg(b, ch->name, InvalidOid);
 		ch->via = SpecFindReference(ch->child, ch->via_name, path);
-		if (ch->child->refs[ch->via].parent != agg)
+		/* by table: the child may still be resolving its own references */
+		if (ch->child->refs[ch->via].parent_relid != agg->relid)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: foreign key \"%s\" does not reference %s",

@@ -94,6 +94,7 @@ typedef struct ModelRef
 	int			col[MODEL_MAX_KEYS];	/* column index in the child */
 	int			pkey[MODEL_MAX_KEYS];	/* position in the parent's pool key */
 	struct Aggregate *parent;
+	Oid			parent_relid;	/* the referenced table */
 	bool		has_spec;
 	bool		implied;		/* inside a wider FK, no spec entry */
 	bool		back_edge;		/* closes a cycle: never creates */

@@ -498,6 +498,7 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 		/* rows were deleted behind faker's back: rebuild from the table */
 		FakerOwnerEnter(&owner);
 		pool_create(agg, pool_table_name(agg->relid));
+		pool_prepare_append(agg);
 		FakerOwnerExit(&owner);
 		adopt = true;
 	}
