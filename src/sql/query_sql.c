@@ -1,5 +1,5 @@
 /*
- * sql/query.c: SQL entry points of the criteria DSL, for checking criteria
+ * sql/query_sql.c: SQL entry points of the criteria DSL, for checking criteria
  * before putting them in a spec: faker_query_parse, faker_query_merge,
  * faker_query_match (evaluation in C), faker_query_sql and
  * faker_query_rows (the SQL translation).
