@@ -36,6 +36,17 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Export only what PostgreSQL looks up (the SQL-callable functions, their
+# pg_finfo_* records, Pg_magic_func, _PG_init; see src/compat.h): it loads
+# libraries RTLD_GLOBAL, so any other exported global could clash with
+# another library's.  PostgreSQL 16 and later build modules this way
+# themselves; for 15 (whose c.h leaves PGDLLEXPORT empty unless it is
+# defined already) with gcc or clang:
+ifeq ($(GCC),yes)
+override CFLAGS   += -fvisibility=hidden
+override CPPFLAGS += -DPGDLLEXPORT='__attribute__((visibility("default")))'
+endif
+
 faker--$(FAKER_VERSION).sql: $(sort $(wildcard schema/*.sql)) $(FAKER_CONTROL)
 	cat $(sort $(wildcard schema/*.sql)) > $@
 

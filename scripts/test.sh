@@ -23,6 +23,35 @@ fi
 passed=$(grep -c '^test .* \.\.\. ok' "$FAKER_TMP/regress.log" || true)
 failed=$(grep -c '^test .* \.\.\. FAILED' "$FAKER_TMP/regress.log" || true)
 
+# The library exports only what PostgreSQL looks up (Makefile, src/compat.h):
+# Pg_magic_func, _PG_init, and for each SQL-callable function the function
+# and its pg_finfo_ record; every C symbol the schema names must be there.
+check_exports() {
+	local so=$1 syms bad=0 s
+	syms=$(nm -D --defined-only "$so" | awk '{print $NF}' | sort -u)
+	[ -n "$syms" ] || { echo "no symbols read from $so"; return 1; }
+	for s in $syms; do
+		case $s in
+		Pg_magic_func|_PG_init) ;;
+		pg_finfo_*) grep -qx "${s#pg_finfo_}" <<<"$syms" || { echo "exported without its function: $s"; bad=1; } ;;
+		*) grep -qx "pg_finfo_$s" <<<"$syms" || { echo "exported but not SQL-callable: $s"; bad=1; } ;;
+		esac
+	done
+	for s in Pg_magic_func _PG_init $(sed -n "s/.*'MODULE_PATHNAME', '\([A-Za-z0-9_]*\)'.*/\1/p" schema/*.sql | sort -u); do
+		grep -qx "$s" <<<"$syms" || { echo "not exported: $s"; bad=1; }
+	done
+	return $bad
+}
+echo "== exports"
+if check_exports faker.so; then
+	echo "test exports (nm -D faker.so)     ... ok"
+	passed=$((passed + 1))
+else
+	echo "test exports (nm -D faker.so)     ... FAILED"
+	failed=$((failed + 1))
+	status=1
+fi
+
 # TAP tests start their own clusters from the temp install; they must run
 # as the unprivileged user, with a writable TESTDIR.
 if compgen -G "t/*.pl" >/dev/null; then

@@ -21,6 +21,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+#include "compat.h"
 #include "gen/gen.h"
 #include "prng.h"
 

@@ -15,6 +15,7 @@
 #include "parser/parse_type.h"
 #include "utils/typcache.h"
 
+#include "compat.h"
 #include "model/model.h"
 #include "prng.h"
 

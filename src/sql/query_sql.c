@@ -14,6 +14,7 @@
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
+#include "compat.h"
 #include "dsl/query.h"
 
 PG_FUNCTION_INFO_V1(faker_query_parse);
