@@ -42,12 +42,43 @@ check_exports() {
 	done
 	return $bad
 }
-echo "== exports"
+echo "== package"
 if check_exports faker.so; then
-	echo "test exports (nm -D faker.so)     ... ok"
+	echo "test exports (nm -D faker.so) ... ok"
 	passed=$((passed + 1))
 else
-	echo "test exports (nm -D faker.so)     ... FAILED"
+	echo "test exports (nm -D faker.so) ... FAILED"
+	failed=$((failed + 1))
+	status=1
+fi
+
+# The package names the version of faker.control (docs/design.md,
+# "Versions"): META.json (as PGXN's three-part version) and CHANGELOG.md.
+check_version() {
+	local v semver bad=0
+	v=$(sed -n "s/^[[:space:]]*default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" faker.control)
+	[ -n "$v" ] || { echo "no default_version in faker.control"; return 1; }
+	semver=$v
+	while [ "$(tr -cd . <<<"$semver" | wc -c)" -lt 2 ]; do semver=$semver.0; done
+	perl -MJSON::PP -e '
+		my ($semver, $v) = @ARGV;
+		open my $f, "<", "META.json" or die "META.json: $!\n";
+		my $m = decode_json(do { local $/; <$f> });
+		my $p = $m->{provides}{faker} || {};
+		my @bad;
+		push @bad, "version $m->{version}" if ($m->{version} // "") ne $semver;
+		push @bad, "provides.faker.version $p->{version}" if ($p->{version} // "") ne $semver;
+		push @bad, "provides.faker.file $p->{file}" if ($p->{file} // "") ne "faker--$v.sql";
+		print "META.json: @bad (faker.control: $v)\n" if @bad;
+		exit(@bad ? 1 : 0);' "$semver" "$v" || bad=1
+	grep -qx "## $v" CHANGELOG.md || { echo "CHANGELOG.md: no \"## $v\" entry"; bad=1; }
+	return $bad
+}
+if check_version; then
+	echo "test version (META.json, CHANGELOG.md) ... ok"
+	passed=$((passed + 1))
+else
+	echo "test version (META.json, CHANGELOG.md) ... FAILED"
 	failed=$((failed + 1))
 	status=1
 fi

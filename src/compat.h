@@ -9,8 +9,10 @@
  *
  * PostgreSQL 16 and later declare the function of PG_FUNCTION_INFO_V1
  * PGDLLEXPORT themselves.  PostgreSQL 15 exports only its pg_finfo_ record,
- * so here PG_FUNCTION_INFO_V1 is defined as 16 defines it.  Every file that
- * uses PG_FUNCTION_INFO_V1 includes this header.
+ * so here PG_FUNCTION_INFO_V1 is defined as 16 defines it (the macro is
+ * PostgreSQL's fmgr.h: Portions Copyright (c) 1996-2023, PostgreSQL Global
+ * Development Group, PostgreSQL License).  Every file that uses
+ * PG_FUNCTION_INFO_V1 includes this header.
  */
 #ifndef FAKER_COMPAT_H
 #define FAKER_COMPAT_H
