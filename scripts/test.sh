@@ -42,15 +42,6 @@ check_exports() {
 	done
 	return $bad
 }
-echo "== package"
-if check_exports faker.so; then
-	echo "test exports (nm -D faker.so) ... ok"
-	passed=$((passed + 1))
-else
-	echo "test exports (nm -D faker.so) ... FAILED"
-	failed=$((failed + 1))
-	status=1
-fi
 
 # The package names the version of faker.control (docs/design.md,
 # "Versions"): META.json (as PGXN's three-part version) and CHANGELOG.md.
@@ -74,14 +65,23 @@ check_version() {
 	grep -qx "## $v" CHANGELOG.md || { echo "CHANGELOG.md: no \"## $v\" entry"; bad=1; }
 	return $bad
 }
-if check_version; then
-	echo "test version (META.json, CHANGELOG.md) ... ok"
-	passed=$((passed + 1))
-else
-	echo "test version (META.json, CHANGELOG.md) ... FAILED"
-	failed=$((failed + 1))
-	status=1
-fi
+
+# Each check prints one line, as pg_regress does, and counts as a test.
+package_check() {
+	local name=$1
+	shift
+	if "$@"; then
+		echo "test $name ... ok"
+		passed=$((passed + 1))
+	else
+		echo "test $name ... FAILED"
+		failed=$((failed + 1))
+		status=1
+	fi
+}
+echo "== package"
+package_check "exports (nm -D faker.so)" check_exports faker.so
+package_check "version (META.json, CHANGELOG.md)" check_version
 
 # TAP tests start their own clusters from the temp install; they must run
 # as the unprivileged user, with a writable TESTDIR.
