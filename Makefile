@@ -3,14 +3,25 @@
 
 EXTENSION  = faker
 MODULE_big = faker
-EXT_VERSION = 1.0
+
+# The version has one home: default_version in faker.control.  (Not named
+# VERSION: PGXS sets that to PostgreSQL's own version.)
+FAKER_CONTROL := $(dir $(firstword $(MAKEFILE_LIST)))faker.control
+FAKER_VERSION := $(shell sed -n "s/^[[:space:]]*default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(FAKER_CONTROL))
+ifeq ($(FAKER_VERSION),)
+$(error cannot read default_version from $(FAKER_CONTROL))
+endif
 
 SRCS = $(sort $(wildcard src/*.c src/*/*.c))
 OBJS = $(SRCS:.c=.o)
 
-# The install script is assembled from one part per area (schema/NN_area.sql).
-DATA_built = faker--$(EXT_VERSION).sql
-DATA       = $(filter-out faker--$(EXT_VERSION).sql,$(wildcard faker--*--*.sql))
+# The install script of the current version is assembled from one part per
+# area (schema/NN_area.sql), which together describe that version completely.
+# faker--1.0.sql is the frozen install script of 1.0 (the base old
+# installations were made from, and where the update test starts); the
+# update scripts faker--OLD--NEW.sql lead from it to the current version.
+DATA_built = faker--$(FAKER_VERSION).sql
+DATA       = faker--1.0.sql $(wildcard faker--*--*.sql)
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=faker
@@ -19,14 +30,24 @@ PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
               -Wno-sign-compare $(FAKER_CFLAGS)
 
-EXTRA_CLEAN = faker--$(EXT_VERSION).sql results regression.diffs regression.out \
-              tmp_check output_iso
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check output_iso
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-faker--$(EXT_VERSION).sql: $(sort $(wildcard schema/*.sql))
-	cat $^ > $@
+# Export only what PostgreSQL looks up (the SQL-callable functions, their
+# pg_finfo_* records, Pg_magic_func, _PG_init; see src/compat.h): it loads
+# libraries RTLD_GLOBAL, so any other exported global could clash with
+# another library's.  PostgreSQL 16 and later build modules this way
+# themselves; for 15 (whose c.h leaves PGDLLEXPORT empty unless it is
+# defined already) with gcc or clang:
+ifeq ($(GCC),yes)
+override CFLAGS   += -fvisibility=hidden
+override CPPFLAGS += -DPGDLLEXPORT='__attribute__((visibility("default")))'
+endif
+
+faker--$(FAKER_VERSION).sql: $(sort $(wildcard schema/*.sql)) $(FAKER_CONTROL)
+	cat $(sort $(wildcard schema/*.sql)) > $@
 
 $(OBJS): $(wildcard src/*.h src/*/*.h)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/draw.sh [N]: draws per second of faker_draw over pools of 1k, 100k
-# and 1M values, and the 1M/1k ratio (SPEC.md section 6: at least 0.8).
+# and 1M values, and the 1M/1k ratio (the bar: at least 0.8).
 source "$(dirname "$0")/../scripts/common.sh"
 N=${1:-2000000}
 faker_ensure_packages

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/gen.sh [N]: time per value of each generator against
-# md5(random()::text) in the same run (SPEC.md section 6: within 3x).
+# md5(random()::text) in the same run (the bar: within 3x).
 source "$(dirname "$0")/../scripts/common.sh"
 N=${1:-1000000}
 faker_ensure_packages

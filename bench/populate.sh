@@ -2,7 +2,7 @@
 # bench/populate.sh [ROWS]: faker_populate against a hand-written
 # INSERT ... SELECT ... FROM generate_series writing the same number of rows
 # into the same tables (same indexes, same foreign keys), in the same run.
-# Prints both times and the ratio (SPEC.md section 6: within 2x).
+# Prints both times and the ratio (the bar: within 2x).
 source "$(dirname "$0")/../scripts/common.sh"
 ROWS=${1:-1000000}
 faker_ensure_packages

@@ -1,4 +1,8 @@
-/* faker 1.0: core.  Parts schema/NN_*.sql are concatenated into faker--1.0.sql. */
+/* faker: core.  The parts schema/NN_*.sql, concatenated in name order, are
+ * the install script of the current version, faker--VERSION.sql (VERSION =
+ * default_version in faker.control); they always describe that version
+ * completely.  What changed since an older version goes, in addition, into
+ * faker--OLD--NEW.sql (docs/design.md, "Versions"). */
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION faker" to load this file. \quit

@@ -1,4 +1,4 @@
-/* faker 1.0: value generators (src/gen, src/sql/gen.c).
+/* faker: value generators (src/gen, src/sql/gen_sql.c).
  *
  * All are bound to one C function that reads the generator name from the SQL
  * function name and its options from the argument names.  VOLATILE: each call

@@ -1,4 +1,4 @@
-/* faker 1.0: distributors (src/dist, src/sql/dist.c). */
+/* faker: distributors (src/dist, src/sql/dist_sql.c). */
 
 CREATE FUNCTION faker_draw(distributor jsonb, n bigint, pool bigint DEFAULT 0, seed bigint DEFAULT NULL)
     RETURNS TABLE(draw bigint, pick bigint, created boolean)

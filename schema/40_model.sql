@@ -1,4 +1,4 @@
-/* faker 1.0: aggregates, pools and population (src/model, src/sql/model.c). */
+/* faker: aggregates, pools and population (src/model, src/sql/model_sql.c). */
 
 CREATE TABLE faker.aggregate (
     name      text PRIMARY KEY CHECK (name <> ''),

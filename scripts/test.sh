@@ -23,6 +23,66 @@ fi
 passed=$(grep -c '^test .* \.\.\. ok' "$FAKER_TMP/regress.log" || true)
 failed=$(grep -c '^test .* \.\.\. FAILED' "$FAKER_TMP/regress.log" || true)
 
+# The library exports only what PostgreSQL looks up (Makefile, src/compat.h):
+# Pg_magic_func, _PG_init, and for each SQL-callable function the function
+# and its pg_finfo_ record; every C symbol the schema names must be there.
+check_exports() {
+	local so=$1 syms bad=0 s
+	syms=$(nm -D --defined-only "$so" | awk '{print $NF}' | sort -u)
+	[ -n "$syms" ] || { echo "no symbols read from $so"; return 1; }
+	for s in $syms; do
+		case $s in
+		Pg_magic_func|_PG_init) ;;
+		pg_finfo_*) grep -qx "${s#pg_finfo_}" <<<"$syms" || { echo "exported without its function: $s"; bad=1; } ;;
+		*) grep -qx "pg_finfo_$s" <<<"$syms" || { echo "exported but not SQL-callable: $s"; bad=1; } ;;
+		esac
+	done
+	for s in Pg_magic_func _PG_init $(sed -n "s/.*'MODULE_PATHNAME', '\([A-Za-z0-9_]*\)'.*/\1/p" schema/*.sql | sort -u); do
+		grep -qx "$s" <<<"$syms" || { echo "not exported: $s"; bad=1; }
+	done
+	return $bad
+}
+
+# The package names the version of faker.control (docs/design.md,
+# "Versions"): META.json (as PGXN's three-part version) and CHANGELOG.md.
+check_version() {
+	local v semver bad=0
+	v=$(sed -n "s/^[[:space:]]*default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" faker.control)
+	[ -n "$v" ] || { echo "no default_version in faker.control"; return 1; }
+	semver=$v
+	while [ "$(tr -cd . <<<"$semver" | wc -c)" -lt 2 ]; do semver=$semver.0; done
+	perl -MJSON::PP -e '
+		my ($semver, $v) = @ARGV;
+		open my $f, "<", "META.json" or die "META.json: $!\n";
+		my $m = decode_json(do { local $/; <$f> });
+		my $p = $m->{provides}{faker} || {};
+		my @bad;
+		push @bad, "version $m->{version}" if ($m->{version} // "") ne $semver;
+		push @bad, "provides.faker.version $p->{version}" if ($p->{version} // "") ne $semver;
+		push @bad, "provides.faker.file $p->{file}" if ($p->{file} // "") ne "faker--$v.sql";
+		print "META.json: @bad (faker.control: $v)\n" if @bad;
+		exit(@bad ? 1 : 0);' "$semver" "$v" || bad=1
+	grep -qx "## $v" CHANGELOG.md || { echo "CHANGELOG.md: no \"## $v\" entry"; bad=1; }
+	return $bad
+}
+
+# Each check prints one line, as pg_regress does, and counts as a test.
+package_check() {
+	local name=$1
+	shift
+	if "$@"; then
+		echo "test $name ... ok"
+		passed=$((passed + 1))
+	else
+		echo "test $name ... FAILED"
+		failed=$((failed + 1))
+		status=1
+	fi
+}
+echo "== package"
+package_check "exports (nm -D faker.so)" check_exports faker.so
+package_check "version (META.json, CHANGELOG.md)" check_version
+
 # TAP tests start their own clusters from the temp install; they must run
 # as the unprivileged user, with a writable TESTDIR.
 if compgen -G "t/*.pl" >/dev/null; then

@@ -1,5 +1,5 @@
 -- dist_fidelity: the end state of 200k draws from an empty pool, measured
--- with faker_fit, meets SPEC.md section 6: mean within 3%, null_weight
+-- with faker_fit, meets the fidelity bars: mean within 3%, null_weight
 -- within 1 point, each of the 4 rank-group shares within 3 points, fitted
 -- skew within 15%.  Fixed seeds make the figures exact; the margins are
 -- wide: the plan gives every value its quota, so the shares come out within

@@ -1,4 +1,4 @@
--- dist_formulas: the static skew formula of SPEC.md over a fixed pool is
+-- dist_formulas: the static skew formula over a fixed pool is
 -- what sub-pool draws use: P(i < x n) = x^(1/s).  Checked on a pool of
 -- 1000 with a huge mean (so almost no creation) over 100k draws: the share
 -- below x n has sd <= 0.16 points, so +-2 points is > 10 sd.

@@ -1,4 +1,4 @@
--- model_fidelity: SPEC.md section 6 measured on populated tables with
+-- model_fidelity: the fidelity bars measured on populated tables with
 -- faker_fit, at 200k children each: mean within 3%, null_weight within 1
 -- point, each of the 4 rank-group shares within 3 points, fitted skew
 -- within 15%, children per parent on average within 3%.  The seed is

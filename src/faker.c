@@ -12,7 +12,8 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
+/* exported: the library is built with -fvisibility=hidden (src/compat.h) */
+extern PGDLLEXPORT void _PG_init(void);
 
 bool		faker_seed_is_set = false;
 int64		faker_seed_value = 0;

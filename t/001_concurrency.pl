@@ -1,5 +1,5 @@
 # Several sessions populating the same aggregates at once, pool setup
-# racing, and cancellation of a long call (SPEC.md sections 2 and 6).
+# racing, and cancellation of a long call.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;

@@ -1,5 +1,6 @@
 /*
- * dist.h: distributors (SPEC.md sections 1, 3.4 and 6).
+ * dist.h: distributors (README, "Distributors", and "Performance and
+ * fidelity" for the end state they must reach).
  *
  * Many-to-one (M2O): each draw over a pool of n values yields REUSE(index),
  * NULL or CREATE.  Read strategies are pure functions of the pool size plus
@@ -9,7 +10,7 @@
  *
  * One-to-many (O2M): a count of children per parent.
  *
- * Owner: the distributors issue.  Other subsystems use only this header.
+ * Other subsystems use only this header.
  */
 #ifndef FAKER_DIST_H
 #define FAKER_DIST_H
@@ -86,7 +87,8 @@ extern FakerDraw FakerM2ONextIn(FakerM2O *m2o, FakerRng *rng, int64 subpool_size
 
 typedef struct FakerO2M FakerO2M;	/* opaque */
 
-/* Parse a count distributor (SPEC.md 3.4); OTHER_KEYS as for FakerM2OParse. */
+/* Parse a count distributor (README, "Distributors": one-to-many);
+ * OTHER_KEYS as for FakerM2OParse. */
 extern FakerO2M *FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys);
 extern int64 FakerO2MNext(FakerO2M *o2m, FakerRng *rng);
 extern double FakerO2MMean(const FakerO2M *o2m);

@@ -1,5 +1,6 @@
 /*
- * m2o.c: many-to-one distributors (SPEC.md 1, 3.2 and 6).
+ * m2o.c: many-to-one distributors (README, "Distributors"; the end state
+ * they must reach: "Performance and fidelity").
  *
  * A draw over a pool of n values gives NULL, CREATE or REUSE(i), i = 0 the
  * oldest value.  Two things are decided per draw:
@@ -30,7 +31,7 @@
  *    end of the call, so each value ends at its target and the ranked groups
  *    hold the requested shares.  Draws beyond the plan, calls that grow the
  *    pool by less than a quarter (n0 > 4 N(1-nw)/mean), unknown plans and
- *    sub-pool draws use the static formulas of SPEC.md (weights: group by age, uniform
+ *    sub-pool draws use the static formulas (weights: group by age, uniform
  *    inside; skew: min(floor(n(1-U)^s), n-1); uniform).
  */
 #include "postgres.h"

@@ -1,5 +1,5 @@
 /*
- * o2m.c: one-to-many count distributors (SPEC.md 3.4).
+ * o2m.c: one-to-many count distributors (README, "Distributors").
  *
  * Continuous draws X (with E[X] = mean) become integer counts by stochastic
  * rounding, floor(X) + [U < frac(X)], which keeps the mean unbiased.

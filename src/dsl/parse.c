@@ -1,5 +1,5 @@
 /*
- * parse.c: criteria jsonb -> tree, and back (SPEC.md 3.3).
+ * parse.c: criteria jsonb -> tree, and back (README, "Criteria").
  *
  * A scalar (or an array, for array columns) is an equality; an object holds
  * either operators ("$gt": ...) or fields ("col": ...), never both; several

@@ -1,5 +1,5 @@
 /*
- * query.h: the criteria DSL (SPEC.md section 3.3): MongoDB-like jsonb.
+ * query.h: the criteria DSL (README, "Criteria"): MongoDB-like jsonb.
  *
  *   parse.c   jsonb -> operator tree (syntax only, errors with JSON paths),
  *             and the tree back to jsonb

@@ -1,6 +1,6 @@
 /*
  * split.c: what a bound tree says about one column or foreign key, for
- * making rows that satisfy it (SPEC.md 3.3): the equality to pin, the range
+ * making rows that satisfy it (README, "Criteria"): the equality to pin, the range
  * to narrow a generator to, the parent conditions to push down.
  */
 #include "postgres.h"

@@ -1,12 +1,12 @@
 /*
- * gen.h: value generators (SPEC.md section 5).
+ * gen.h: value generators (README, "Value generators").
  *
  * One generator family per file in src/gen/.  A generator is compiled once
  * from its name and options (a column spec or SQL arguments), then asked for
  * values; it draws only from the FakerRng it is given, so streams stay
  * reproducible.
  *
- * Owner: the generators issue.  Other subsystems use only this header.
+ * Other subsystems use only this header.
  */
 #ifndef FAKER_GEN_H
 #define FAKER_GEN_H
@@ -36,7 +36,7 @@ extern FakerGen *FakerGenCompile(const char *name, Jsonb *spec, const char *path
 
 /*
  * The generator a column of type TYPID/TYPMOD gets when its spec says
- * nothing (SPEC.md 3.1): integer/numeric ranges, text within the declared
+ * nothing (README, "The spec"): integer/numeric ranges, text within the declared
  * length, boolean, date/time, uuid, enum labels, json/jsonb {}, arrays...
  * COLNAME may steer the choice (a text column named "email" gets emails).
  * Domains are resolved to their base type.  Returns NULL if faker has no

@@ -1,6 +1,6 @@
 /*
  * genrange.c: narrowing a compiled generator to what a "require" allows
- * (SPEC.md 3.3): a range for the ordered generators, a filtered list for
+ * (README, "Criteria"): a range for the ordered generators, a filtered list for
  * choices.  Values stay uniform (or weighted) within what is left.
  */
 #include "postgres.h"

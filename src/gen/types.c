@@ -1,5 +1,5 @@
 /*
- * types.c: the default generator of each column type (SPEC.md 3.1), and the
+ * types.c: the default generator of each column type (README, "The spec"), and the
  * values of the types that only defaults produce (enum, json, time, arrays...).
  */
 #include "postgres.h"

@@ -1,6 +1,6 @@
 /*
  * model.h: aggregates, their providers, the population plan, pools and the
- * batch writer (SPEC.md sections 1-3).
+ * batch writer (README, "Concepts" and "The spec").
  *
  *   catalog.c   read a table: columns, keys, foreign keys, defaults
  *   spec.c      a jsonb spec -> providers per column, references, children

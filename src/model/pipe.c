@@ -1,5 +1,5 @@
 /*
- * pipe.c: faker_pipe, a stream of related choices (SPEC.md section 4).
+ * pipe.c: faker_pipe, a stream of related choices (README, "Pipes").
  *
  * Each iteration runs the steps in order; each step draws a row of its
  * aggregate through its own distributor over the aggregate's shared pool

@@ -1,5 +1,5 @@
 /*
- * spec.c: a jsonb spec (SPEC.md 3) turned into providers: one per column,
+ * spec.c: a jsonb spec (README, "The spec") turned into providers: one per column,
  * a distributor per reference, a count distributor per child.  Everything
  * a user can get wrong is an error naming the aggregate and the JSON path.
  */

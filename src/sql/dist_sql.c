@@ -1,5 +1,5 @@
 /*
- * sql/dist.c: SQL entry points of the distributors: faker_draw,
+ * sql/dist_sql.c: SQL entry points of the distributors: faker_draw,
  * faker_counts, faker_fit.
  */
 #include "postgres.h"
@@ -10,6 +10,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "compat.h"
 #include "dist/dist.h"
 #include "prng.h"
 

@@ -1,5 +1,5 @@
 /*
- * sql/model.c: SQL entry points of the population engine: faker_define,
+ * sql/model_sql.c: SQL entry points of the population engine: faker_define,
  * faker_undefine, faker_populate, faker_explain, faker_reset.
  */
 #include "postgres.h"
@@ -15,6 +15,7 @@
 #include "parser/parse_type.h"
 #include "utils/typcache.h"
 
+#include "compat.h"
 #include "model/model.h"
 #include "prng.h"
 

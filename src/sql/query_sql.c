@@ -1,5 +1,5 @@
 /*
- * sql/query.c: SQL entry points of the criteria DSL, for checking criteria
+ * sql/query_sql.c: SQL entry points of the criteria DSL, for checking criteria
  * before putting them in a spec: faker_query_parse, faker_query_merge,
  * faker_query_match (evaluation in C), faker_query_sql and
  * faker_query_rows (the SQL translation).
@@ -14,6 +14,7 @@
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
+#include "compat.h"
 #include "dsl/query.h"
 
 PG_FUNCTION_INFO_V1(faker_query_parse);

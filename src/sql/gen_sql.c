@@ -1,5 +1,5 @@
 /*
- * sql/gen.c: SQL entry points of the value generators.
+ * sql/gen_sql.c: SQL entry points of the value generators.
  *
  * Every faker_<gen>(...) SQL function is bound to the one C function
  * faker_gen_sql: the generator is named by the SQL function's name and its
@@ -21,6 +21,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+#include "compat.h"
 #include "gen/gen.h"
 #include "prng.h"
 
