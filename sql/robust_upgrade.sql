@@ -1,4 +1,4 @@
--- robust_upgrade: install 1.0, update to 1.1 (the default), still works
+-- robust_upgrade: install 1.0, update to the default version, still works
 SELECT faker_reset();
 DROP EXTENSION faker;
 CREATE EXTENSION faker VERSION '1.0';
@@ -10,3 +10,5 @@ SELECT faker_int(3, 3) AS three, count(*) AS draws FROM faker_draw('{"mean": 2}'
 SELECT default_version FROM pg_available_extensions WHERE name = 'faker';
 -- 1.2 brought the criteria functions
 SELECT faker_query_parse('{"a": {"$gt": 1}}');
+-- 1.3 brought faker_regex
+SELECT faker_regex('^v[0-9]$') ~ '^v[0-9]$' AS regex_ok;
