@@ -388,7 +388,7 @@ FakerGenSetMaxLength(FakerGen *gen, int maxchars)
 	gen->maxchars = maxchars;
 	if (gen->kind == G_REGEX)
 		GenRegexCheckLength(gen);
-	if (gen->kind == G_ARRAY && gen->elem)
+	if ((gen->kind == G_ARRAY || gen->kind == G_COERCE) && gen->elem)
 		FakerGenSetMaxLength(gen->elem, maxchars);
 }
 
@@ -443,8 +443,6 @@ make_numeric(int64 scaled, int scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-extern Datum GenNextTyped(FakerGen *g, FakerRng *rng);	/* types.c */
-
 Datum
 FakerGenNext(FakerGen *g, FakerRng *rng)
 {
@@ -458,6 +456,8 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 					return Int16GetDatum((int16) v);
 				if (g->restype == INT4OID)
 					return Int32GetDatum((int32) v);
+				if (g->restype == OIDOID)
+					return ObjectIdGetDatum((Oid) v);
 				return Int64GetDatum(v);
 			}
 		case G_NUMERIC:
@@ -506,6 +506,14 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 		case G_BYTEA:
 		case G_INET:
 		case G_ARRAY:
+		case G_DECIMAL:
+		case G_MONEY:
+		case G_TIMETZ:
+		case G_RANGE:
+		case G_MULTIRANGE:
+		case G_COMPOSITE:
+		case G_COERCE:
+		case G_INPUT:
 			return GenNextTyped(g, rng);
 		default:
 			{
