@@ -84,5 +84,7 @@ extern void GenRegexCheckLength(FakerGen *g);
 
 /* text building (gentext.c) */
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+/* N lorem words separated by SEP */
+extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep);
 
 #endif

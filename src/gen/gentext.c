@@ -55,6 +55,17 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 }
 
 void
+GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
+{
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, sep);
+		appendStringInfoString(buf, pick(&faker_lorem, rng));
+	}
+}
+
+void
 GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
 	switch (g->kind)
@@ -163,16 +174,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			appendStringInfoString(buf, pick(&faker_colors, rng));
 			break;
 		case G_SLUG:
-			{
-				int			n = 2 + (int) FakerRngBelow(rng, 3);
-
-				for (int i = 0; i < n; i++)
-				{
-					if (i > 0)
-						appendStringInfoChar(buf, '-');
-					appendStringInfoString(buf, pick(&faker_lorem, rng));
-				}
-			}
+			GenAppendWords(buf, rng, 2 + (int) FakerRngBelow(rng, 3), "-");
 			break;
 		case G_USER_AGENT:
 			{

@@ -262,12 +262,7 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 	switch (g->form)
 	{
 		case F_TSVECTOR:
-			{
-				int			n = 1 + (int) FakerRngBelow(rng, 6);
-
-				for (int i = 0; i < n; i++)
-					appendStringInfo(buf, "%s%s", i ? " " : "", word(rng));
-			}
+			GenAppendWords(buf, rng, 1 + (int) FakerRngBelow(rng, 6), " ");
 			break;
 		case F_TSQUERY:
 			{
@@ -382,12 +377,7 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			}
 			break;
 		case F_LTREE:
-			{
-				int			n = 1 + (int) FakerRngBelow(rng, 4);
-
-				for (int i = 0; i < n; i++)
-					appendStringInfo(buf, "%s%s", i ? "." : "", word(rng));
-			}
+			GenAppendWords(buf, rng, 1 + (int) FakerRngBelow(rng, 4), ".");
 			break;
 		case F_GEOMETRY:
 			if (g->srid != 0)
