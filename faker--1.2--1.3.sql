@@ -3,7 +3,8 @@
  * Pools become members of the extension, keyed by the table's OID and
  * written only by faker's code as the owner; definitions record who made
  * them; calls serialise on rows of faker.lock.  Old pools are dropped (the
- * next call adopts the tables' rows again).
+ * next call adopts the tables' rows again).  And the regex generator
+ * (src/gen/regex.c).
  */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
@@ -45,3 +46,7 @@ CREATE VIEW faker_pools AS
     FROM faker.pool p;
 COMMENT ON VIEW faker_pools IS 'faker: the pools and their sizes';
 GRANT SELECT ON faker_pools TO PUBLIC;
+
+CREATE FUNCTION faker_regex(pattern text, icase boolean DEFAULT false) RETURNS text
+    AS 'MODULE_PATHNAME', 'faker_gen_sql' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION faker_regex(text, boolean) IS 'faker: a random string matching the regular expression pattern (ARE syntax; icase: as for ~*)';

@@ -1,20 +1,33 @@
 /* faker: aggregates, pools and population (src/model, src/sql/model_sql.c). */
 
+-- faker's state belongs to the extension's owner and is written only by
+-- faker's code, as that owner (src/security.h); roles read definitions and
+-- faker_pools, nothing else.
 CREATE TABLE faker.aggregate (
     name      text PRIMARY KEY CHECK (name <> ''),
     relation  regclass NOT NULL,
-    spec      jsonb NOT NULL DEFAULT '{}'
+    spec      jsonb NOT NULL DEFAULT '{}',
+    owner     name NOT NULL DEFAULT CURRENT_USER
 );
 COMMENT ON TABLE faker.aggregate IS 'faker: aggregate definitions (faker_define); kept by pg_dump';
 SELECT pg_catalog.pg_extension_config_dump('faker.aggregate', '');
+GRANT SELECT ON faker.aggregate TO PUBLIC;
 
 CREATE TABLE faker.pool (
-    aggregate    text PRIMARY KEY,
-    relation     regclass NOT NULL,
+    relation     oid PRIMARY KEY,
+    aggregate    text NOT NULL,
     table_name   text NOT NULL UNIQUE,
-    key_columns  text NOT NULL
+    key_columns  text NOT NULL,
+    relfilenode  oid NOT NULL,
+    size         bigint NOT NULL DEFAULT 0
 );
-COMMENT ON TABLE faker.pool IS 'faker: registry of the pool tables (faker."pool_...")';
+COMMENT ON TABLE faker.pool IS 'faker: registry of the pool tables faker."pool_<table oid>" (written by faker only)';
+
+CREATE TABLE faker.lock (
+    relation  oid PRIMARY KEY,
+    version   bigint NOT NULL DEFAULT 0
+);
+COMMENT ON TABLE faker.lock IS 'faker: one row per table, updated by every call that touches it (serialises calls)';
 
 CREATE TABLE faker.sequence (
     scope  text PRIMARY KEY,
@@ -48,19 +61,11 @@ CREATE FUNCTION faker_reset(aggregate text DEFAULT NULL) RETURNS void
     AS 'MODULE_PATHNAME', 'faker_reset' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
 COMMENT ON FUNCTION faker_reset(text) IS 'faker: forget pools (all, or one aggregate''s); table data is untouched';
 
-CREATE FUNCTION faker.pool_size(table_name text) RETURNS bigint
-    LANGUAGE plpgsql STABLE STRICT AS $$
-DECLARE n bigint;
-BEGIN
-    EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM faker.%I', table_name) INTO n;
-    RETURN n;
-END $$;
-COMMENT ON FUNCTION faker.pool_size(text) IS 'faker: the number of values in a pool table';
-
 CREATE VIEW faker_pools AS
-    SELECT p.aggregate, p.table_name AS pool, faker.pool_size(p.table_name) AS size
+    SELECT p.aggregate, p.table_name AS pool, p.size, p.relation::regclass AS relation
     FROM faker.pool p;
 COMMENT ON VIEW faker_pools IS 'faker: the pools and their sizes';
+GRANT SELECT ON faker_pools TO PUBLIC;
 
 CREATE FUNCTION faker_rows(rowtype anyelement, n bigint, seed bigint DEFAULT NULL) RETURNS SETOF anyelement
     AS 'MODULE_PATHNAME', 'faker_rows' LANGUAGE C VOLATILE CALLED ON NULL INPUT;

@@ -16,7 +16,7 @@ PG_CONFIG_SYS=$PGBIN_SYS/pg_config
 # Install the Debian packages faker needs, if any is missing (root only).
 faker_ensure_packages() {
 	local need=() p
-	for p in postgresql-$PGVER postgresql-server-dev-$PGVER libipc-run-perl make gcc; do
+	for p in postgresql-$PGVER postgresql-server-dev-$PGVER postgresql-$PGVER-postgis-3 libipc-run-perl make gcc; do
 		dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 	done
 	[ ${#need[@]} -eq 0 ] && return 0

@@ -40,7 +40,7 @@ SELECT * FROM faker_populate(NULL, 1);
 SELECT * FROM faker_explain('nosuch');
 SELECT faker_undefine('nosuch');
 -- a type faker has no generator for needs a spec
-CREATE TABLE odd (id serial PRIMARY KEY, spot point NOT NULL);
+CREATE TABLE odd (id serial PRIMARY KEY, spot txid_snapshot NOT NULL);
 SELECT * FROM faker_populate('odd', 1);
 -- the SQLSTATEs
 \set VERBOSITY sqlstate

@@ -32,7 +32,7 @@ SELECT count(*) AS rows, count(DISTINCT code) AS distinct_codes, min(code) AS mi
        max(length(tag)) <= 5 AS tag_fits, bool_and(octet_length(initials) = 3) AS char_padded,
        max(length(label)) <= 6 AS domain_fits, bool_and(email LIKE '%@%') AS email_by_name,
        count(DISTINCT feeling) AS moods, bool_and(cardinality(scores) <= 3) AS arrays_ok,
-       bool_and(doc = '{}') AS json_ok, bool_and(created IS NOT NULL) AS default_used,
+       bool_and(jsonb_typeof(doc) = 'object' AND doc <> '{}') AS json_ok, bool_and(created IS NOT NULL) AS default_used,
        bool_and(total = price * 2) AS generated_ok, count(*) FILTER (WHERE ratio IS NULL) AS null_ratios
 FROM everything;
 -- a second call continues unique integer columns after the current maximum

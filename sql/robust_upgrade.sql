@@ -10,3 +10,5 @@ SET faker.seed = 5;
 SELECT faker_int(3, 3) AS three, count(*) AS draws FROM faker_draw('{"mean": 2}', 10);
 -- 1.2 brought the criteria functions
 SELECT faker_query_parse('{"a": {"$gt": 1}}');
+-- 1.3 brought faker_regex
+SELECT faker_regex('^v[0-9]$') ~ '^v[0-9]$' AS regex_ok;

@@ -61,6 +61,7 @@ static const GenDef gen_defs[] = {
 	{"timestamptz", G_TIMESTAMPTZ, TIMESTAMPTZOID, {"min", "max"}},
 	{"color", G_COLOR, TEXTOID, {NULL}},
 	{"choice", G_CHOICE, TEXTOID, {"values", "weights"}},
+	{"regex", G_REGEX, TEXTOID, {"pattern", "icase"}},
 };
 
 static const GenDef *
@@ -195,6 +196,18 @@ opt_time(Jsonb *spec, const char *key, const char *def, GenKind kind, const char
 	if (kind == G_DATE ? DATE_NOT_FINITE((DateADT) result) : TIMESTAMP_NOT_FINITE(result))
 		opt_error(path, key, "must be finite");
 	return result;
+}
+
+static bool
+opt_bool(Jsonb *spec, const char *key, bool def, const char *path)
+{
+	JsonbValue	v;
+
+	if (!opt_get(spec, key, &v))
+		return def;
+	if (v.type != jbvBool)
+		opt_error(path, key, "must be true or false");
+	return v.val.boolean;
 }
 
 static void
@@ -345,6 +358,18 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 		case G_CHOICE:
 			compile_choice(g, spec, path);
 			break;
+		case G_REGEX:
+			{
+				JsonbValue	v;
+
+				if (!opt_get(spec, "pattern", &v))
+					opt_error(path, "pattern", "is required");
+				if (v.type != jbvString)
+					opt_error(path, "pattern", "must be a string");
+				g->regex = GenRegexCompile(pnstrdup(v.val.string.val, v.val.string.len),
+										   opt_bool(spec, "icase", false, path), path);
+			}
+			break;
 		default:
 			break;
 	}
@@ -361,7 +386,9 @@ void
 FakerGenSetMaxLength(FakerGen *gen, int maxchars)
 {
 	gen->maxchars = maxchars;
-	if (gen->kind == G_ARRAY && gen->elem)
+	if (gen->kind == G_REGEX)
+		GenRegexCheckLength(gen);
+	if ((gen->kind == G_ARRAY || gen->kind == G_COERCE) && gen->elem)
 		FakerGenSetMaxLength(gen->elem, maxchars);
 }
 
@@ -416,8 +443,6 @@ make_numeric(int64 scaled, int scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-extern Datum GenNextTyped(FakerGen *g, FakerRng *rng);	/* types.c */
-
 Datum
 FakerGenNext(FakerGen *g, FakerRng *rng)
 {
@@ -431,6 +456,8 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 					return Int16GetDatum((int16) v);
 				if (g->restype == INT4OID)
 					return Int32GetDatum((int32) v);
+				if (g->restype == OIDOID)
+					return ObjectIdGetDatum((Oid) v);
 				return Int64GetDatum(v);
 			}
 		case G_NUMERIC:
@@ -470,6 +497,8 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 			}
 		case G_ENUM:
 			return ObjectIdGetDatum(g->labels[pick_index(g, rng)]);
+		case G_REGEX:
+			return GenRegexNext(g, rng);
 		case G_JSON:
 		case G_JSONB:
 		case G_TIME:
@@ -477,6 +506,14 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 		case G_BYTEA:
 		case G_INET:
 		case G_ARRAY:
+		case G_DECIMAL:
+		case G_MONEY:
+		case G_TIMETZ:
+		case G_RANGE:
+		case G_MULTIRANGE:
+		case G_COMPOSITE:
+		case G_COERCE:
+		case G_INPUT:
 			return GenNextTyped(g, rng);
 		default:
 			{

@@ -5,6 +5,7 @@
 #define FAKER_GENPRIV_H
 
 #include "gen/gen.h"
+#include "fmgr.h"
 #include "lib/stringinfo.h"
 
 typedef enum GenKind
@@ -13,10 +14,22 @@ typedef enum GenKind
 	G_SENTENCE, G_PARAGRAPH, G_FIRST_NAME, G_LAST_NAME, G_NAME, G_USERNAME,
 	G_EMAIL, G_PHONE, G_COMPANY, G_JOB, G_STREET_ADDRESS, G_CITY, G_COUNTRY,
 	G_POSTCODE, G_URL, G_IPV4, G_UUID, G_DATE, G_TIMESTAMP, G_TIMESTAMPTZ,
-	G_COLOR, G_CHOICE,
+	G_COLOR, G_CHOICE, G_REGEX,
 	/* defaults per type only (no "gen" name) */
-	G_ENUM, G_JSONB, G_JSON, G_TIME, G_INTERVAL, G_BYTEA, G_INET, G_ARRAY
+	G_ENUM, G_JSONB, G_JSON, G_TIME, G_INTERVAL, G_BYTEA, G_INET, G_ARRAY,
+	G_DECIMAL, G_MONEY, G_TIMETZ, G_RANGE, G_MULTIRANGE, G_COMPOSITE, G_COERCE,
+	G_INPUT,
+	/* text by column name only */
+	G_SLUG, G_USER_AGENT, G_CURRENCY, G_COUNTRY_CODE, G_LOCALE
 } GenKind;
+
+/* G_INPUT: the text form built, then read by the type's input function */
+typedef enum GenForm
+{
+	F_TSVECTOR, F_TSQUERY, F_BIT, F_VARBIT, F_CIDR, F_MACADDR, F_MACADDR8, F_XML,
+	F_POINT, F_LINE, F_LSEG, F_BOX, F_PATH, F_POLYGON, F_CIRCLE, F_JSONPATH, F_PG_LSN,
+	F_CHAR, F_HSTORE, F_LTREE, F_GEOMETRY
+} GenForm;
 
 struct FakerGen
 {
@@ -38,9 +51,40 @@ struct FakerGen
 	int16		elmlen;
 	bool		elmbyval;
 	char		elmalign;
+	/* regex */
+	struct FakerRegex *regex;
+	/* G_INPUT, G_COERCE: the target type's input (and the inner output) */
+	GenForm		form;
+	FmgrInfo   *infn;
+	FmgrInfo   *outfn;
+	Oid			ioparam;
+	int32		typmod;
+	/* G_INPUT F_GEOMETRY: PostGIS typmod parts */
+	int			geotype;
+	int			srid;
+	bool		hasz,
+				hasm;
+	/* G_RANGE, G_MULTIRANGE: the range type (elem: its subtype's generator) */
+	struct TypeCacheEntry *rngcache;
+	/* G_COMPOSITE: one generator per attribute (NULL: dropped) */
+	int			nsubs;
+	struct FakerGen **subs;
+	struct TupleDescData *tupdesc;
 };
+
+/* typed.c: values of the kinds only defaults make (GenNextTyped) */
+extern Datum GenNextTyped(FakerGen *g, FakerRng *rng);
+
+typedef struct FakerRegex FakerRegex;
+
+/* regex.c: compile PATTERN (errors name PATH); values; the varchar(n) check */
+extern FakerRegex *GenRegexCompile(const char *pattern, bool icase, const char *path);
+extern Datum GenRegexNext(FakerGen *g, FakerRng *rng);
+extern void GenRegexCheckLength(FakerGen *g);
 
 /* text building (gentext.c) */
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+/* N lorem words separated by SEP */
+extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep);
 
 #endif

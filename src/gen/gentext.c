@@ -55,6 +55,17 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 }
 
 void
+GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
+{
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, sep);
+		appendStringInfoString(buf, pick(&faker_lorem, rng));
+	}
+}
+
+void
 GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
 	switch (g->kind)
@@ -161,6 +172,42 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			break;
 		case G_COLOR:
 			appendStringInfoString(buf, pick(&faker_colors, rng));
+			break;
+		case G_SLUG:
+			GenAppendWords(buf, rng, 2 + (int) FakerRngBelow(rng, 3), "-");
+			break;
+		case G_USER_AGENT:
+			{
+				const char *platform = pick(&faker_ua_platforms, rng);
+				int			v = 100 + (int) FakerRngBelow(rng, 25);
+
+				switch (FakerRngBelow(rng, 3))
+				{
+					case 0:
+						appendStringInfo(buf, "Mozilla/5.0 (%s) AppleWebKit/537.36 (KHTML, like Gecko) "
+										 "Chrome/%d.0.%d.%d Safari/537.36", platform, v,
+										 4000 + (int) FakerRngBelow(rng, 2500), (int) FakerRngBelow(rng, 200));
+						break;
+					case 1:
+						appendStringInfo(buf, "Mozilla/5.0 (%s; rv:%d.0) Gecko/20100101 Firefox/%d.0",
+										 platform, v, v);
+						break;
+					default:
+						appendStringInfo(buf, "Mozilla/5.0 (%s) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+										 "Version/%d.%d Safari/605.1.15", platform,
+										 15 + (int) FakerRngBelow(rng, 3), (int) FakerRngBelow(rng, 7));
+						break;
+				}
+			}
+			break;
+		case G_CURRENCY:
+			appendStringInfoString(buf, pick(&faker_currencies, rng));
+			break;
+		case G_COUNTRY_CODE:
+			appendStringInfoString(buf, pick(&faker_country_codes, rng));
+			break;
+		case G_LOCALE:
+			appendStringInfoString(buf, pick(&faker_locales, rng));
 			break;
 		default:
 			elog(ERROR, "generator kind %d is not a text generator", (int) g->kind);

@@ -203,3 +203,38 @@ LIST(faker_domains, domains);
 
 static const char *const tlds[] = {"com", "org", "net", "io", "dev", "info", "biz", "co"};
 LIST(faker_tlds, tlds);
+
+/* ISO 4217 currency codes in common use */
+static const char *const currencies[] = {
+	"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "SEK",
+	"NOK", "DKK", "PLN", "CZK", "HUF", "INR", "BRL", "MXN", "ZAR", "KRW",
+	"SGD", "HKD", "TRY", "ILS", "AED", "SAR", "THB", "IDR", "MYR", "PHP"
+};
+LIST(faker_currencies, currencies);
+
+/* ISO 3166-1 alpha-2 country codes */
+static const char *const country_codes[] = {
+	"US", "CA", "MX", "BR", "AR", "CL", "CO", "PE", "GB", "IE",
+	"FR", "DE", "NL", "BE", "LU", "CH", "AT", "IT", "ES", "PT",
+	"SE", "NO", "DK", "FI", "IS", "PL", "CZ", "SK", "HU", "RO",
+	"BG", "GR", "TR", "IL", "EG", "ZA", "NG", "KE", "MA", "IN",
+	"CN", "JP", "KR", "SG", "MY", "TH", "VN", "PH", "ID", "AU",
+	"NZ", "AE", "SA", "UA", "EE", "LV", "LT", "HR", "SI", "RS"
+};
+LIST(faker_country_codes, country_codes);
+
+/* POSIX-style locale names */
+static const char *const locales[] = {
+	"en_US", "en_GB", "en_CA", "en_AU", "fr_FR", "fr_CA", "de_DE", "de_AT", "es_ES", "es_MX",
+	"it_IT", "pt_BR", "pt_PT", "nl_NL", "sv_SE", "da_DK", "nb_NO", "fi_FI", "pl_PL", "cs_CZ",
+	"ja_JP", "zh_CN", "zh_TW", "ko_KR", "ru_RU", "tr_TR", "ar_SA", "he_IL", "hi_IN", "th_TH"
+};
+LIST(faker_locales, locales);
+
+/* the platform part of browser user agents */
+static const char *const ua_platforms[] = {
+	"Windows NT 10.0; Win64; x64", "Macintosh; Intel Mac OS X 10_15_7", "X11; Linux x86_64",
+	"X11; Ubuntu; Linux x86_64", "iPhone; CPU iPhone OS 17_4 like Mac OS X",
+	"Linux; Android 14; Pixel 8", "iPad; CPU OS 16_6 like Mac OS X", "Windows NT 6.1; Win64; x64"
+};
+LIST(faker_ua_platforms, ua_platforms);

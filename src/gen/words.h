@@ -22,5 +22,9 @@ extern const FakerWordList faker_lorem;
 extern const FakerWordList faker_colors;
 extern const FakerWordList faker_domains;
 extern const FakerWordList faker_tlds;
+extern const FakerWordList faker_currencies;
+extern const FakerWordList faker_country_codes;
+extern const FakerWordList faker_locales;
+extern const FakerWordList faker_ua_platforms;
 
 #endif

@@ -82,9 +82,10 @@ WriterInit(Aggregate *agg)
 		ModelColumn *c = &agg->cols[w->colidx[j]];
 
 		types[j] = get_array_type(c->typid);
-		if (!OidIsValid(types[j]) || OidIsValid(get_element_type(getBaseType(c->typid))))
+		if (!OidIsValid(types[j]) || OidIsValid(get_element_type(getBaseType(c->typid))) ||
+			type_is_rowtype(c->typid))
 		{
-			/* arrays (and types without an array type) travel as text */
+			/* arrays, composites (unnest would expand them) and types without an array type travel as text */
 			Oid			out;
 			bool		isvarlena;
 
