@@ -38,7 +38,6 @@ CREATE TABLE faker.lock (
 COMMENT ON TABLE faker.lock IS 'faker: one row per table, updated by every call that touches it (serialises calls)';
 
 ALTER TABLE faker.aggregate ADD COLUMN owner name NOT NULL DEFAULT CURRENT_USER;
-REVOKE ALL ON faker.aggregate, faker.sequence FROM PUBLIC;
 GRANT SELECT ON faker.aggregate TO PUBLIC;
 
 CREATE VIEW faker_pools AS
