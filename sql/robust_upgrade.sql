@@ -1,4 +1,4 @@
--- robust_upgrade: install 1.0, update to 1.1 (the default), still works
+-- robust_upgrade: install 1.0, update to the default (1.3), still works
 SELECT faker_reset();
 DROP EXTENSION faker;
 CREATE EXTENSION faker VERSION '1.0';
@@ -10,3 +10,9 @@ SELECT faker_int(3, 3) AS three, count(*) AS draws FROM faker_draw('{"mean": 2}'
 SELECT default_version FROM pg_available_extensions WHERE name = 'faker';
 -- 1.2 brought the criteria functions
 SELECT faker_query_parse('{"a": {"$gt": 1}}');
+-- 1.3: faker_fit has a third argument (within) with a default; one function
+SELECT pg_get_function_identity_arguments(p.oid) FROM pg_proc p WHERE proname = 'faker_fit';
+CREATE TABLE up_t (k int);
+INSERT INTO up_t VALUES (1), (1), (2);
+SELECT faker_fit('up_t', '{k}')->>'mean' AS mean, faker_fit('up_t', '{k}', NULL)->>'groups' AS groups;
+DROP TABLE up_t;

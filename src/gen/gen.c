@@ -61,6 +61,7 @@ static const GenDef gen_defs[] = {
 	{"timestamptz", G_TIMESTAMPTZ, TIMESTAMPTZOID, {"min", "max"}},
 	{"color", G_COLOR, TEXTOID, {NULL}},
 	{"choice", G_CHOICE, TEXTOID, {"values", "weights"}},
+	{"quantiles", G_QUANTILES, FLOAT8OID, {"points", "scale"}},	/* quantile.c */
 };
 
 static const GenDef *
@@ -345,6 +346,9 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 		case G_CHOICE:
 			compile_choice(g, spec, path);
 			break;
+		case G_QUANTILES:
+			GenQuantilesCompile(g, spec, path);
+			break;
 		default:
 			break;
 	}
@@ -470,6 +474,8 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 			}
 		case G_ENUM:
 			return ObjectIdGetDatum(g->labels[pick_index(g, rng)]);
+		case G_QUANTILES:
+			return GenQuantilesNext(g, rng);
 		case G_JSON:
 		case G_JSONB:
 		case G_TIME:

@@ -13,7 +13,7 @@ typedef enum GenKind
 	G_SENTENCE, G_PARAGRAPH, G_FIRST_NAME, G_LAST_NAME, G_NAME, G_USERNAME,
 	G_EMAIL, G_PHONE, G_COMPANY, G_JOB, G_STREET_ADDRESS, G_CITY, G_COUNTRY,
 	G_POSTCODE, G_URL, G_IPV4, G_UUID, G_DATE, G_TIMESTAMP, G_TIMESTAMPTZ,
-	G_COLOR, G_CHOICE,
+	G_COLOR, G_CHOICE, G_QUANTILES,
 	/* defaults per type only (no "gen" name) */
 	G_ENUM, G_JSONB, G_JSON, G_TIME, G_INTERVAL, G_BYTEA, G_INET, G_ARRAY
 } GenKind;
@@ -38,9 +38,16 @@ struct FakerGen
 	int16		elmlen;
 	bool		elmbyval;
 	char		elmalign;
+	/* quantiles (quantile.c) */
+	int			npoints;
+	double	   *points;
 };
 
 /* text building (gentext.c) */
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+
+/* quantiles (quantile.c) */
+extern void GenQuantilesCompile(FakerGen *g, Jsonb *spec, const char *path);
+extern Datum GenQuantilesNext(FakerGen *g, FakerRng *rng);
 
 #endif
