@@ -646,6 +646,18 @@ CREATE FUNCTION faker.profile_num(x float8) RETURNS text
     SELECT CASE WHEN x IS NULL THEN NULL ELSE round(x::numeric, 4)::text END
 $$;
 
+-- The shares of a "shares" measure ranked (an object of value shares or
+-- an array of shares).
+CREATE FUNCTION faker.profile_ranked(shares jsonb) RETURNS float8[]
+    LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.array_agg(x ORDER BY x DESC) FROM (
+        SELECT v::float8 AS x FROM pg_catalog.jsonb_array_elements_text(
+            CASE pg_catalog.jsonb_typeof(shares) WHEN 'array' THEN shares ELSE '[]' END) v
+        UNION ALL
+        SELECT v::float8 FROM pg_catalog.jsonb_each_text(
+            CASE pg_catalog.jsonb_typeof(shares) WHEN 'object' THEN shares ELSE '{}' END) o(k, v)) s
+$$;
+
 -- faker_compare's worker (PL/pgSQL cannot name an input and an output
 -- parameter alike; the SQL wrapper below can).
 CREATE FUNCTION faker.profile_compare(expected_profile jsonb, actual_profile jsonb)
@@ -695,54 +707,50 @@ BEGIN
         expected := faker.profile_num(round(ev)); actual := faker.profile_num(av);
         ok := abs(av - ev) <= greatest(0.01 * ev, 0.5);
         RETURN NEXT;
-        -- references: mean 5%, null share 1 point, rank-group weights 3
-        -- points, fitted skew 15% (when the expected fit is a power law)
-        FOR f IN SELECT r.key, r.value AS ef, $2->'tables'->tkey->'fit'->'references'->r.key AS af
-                 FROM pg_catalog.jsonb_each(e->'fit'->'references') r ORDER BY 1 LOOP
+        -- per foreign key and per column: NULL share 1 point; references:
+        -- mean 5%, rank-group weights 3 points, fitted skew 15% (when the
+        -- expected fit is a power law); columns: value shares 2 points,
+        -- quantiles within 5% of the expected range, reuse mean 5%
+        FOR f IN SELECT 'reference' AS kind, r.key, r.value AS ef, $2->'tables'->tkey->'fit'->'references'->r.key AS af
+                 FROM pg_catalog.jsonb_each(e->'fit'->'references') r
+                 UNION ALL
+                 SELECT 'column', c.key, c.value, $2->'tables'->tkey->'fit'->'columns'->c.key
+                 FROM pg_catalog.jsonb_each(e->'fit'->'columns') c
+                 ORDER BY 1 DESC, 2 LOOP
             object := tkey || '.' || f.key;
             IF f.af IS NULL THEN
-                measure := 'reference'; expected := 'present'; actual := 'missing'; ok := false;
+                measure := f.kind; expected := 'present'; actual := 'missing'; ok := false;
                 RETURN NEXT;
                 CONTINUE;
             END IF;
+            measure := 'null_weight'; ev := (f.ef->>'null_weight')::float8; av := (f.af->>'null_weight')::float8;
+            expected := faker.profile_num(ev); actual := faker.profile_num(av);
+            ok := abs(av - ev) <= 0.01;
+            RETURN NEXT;
             IF f.ef ? 'mean' THEN
-                measure := 'mean'; ev := (f.ef->>'mean')::float8; av := (f.af->>'mean')::float8;
+                measure := CASE f.kind WHEN 'reference' THEN 'mean' ELSE 'reuse mean' END;
+                ev := (f.ef->>'mean')::float8; av := (f.af->>'mean')::float8;
                 expected := faker.profile_num(ev); actual := faker.profile_num(av);
                 ok := av IS NOT NULL AND abs(av / ev - 1) <= 0.05;
                 RETURN NEXT;
             END IF;
-            measure := 'null_weight'; ev := (f.ef->>'null_weight')::float8; av := (f.af->>'null_weight')::float8;
-            expected := faker.profile_num(ev); actual := faker.profile_num(av);
-            ok := abs(av - ev) <= 0.01;
-            RETURN NEXT;
-            SELECT pg_catalog.array_agg(x::float8 ORDER BY i) INTO ew FROM pg_catalog.jsonb_array_elements_text(f.ef->'weights') WITH ORDINALITY w(x, i);
-            SELECT pg_catalog.array_agg(x::float8 ORDER BY i) INTO aw FROM pg_catalog.jsonb_array_elements_text(f.af->'weights') WITH ORDINALITY w(x, i);
-            measure := 'weights';
-            expected := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(ew) x);
-            actual := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(aw) x);
-            ok := (SELECT pg_catalog.bool_and(abs(ew[i] - coalesce(aw[i], 0)) <= 0.03) FROM pg_catalog.generate_subscripts(ew, 1) i);
-            RETURN NEXT;
-            IF (f.ef->>'r2')::float8 >= 0.9 THEN
-                measure := 'skew'; ev := (f.ef->>'skew')::float8; av := (f.af->>'skew')::float8;
-                expected := faker.profile_num(ev); actual := faker.profile_num(av);
-                ok := abs(av / ev - 1) <= 0.15;
+            CONTINUE WHEN f.kind = 'column' AND NOT f.ef ? 'shares' AND NOT f.ef ? 'quantiles';
+            IF f.kind = 'reference' THEN
+                SELECT pg_catalog.array_agg(x::float8 ORDER BY i) INTO ew FROM pg_catalog.jsonb_array_elements_text(f.ef->'weights') WITH ORDINALITY w(x, i);
+                SELECT pg_catalog.array_agg(x::float8 ORDER BY i) INTO aw FROM pg_catalog.jsonb_array_elements_text(f.af->'weights') WITH ORDINALITY w(x, i);
+                measure := 'weights';
+                expected := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(ew) x);
+                actual := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(aw) x);
+                ok := (SELECT pg_catalog.bool_and(abs(ew[i] - coalesce(aw[i], 0)) <= 0.03) FROM pg_catalog.generate_subscripts(ew, 1) i);
                 RETURN NEXT;
-            END IF;
-        END LOOP;
-        -- columns: null share 1 point, value shares 2 points, quantiles
-        -- within 5% of the expected range, reuse mean 5%
-        FOR f IN SELECT c.key, c.value AS ef, $2->'tables'->tkey->'fit'->'columns'->c.key AS af
-                 FROM pg_catalog.jsonb_each(e->'fit'->'columns') c ORDER BY 1 LOOP
-            object := tkey || '.' || f.key;
-            IF f.af IS NULL THEN
-                measure := 'column'; expected := 'present'; actual := 'missing'; ok := false;
-                RETURN NEXT;
+                IF (f.ef->>'r2')::float8 >= 0.9 THEN
+                    measure := 'skew'; ev := (f.ef->>'skew')::float8; av := (f.af->>'skew')::float8;
+                    expected := faker.profile_num(ev); actual := faker.profile_num(av);
+                    ok := abs(av / ev - 1) <= 0.15;
+                    RETURN NEXT;
+                END IF;
                 CONTINUE;
             END IF;
-            measure := 'null_weight'; ev := (f.ef->>'null_weight')::float8; av := (f.af->>'null_weight')::float8;
-            expected := faker.profile_num(ev); actual := faker.profile_num(av);
-            ok := abs(av - ev) <= 0.01;
-            RETURN NEXT;
             IF f.ef ? 'shares' THEN
                 measure := 'shares';
                 IF pg_catalog.jsonb_typeof(f.ef->'shares') = 'object' AND pg_catalog.jsonb_typeof(f.af->'shares') = 'object' THEN
@@ -752,12 +760,8 @@ BEGIN
                             FROM (SELECT pg_catalog.jsonb_object_keys(f.ef->'shares') UNION SELECT pg_catalog.jsonb_object_keys(f.af->'shares')) u(v));
                 ELSE
                     -- shape only: the shares ranked
-                    SELECT pg_catalog.array_agg(x ORDER BY x DESC) INTO ew FROM (
-                        SELECT v::float8 AS x FROM pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(f.ef->'shares') WHEN 'array' THEN f.ef->'shares' ELSE '[]' END) v
-                        UNION ALL SELECT v::float8 FROM pg_catalog.jsonb_each_text(CASE pg_catalog.jsonb_typeof(f.ef->'shares') WHEN 'object' THEN f.ef->'shares' ELSE '{}' END) o(k2, v)) s;
-                    SELECT pg_catalog.array_agg(x ORDER BY x DESC) INTO aw FROM (
-                        SELECT v::float8 AS x FROM pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(f.af->'shares') WHEN 'array' THEN f.af->'shares' ELSE '[]' END) v
-                        UNION ALL SELECT v::float8 FROM pg_catalog.jsonb_each_text(CASE pg_catalog.jsonb_typeof(f.af->'shares') WHEN 'object' THEN f.af->'shares' ELSE '{}' END) o(k2, v)) s;
+                    ew := faker.profile_ranked(f.ef->'shares');
+                    aw := faker.profile_ranked(f.af->'shares');
                     expected := pg_catalog.array_to_string(ew, ', ');
                     actual := pg_catalog.array_to_string(aw, ', ');
                     dev := (SELECT max(abs(coalesce(ew[i], 0) - coalesce(aw[i], 0)))
@@ -774,12 +778,6 @@ BEGIN
                 measure := 'quantiles (max deviation / range)';
                 expected := '0'; actual := faker.profile_num(CASE WHEN rng > 0 THEN dev / rng ELSE dev END);
                 ok := coalesce(dev <= 0.05 * rng, false);
-                RETURN NEXT;
-            END IF;
-            IF f.ef ? 'mean' THEN
-                measure := 'reuse mean'; ev := (f.ef->>'mean')::float8; av := (f.af->>'mean')::float8;
-                expected := faker.profile_num(ev); actual := faker.profile_num(av);
-                ok := av IS NOT NULL AND abs(av / ev - 1) <= 0.05;
                 RETURN NEXT;
             END IF;
         END LOOP;

@@ -110,6 +110,17 @@ FakerFitCounts(const int64 *counts, int64 g, int64 nulls)
 	return fit_json(nonnull, nulls, g, shares, skew, r2, -1);
 }
 
+/* Rows whose columns are all NULL (ALLNULL: the SQL test); SPI connected. */
+static int64
+fit_null_count(const char *rel, const char *allnull)
+{
+	char	   *q = psprintf("SELECT pg_catalog.count(*) FROM %s WHERE %s", rel, allnull);
+
+	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "faker_fit: null count failed");
+	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
+}
+
 Jsonb *
 FakerFitRelation(Oid relid, char **columns, int ncolumns)
 {
@@ -141,15 +152,10 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 		appendStringInfo(&allnull, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
 		appendStringInfo(&cols, "%s%s", i ? ", " : "", quote_identifier(columns[i]));
 	}
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT count(*) FROM %s WHERE %s", rel, allnull.data);
-
 	SPI_connect();
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "faker_fit: null count failed");
-	nulls = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
+	nulls = fit_null_count(rel, allnull.data);
 
-	resetStringInfo(&q);
+	initStringInfo(&q);
 	appendStringInfo(&q, "SELECT count(*) AS n FROM %s WHERE NOT (%s) GROUP BY %s",
 					 rel, allnull.data, cols.data);
 	appendStringInfoString(&q, " ORDER BY n DESC");
@@ -256,15 +262,11 @@ FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, i
 		appendStringInfo(&alias, "%sw%d", i ? ", " : "", i);
 	}
 
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT pg_catalog.count(*) FROM %s WHERE %s", rel, allnull.data);
 	SPI_connect();
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "faker_fit: null count failed");
-	nulls = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
+	nulls = fit_null_count(rel, allnull.data);
 
 	/* one row per parent: its count, its rank and the size of its group */
-	resetStringInfo(&q);
+	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT s.n, pg_catalog.row_number() OVER g, pg_catalog.count(*) OVER g"
 					 " FROM (SELECT pg_catalog.count(*), %s FROM %s WHERE NOT (%s) GROUP BY %s%s) s(n, %s)"
