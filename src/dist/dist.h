@@ -105,4 +105,8 @@ extern Jsonb *FakerFitCounts(const int64 *counts, int64 ngroups, int64 nulls);
 /* faker_fit's worker: measure COLUMNS of relation RELID via SPI. */
 extern Jsonb *FakerFitRelation(Oid relid, char **columns, int ncolumns);
 
+/* The same figures taken inside each group of WITHIN and pooled (fit.c). */
+extern Jsonb *FakerFitRelationWithin(Oid relid, char **columns, int ncolumns,
+									 char **within, int nwithin);
+
 #endif							/* FAKER_DIST_H */

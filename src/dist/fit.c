@@ -12,6 +12,15 @@
  *               ranks (ranks 1..max(2, floor(0.9 G))): alpha = -slope
  *               clamped to [0, 0.9], skew = 1/(1-alpha) (so 1..10).  Fewer
  *               than 2 groups: skew 1, r2 0.
+ *
+ * With WITHIN (faker_fit's third argument, e.g. the tenant of a composite
+ * tenant/author key), the same figures are taken inside each group of the
+ * WITHIN columns and pooled: a row is null when its columns outside WITHIN
+ * are all NULL; parents are ranked inside their group, each parent's count
+ * goes to the quarter of its own group's ranks; the slope is the pooled
+ * within-group least squares (every group of 2+ parents contributes its
+ * centred sums over its top 90% of ranks, so group sizes do not bend it).
+ * "groups" counts parents, "within_groups" the groups of WITHIN.
  */
 #include "postgres.h"
 
@@ -26,10 +35,46 @@
 #include "dist/dist.h"
 #include "dist/distpriv.h"
 
+/* skew and r2 from the centred sums of squares of x = ln(rank), y = ln(count) */
+static void
+fit_slope(double vx, double vy, double cxy, double *skew, double *r2)
+{
+	if (vx > 0)
+	{
+		double		alpha = -cxy / vx;
+
+		alpha = Max(0, Min(0.9, alpha));
+		*skew = 1 / (1 - alpha);
+		*r2 = vy > 0 ? Max(0, cxy * cxy / (vx * vy)) : 0;
+	}
+}
+
+/* The result object; WITHIN_GROUPS < 0: no "within_groups" key. */
+static Jsonb *
+fit_json(double nonnull, double nulls, int64 g, double *shares, double skew, double r2,
+		 int64 within_groups)
+{
+	DistJson	j;
+
+	DistJsonBegin(&j);
+	if (g > 0)
+		DistJsonFloat(&j, "mean", nonnull / g);
+	DistJsonFloat(&j, "null_weight", nonnull + nulls > 0 ? nulls / (nonnull + nulls) : 0);
+	for (int q = 0; q < 4; q++)
+		shares[q] = nonnull > 0 ? shares[q] / nonnull : 0;
+	DistJsonFloats(&j, "weights", shares, 4);
+	DistJsonFloat(&j, "skew", skew);
+	DistJsonFloat(&j, "r2", r2);
+	DistJsonFloat(&j, "rows", nonnull + nulls);
+	DistJsonFloat(&j, "groups", (double) g);
+	if (within_groups >= 0)
+		DistJsonFloat(&j, "within_groups", (double) within_groups);
+	return DistJsonEnd(&j);
+}
+
 Jsonb *
 FakerFitCounts(const int64 *counts, int64 g, int64 nulls)
 {
-	DistJson	j;
 	double		nonnull = 0,
 				shares[4] = {0, 0, 0, 0},
 				skew = 1,
@@ -60,33 +105,20 @@ FakerFitCounts(const int64 *counts, int64 g, int64 nulls)
 			sxy += x * y;
 			syy += y * y;
 		}
-		{
-			double		vx = sxx - sx * sx / m,
-						vy = syy - sy * sy / m,
-						cxy = sxy - sx * sy / m;
-
-			if (vx > 0)
-			{
-				double		alpha = -cxy / vx;
-
-				alpha = Max(0, Min(0.9, alpha));
-				skew = 1 / (1 - alpha);
-				r2 = vy > 0 ? Max(0, cxy * cxy / (vx * vy)) : 0;
-			}
-		}
+		fit_slope(sxx - sx * sx / m, syy - sy * sy / m, sxy - sx * sy / m, &skew, &r2);
 	}
-	DistJsonBegin(&j);
-	if (g > 0)
-		DistJsonFloat(&j, "mean", nonnull / g);
-	DistJsonFloat(&j, "null_weight", nonnull + nulls > 0 ? nulls / (nonnull + nulls) : 0);
-	for (int q = 0; q < 4; q++)
-		shares[q] = nonnull > 0 ? shares[q] / nonnull : 0;
-	DistJsonFloats(&j, "weights", shares, 4);
-	DistJsonFloat(&j, "skew", skew);
-	DistJsonFloat(&j, "r2", r2);
-	DistJsonFloat(&j, "rows", nonnull + nulls);
-	DistJsonFloat(&j, "groups", (double) g);
-	return DistJsonEnd(&j);
+	return fit_json(nonnull, nulls, g, shares, skew, r2, -1);
+}
+
+/* Rows whose columns are all NULL (ALLNULL: the SQL test); SPI connected. */
+static int64
+fit_null_count(const char *rel, const char *allnull)
+{
+	char	   *q = psprintf("SELECT pg_catalog.count(*) FROM %s WHERE %s", rel, allnull);
+
+	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "faker_fit: null count failed");
+	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
 }
 
 Jsonb *
@@ -120,15 +152,10 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 		appendStringInfo(&allnull, "%s%s IS NULL", i ? " AND " : "", quote_identifier(columns[i]));
 		appendStringInfo(&cols, "%s%s", i ? ", " : "", quote_identifier(columns[i]));
 	}
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT pg_catalog.count(*) FROM %s WHERE %s", rel, allnull.data);
-
 	SPI_connect();
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "faker_fit: null count failed");
-	nulls = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
+	nulls = fit_null_count(rel, allnull.data);
 
-	resetStringInfo(&q);
+	initStringInfo(&q);
 	appendStringInfo(&q, "SELECT pg_catalog.count(*) AS n FROM %s WHERE NOT (%s) GROUP BY %s",
 					 rel, allnull.data, cols.data);
 	appendStringInfoString(&q, " ORDER BY n DESC");
@@ -160,4 +187,148 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 	result = FakerFitCounts(counts, ngroups, nulls);
 	pfree(counts);
 	return result;
+}
+
+/* Is NAME one of the N strings of LIST? */
+static bool
+name_in(const char *name, char **list, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
+Jsonb *
+FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, int nwithin)
+{
+	StringInfoData q,
+				allnull,
+				wcols,
+				gcols,
+				alias;
+	char	   *rel;
+	int			ninner = 0;
+	int64		nulls,
+				ngroups = 0,
+				nwgroups = 0;
+	double		nonnull = 0,
+				shares[4] = {0, 0, 0, 0},
+				skew = 1,
+				r2 = 0,
+				vx = 0,
+				vy = 0,
+				cxy = 0;
+	/* sums of the current within-group */
+	double		sx = 0,
+				sy = 0,
+				sxx = 0,
+				sxy = 0,
+				syy = 0;
+	int64		m = 0;
+	Portal		portal;
+
+	rel = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									 get_rel_name(relid));
+	for (int i = 0; i < ncolumns + nwithin; i++)
+	{
+		const char *c = i < ncolumns ? columns[i] : within[i - ncolumns];
+
+		if (get_attnum(relid, c) == InvalidAttrNumber)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of relation %s does not exist", c, rel)));
+	}
+
+	initStringInfo(&allnull);
+	initStringInfo(&wcols);
+	initStringInfo(&gcols);
+	initStringInfo(&alias);
+	for (int i = 0; i < ncolumns; i++)
+	{
+		if (name_in(columns[i], within, nwithin) || name_in(columns[i], columns, i))
+			continue;
+		appendStringInfo(&allnull, "%s%s IS NULL", ninner ? " AND " : "", quote_identifier(columns[i]));
+		appendStringInfo(&gcols, ", %s", quote_identifier(columns[i]));
+		ninner++;
+	}
+	if (ninner == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("within must leave at least one of columns outside it")));
+	for (int i = 0; i < nwithin; i++)
+	{
+		appendStringInfo(&wcols, "%s%s", i ? ", " : "", quote_identifier(within[i]));
+		appendStringInfo(&alias, "%sw%d", i ? ", " : "", i);
+	}
+
+	SPI_connect();
+	nulls = fit_null_count(rel, allnull.data);
+
+	/* one row per parent: its count, its rank and the size of its group */
+	initStringInfo(&q);
+	appendStringInfo(&q,
+					 "SELECT s.n, pg_catalog.row_number() OVER g, pg_catalog.count(*) OVER g"
+					 " FROM (SELECT pg_catalog.count(*), %s FROM %s WHERE NOT (%s) GROUP BY %s%s) s(n, %s)"
+					 " WINDOW g AS (PARTITION BY %s ORDER BY s.n DESC"
+					 " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
+					 " ORDER BY %s, 2",
+					 wcols.data, rel, allnull.data, wcols.data, gcols.data, alias.data,
+					 alias.data, alias.data);
+	portal = SPI_cursor_open_with_args(NULL, q.data, 0, NULL, NULL, NULL, true, 0);
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+			bool		isnull;
+			int64		n = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull)),
+						r = DatumGetInt64(SPI_getbinval(t, d, 2, &isnull)),
+						gs = DatumGetInt64(SPI_getbinval(t, d, 3, &isnull));
+
+			if (r == 1)
+			{
+				if (m >= 2)
+				{
+					vx += sxx - sx * sx / m;
+					vy += syy - sy * sy / m;
+					cxy += sxy - sx * sy / m;
+				}
+				sx = sy = sxx = sxy = syy = 0;
+				m = 0;
+				nwgroups++;
+			}
+			ngroups++;
+			nonnull += n;
+			shares[Min(3, (int) (((r - 1) * 4) / gs))] += n;
+			if (gs >= 2 && r <= Max(2, (int64) floor(0.9 * gs)))
+			{
+				double		x = log((double) r),
+							y = log((double) Max(n, 1));
+
+				sx += x;
+				sy += y;
+				sxx += x * x;
+				sxy += x * y;
+				syy += y * y;
+				m++;
+			}
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (m >= 2)
+	{
+		vx += sxx - sx * sx / m;
+		vy += syy - sy * sy / m;
+		cxy += sxy - sx * sy / m;
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+	fit_slope(vx, vy, cxy, &skew, &r2);
+	return fit_json(nonnull, (double) nulls, ngroups, shares, skew, r2, nwgroups);
 }

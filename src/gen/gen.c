@@ -62,6 +62,7 @@ static const GenDef gen_defs[] = {
 	{"color", G_COLOR, TEXTOID, {NULL}},
 	{"choice", G_CHOICE, TEXTOID, {"values", "weights"}},
 	{"regex", G_REGEX, TEXTOID, {"pattern", "icase"}},
+	{"quantiles", G_QUANTILES, FLOAT8OID, {"points", "scale"}},	/* quantile.c */
 };
 
 static const GenDef *
@@ -369,6 +370,8 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 				g->regex = GenRegexCompile(pnstrdup(v.val.string.val, v.val.string.len),
 										   opt_bool(spec, "icase", false, path), path);
 			}
+		case G_QUANTILES:
+			GenQuantilesCompile(g, spec, path);
 			break;
 		default:
 			break;
@@ -499,6 +502,8 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 			return ObjectIdGetDatum(g->labels[pick_index(g, rng)]);
 		case G_REGEX:
 			return GenRegexNext(g, rng);
+		case G_QUANTILES:
+			return GenQuantilesNext(g, rng);
 		case G_JSON:
 		case G_JSONB:
 		case G_TIME:

@@ -14,7 +14,7 @@ typedef enum GenKind
 	G_SENTENCE, G_PARAGRAPH, G_FIRST_NAME, G_LAST_NAME, G_NAME, G_USERNAME,
 	G_EMAIL, G_PHONE, G_COMPANY, G_JOB, G_STREET_ADDRESS, G_CITY, G_COUNTRY,
 	G_POSTCODE, G_URL, G_IPV4, G_UUID, G_DATE, G_TIMESTAMP, G_TIMESTAMPTZ,
-	G_COLOR, G_CHOICE, G_REGEX,
+	G_COLOR, G_CHOICE, G_REGEX, G_QUANTILES,
 	/* defaults per type only (no "gen" name) */
 	G_ENUM, G_JSONB, G_JSON, G_TIME, G_INTERVAL, G_BYTEA, G_INET, G_ARRAY,
 	G_DECIMAL, G_MONEY, G_TIMETZ, G_RANGE, G_MULTIRANGE, G_COMPOSITE, G_COERCE,
@@ -70,6 +70,9 @@ struct FakerGen
 	int			nsubs;
 	struct FakerGen **subs;
 	struct TupleDescData *tupdesc;
+	/* quantiles (quantile.c) */
+	int			npoints;
+	double	   *points;
 };
 
 /* typed.c: values of the kinds only defaults make (GenNextTyped) */
@@ -86,5 +89,9 @@ extern void GenRegexCheckLength(FakerGen *g);
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
 /* N lorem words separated by SEP */
 extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep);
+
+/* quantiles (quantile.c) */
+extern void GenQuantilesCompile(FakerGen *g, Jsonb *spec, const char *path);
+extern Datum GenQuantilesNext(FakerGen *g, FakerRng *rng);
 
 #endif

@@ -110,29 +110,50 @@ faker_counts(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* faker_fit(relation, columns): measure a table's shape. */
-Datum
-faker_fit(PG_FUNCTION_ARGS)
+/* A text[] argument as C strings; ARG names it in errors. */
+static char **
+text_array_arg(ArrayType *arr, const char *arg, int *n)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
 	Datum	   *elems;
 	bool	   *nulls;
-	int			n;
-	char	  **cols;
+	char	  **out;
 
-	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
-	if (n == 0)
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, n);
+	if (*n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("columns must name at least one column")));
-	cols = palloc(sizeof(char *) * n);
-	for (int i = 0; i < n; i++)
+				 errmsg("%s must name at least one column", arg)));
+	out = palloc(sizeof(char *) * *n);
+	for (int i = 0; i < *n; i++)
 	{
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("columns must not contain NULL")));
-		cols[i] = TextDatumGetCString(elems[i]);
+					 errmsg("%s must not contain NULL", arg)));
+		out[i] = TextDatumGetCString(elems[i]);
 	}
-	PG_RETURN_JSONB_P(FakerFitRelation(PG_GETARG_OID(0), cols, n));
+	return out;
+}
+
+/*
+ * faker_fit(relation, columns, within DEFAULT NULL): measure a table's
+ * shape, inside the groups of WITHIN when given.  Not STRICT since 1.3 (a
+ * NULL within means none); a NULL relation or columns still gives NULL.
+ * Also bound by the 1.0 declaration with two arguments.
+ */
+Datum
+faker_fit(PG_FUNCTION_ARGS)
+{
+	int			n,
+				nw;
+	char	  **cols,
+			  **within;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	cols = text_array_arg(PG_GETARG_ARRAYTYPE_P(1), "columns", &n);
+	if (PG_NARGS() < 3 || PG_ARGISNULL(2))
+		PG_RETURN_JSONB_P(FakerFitRelation(PG_GETARG_OID(0), cols, n));
+	within = text_array_arg(PG_GETARG_ARRAYTYPE_P(2), "within", &nw);
+	PG_RETURN_JSONB_P(FakerFitRelationWithin(PG_GETARG_OID(0), cols, n, within, nw));
 }
