@@ -55,8 +55,7 @@ COMMENT ON FUNCTION faker_regex(text, boolean) IS 'faker: a random string matchi
 -- faker_fit gains a third argument with a default.  An overload next to the
 -- two-argument function would make every two-argument call ambiguous, so the
 -- old one is dropped and replaced (a user view calling it blocks the update
--- with an error rather than being changed silently).  IF EXISTS / OR REPLACE:
--- the install script assembled from schema/ may already declare the new one.
+-- with an error rather than being changed silently).
 DROP FUNCTION faker_fit(regclass, text[]);
 CREATE FUNCTION faker_fit(relation regclass, columns text[], within text[] DEFAULT NULL) RETURNS jsonb
     AS 'MODULE_PATHNAME', 'faker_fit' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;

@@ -370,6 +370,7 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 				g->regex = GenRegexCompile(pnstrdup(v.val.string.val, v.val.string.len),
 										   opt_bool(spec, "icase", false, path), path);
 			}
+			break;
 		case G_QUANTILES:
 			GenQuantilesCompile(g, spec, path);
 			break;

@@ -130,6 +130,7 @@ typedef struct Pool
 	Datum	   *keys;			/* n * nkeys */
 	bool	   *nulls;
 	int64		flushed;		/* appended entries written to the table */
+	int64		base;			/* position of entry 0 (pools not read: size before) */
 	int64		start_n;
 	SubIndex   *subs;			/* list of sub-pool indexes */
 	SPIPlanPtr	append_plan;

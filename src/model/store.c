@@ -195,7 +195,7 @@ pool_create(Aggregate *agg, const char *table)
  * a pool is a cache of its table, never trusted over it.
  */
 static bool
-pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check)
+pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check, int64 *size)
 {
 	Oid			types[5] = {OIDOID, TEXTOID, TEXTOID, TEXTOID, OIDOID};
 	Datum		args[5];
@@ -204,14 +204,17 @@ pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check)
 	Oid			node = current_filenode(agg->relid);
 
 	*adopt = *check = false;
+	*size = 0;
 	args[0] = ObjectIdGetDatum(agg->relid);
-	spi_exec("SELECT key_columns, relfilenode, table_name FROM faker.pool WHERE relation OPERATOR(pg_catalog.=) $1",
+	spi_exec("SELECT key_columns, relfilenode, size FROM faker.pool WHERE relation OPERATOR(pg_catalog.=) $1",
 			 1, types, args, SPI_OK_SELECT);
 	if (SPI_processed == 1)
 	{
 		bool		isnull;
 		char	   *have = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 		Oid			have_node = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+
+		*size = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 
 		if (strcmp(have, sig) == 0 && have_node == node &&
 			pool_table_sound(agg, get_relname_relid(table, get_namespace_oid("faker", false))))
@@ -454,6 +457,7 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 	FakerOwnerScope owner;
 	bool		adopt,
 				check;
+	int64		size;
 
 	memset(p, 0, sizeof(Pool));
 	if (agg->nkeys == 0)
@@ -486,7 +490,7 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 	}
 	p->table = psprintf("faker.%s", quote_identifier(pool_table_name(agg->relid)));
 	FakerOwnerEnter(&owner);
-	p->exists = pool_setup(agg, read, &adopt, &check);
+	p->exists = pool_setup(agg, read, &adopt, &check, &size);
 	if (p->exists)
 		pool_prepare_append(agg);
 	if (p->exists && read && !adopt)
@@ -506,6 +510,8 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 		pool_adopt(agg);
 	p->flushed = adopt ? 0 : p->n;
 	p->start_n = p->n;
+	/* a pool only appended to: its entries follow those already there */
+	p->base = (p->exists && !read) ? size : 0;
 }
 
 void
@@ -555,7 +561,7 @@ PoolFlush(Aggregate *agg)
 	args = palloc(sizeof(Datum) * (agg->nkeys + 1));
 	posv = palloc(sizeof(Datum) * count);
 	for (int64 i = 0; i < count; i++)
-		posv[i] = Int64GetDatum(p->flushed + i);
+		posv[i] = Int64GetDatum(p->base + p->flushed + i);
 	args[0] = PointerGetDatum(construct_array(posv, (int) count, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	for (int k = 0; k < agg->nkeys; k++)
 	{
@@ -574,7 +580,7 @@ PoolFlush(Aggregate *agg)
 														 c->typlen, c->typbyval, c->typalign));
 	}
 	sargs[0] = ObjectIdGetDatum(agg->relid);
-	sargs[1] = Int64GetDatum(p->n);
+	sargs[1] = Int64GetDatum(p->base + p->n);
 	FakerOwnerEnter(&owner);
 	if (SPI_execute_plan(p->append_plan, args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "faker: could not append to %s", p->table);
