@@ -7,7 +7,7 @@
  *   graph.c     the plan: reachable aggregates, topological order, cycles
  *   store.c     pools: typed tables in schema faker + in-memory copies
  *   writer.c    batched INSERT ... SELECT FROM unnest($1, $2, ...)
- *   populate.c  make rows dependencies-first, draw references, children
+ *   call.c, row.c, values.c, filter.c   the engine (engine.h)
  */
 #ifndef FAKER_MODEL_H
 #define FAKER_MODEL_H
@@ -164,7 +164,7 @@ typedef struct Aggregate
 	/* call state */
 	Pool		pool;
 	struct Writer *writer;
-	struct HashSet *seen;		/* hashes of unique values */
+	struct fhset_hash *seen;		/* hashes of unique values */
 	int64		created,
 				reused,
 				nulls;
@@ -231,7 +231,7 @@ extern MemoryContext WriterContext(Aggregate *agg);
 extern void WriterBuilding(Aggregate *agg, int delta);
 extern bool WriterFull(Aggregate *agg);
 
-/* populate.c */
+/* call.c */
 typedef struct PopulateResult
 {
 	Aggregate  *agg;

@@ -1,0 +1,359 @@
+/*
+ * call.c: the life of a call (faker_populate, faker_rows, faker_pipe): lock
+ * the tables, plan the distributors from the rows expected, open pools and
+ * writers, make rows, flush, save counters, report.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/table.h"
+#include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "optimizer/optimizer.h"
+#include "rewrite/rewriteHandler.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "faker.h"
+#include "model/engine.h"
+#include "security.h"
+
+/* Expected rows per aggregate from BASE rows of each (plans distributors). */
+static void
+plan_expected(FakerPlan *plan, const double *base)
+{
+	for (int iter = 0; iter <= plan->n; iter++)
+	{
+		for (int i = 0; i < plan->n; i++)
+			plan->aggs[i]->mark = 0;
+		for (int i = 0; i < plan->n; i++)
+			plan->aggs[i]->expected = base[i];
+		for (int i = plan->n - 1; i >= 0; i--)
+		{
+			Aggregate  *a = plan->aggs[i];
+
+			for (int r = 0; r < a->nrefs; r++)
+			{
+				ModelRef   *ref = &a->refs[r];
+
+				ref->planned = a->expected;
+				if (!ref->back_edge && !ref->implied)
+					ref->parent->expected += a->expected * (1 - ref->spec.null_weight) / ref->spec.mean;
+			}
+			for (int c = 0; c < a->nchildren; c++)
+				a->children[c].child->expected += a->expected * FakerO2MMean(a->children[c].o2m);
+		}
+	}
+}
+
+/* Read a scalar bigint with SPI. */
+static int64
+spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
+{
+	bool		isnull;
+	Datum		d;
+
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (SPI_execute_with_args(sql, nargs, types, args, NULL, false, 1) < 0 || SPI_processed != 1)
+		elog(ERROR, "faker: \"%s\" failed", sql);
+	MemoryContextSwitchTo(cxt);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
+/* Per-call state of every aggregate: streams, distributors, keys, pools. */
+static void
+prepare_call(FakerPlan *plan)
+{
+	bool	   *read = palloc0(sizeof(bool) * plan->n);
+
+	plan->estate = CreateExecutorState();
+	for (int i = 0; i < plan->n; i++)
+	{
+		read[i] |= plan->aggs[i]->force_read;
+		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
+			for (int j = 0; j < plan->n; j++)
+				if (plan->aggs[i]->refs[r].parent == plan->aggs[j])
+					read[j] = true;
+	}
+
+	for (int i = 0; i < plan->n; i++)
+	{
+		Aggregate  *a = plan->aggs[i];
+		Relation	rel = table_open(a->relid, AccessShareLock);
+
+		a->seen = HashSetCreate(CurrentMemoryContext);
+		a->filters = NIL;
+		FakerRngInitStream(&a->crit_rng, plan->seed, a->name, "criteria");
+		for (int j = 0; j < a->ncols; j++)
+		{
+			ModelColumn *c = &a->cols[j];
+			bool		is_key = false;
+
+			for (int k = 0; k < a->nkeys; k++)
+				is_key |= a->keycol[k] == j;
+			FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
+			if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sink)))
+			{
+				Node	   *expr = build_column_default(rel, c->attnum);
+
+				if (expr == NULL)		/* e.g. an identity column of faker_rows */
+					expr = (Node *) makeNullConst(c->typid, c->typmod, InvalidOid);
+				c->kind = COL_KEYDEFAULT;
+				c->defexpr = ExecPrepareExpr(expression_planner((Expr *) expr), plan->estate);
+			}
+			if (c->reuse)
+				c->reuse_m2o = FakerM2OCreate(&c->reuse_spec, 0, a->expected);
+			if (c->kind == COL_SERIAL_INT)
+				c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
+												"OPERATOR(pg_catalog.+) 1 FROM %s",
+												quote_identifier(c->name), a->qualname), 0, NULL, NULL);
+			if (c->kind == COL_SEQ)
+			{
+				Oid			types[2] = {TEXTOID, INT8OID};
+				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
+
+				FakerOwnerScope owner;
+
+				FakerOwnerEnter(&owner);
+				SPI_execute_with_args("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+									  2, types, args, NULL, false, 0);
+				c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+									   1, types, args);
+				FakerOwnerExit(&owner);
+			}
+			if (c->unique && (c->kind == COL_GEN))
+			{
+				/* values already in the table count as used */
+				Portal		p = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s",
+																		  quote_identifier(c->name), a->qualname),
+														  0, NULL, NULL, NULL, false, 0);
+
+				for (;;)
+				{
+					SPI_cursor_fetch(p, true, 10000);
+					if (SPI_processed == 0)
+						break;
+					for (uint64 t = 0; t < SPI_processed; t++)
+					{
+						bool		isnull;
+						Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
+
+						if (!isnull)
+							HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum);
+					}
+					SPI_freetuptable(SPI_tuptable);
+				}
+				SPI_cursor_close(p);
+			}
+		}
+		table_close(rel, AccessShareLock);
+		PoolOpen(plan, a, read[i]);
+		WriterInit(a);
+		for (int c = 0; c < a->nchildren; c++)
+			FakerRngInitStream(&a->children[c].rng, plan->seed, a->name,
+							   psprintf("children.%s", a->children[c].name));
+	}
+	for (int i = 0; i < plan->n; i++)
+		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
+		{
+			ModelRef   *ref = &plan->aggs[i]->refs[r];
+
+			FakerRngInitStream(&ref->rng, plan->seed, plan->aggs[i]->name, ref->name);
+			ref->filter = NULL;
+			ref->m2o = FakerM2OCreate(&ref->spec, ref->parent->pool.n, ref->planned);
+		}
+}
+
+/* Save the sequence counters for the next call. */
+static void
+finish_call(FakerPlan *plan)
+{
+	for (int i = 0; i < plan->n; i++)
+		for (int j = 0; j < plan->aggs[i]->ncols; j++)
+		{
+			ModelColumn *c = &plan->aggs[i]->cols[j];
+
+			if (c->kind == COL_SEQ)
+			{
+				Oid			types[2] = {TEXTOID, INT8OID};
+				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_next)};
+
+				FakerOwnerScope owner;
+
+				FakerOwnerEnter(&owner);
+				SPI_execute_with_args("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
+									  2, types, args, NULL, false, 0);
+				FakerOwnerExit(&owner);
+			}
+		}
+}
+
+/*
+ * Serialise calls that write the same tables: one row per table in
+ * faker.lock, updated by every call that plans to touch the table, in OID
+ * order (no deadlock), held until the transaction ends.  Under READ
+ * COMMITTED a second call waits, then sees the first one's rows and pool
+ * entries; under REPEATABLE READ or SERIALIZABLE it fails with a
+ * serialization error (40001) if the first one committed after its
+ * snapshot was taken, and a retry succeeds.
+ */
+static void
+lock_aggregates(FakerPlan *plan)
+{
+	Oid		   *relids = palloc(sizeof(Oid) * plan->n);
+	FakerOwnerScope owner;
+
+	for (int i = 0; i < plan->n; i++)
+		relids[i] = plan->aggs[i]->relid;
+	for (int i = 0; i < plan->n; i++)
+		for (int j = i + 1; j < plan->n; j++)
+			if (relids[j] < relids[i])
+			{
+				Oid			t = relids[i];
+
+				relids[i] = relids[j];
+				relids[j] = t;
+			}
+	FakerOwnerEnter(&owner);
+	for (int i = 0; i < plan->n; i++)
+	{
+		Oid			types[1] = {OIDOID};
+		Datum		args[1] = {ObjectIdGetDatum(relids[i])};
+
+		if (i > 0 && relids[i] == relids[i - 1])
+			continue;
+		if (SPI_execute_with_args("INSERT INTO faker.lock AS l (relation) VALUES ($1) ON CONFLICT (relation) "
+								  "DO UPDATE SET version = l.version OPERATOR(pg_catalog.+) 1",
+								  1, types, args, NULL, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "faker: could not lock the tables of the call");
+	}
+	FakerOwnerExit(&owner);
+}
+
+/*
+ * Start a call: plan NAMES (the first is the target), lock, plan the
+ * distributors from BASE[name] expected rows, load pools, prepare writers.
+ */
+FakerPlan *
+CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 total,
+		  Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named)
+{
+	MemoryContext outer = CurrentMemoryContext;
+	MemoryContext cxt = AllocSetContextCreate(outer, "faker call", ALLOCSET_DEFAULT_SIZES);
+	FakerPlan  *plan;
+	double	   *expected;
+	ListCell   *lc;
+	int			k = 0;
+
+	SPI_connect();
+	MemoryContextSwitchTo(cxt);
+	plan = PlanBuildMany(names);
+	plan->outer = outer;
+	plan->seed = seed;
+	plan->rc = palloc0(sizeof(RowCtx));
+	plan->rc->plan = plan;
+	lock_aggregates(plan);
+	expected = palloc0(sizeof(double) * plan->n);
+	foreach(lc, names)
+	{
+		for (int i = 0; i < plan->n; i++)
+			if (strcmp(plan->aggs[i]->name, (char *) lfirst(lc)) == 0 ||
+				(k == 0 && plan->aggs[i] == plan->target))
+			{
+				expected[i] += base[k];
+				plan->aggs[i]->force_read = read_named;
+				break;
+			}
+		k++;
+	}
+	plan_expected(plan, expected);
+	plan->sink = sink;
+	plan->sinkdesc = sinkdesc;
+	prepare_call(plan);
+	FakerProgressStart(&plan->rc->progress, what, total);
+	return plan;
+}
+
+/* Make one (non-returned) row of AGG; its key into KEYS. */
+void
+CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit)
+{
+	plan->rc->root = false;
+	RowMake(plan->rc, agg, NULL, NULL, NULL, keys, knulls, crit);
+}
+
+/* Positions in AGG's pool of the rows that satisfy CRIT (see FilterPool). */
+int64
+CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions)
+{
+	FilterPool *f = FilterGet(plan, agg, crit);
+
+	*positions = f->pos;
+	return f->n;
+}
+
+void
+CallTick(FakerPlan *plan, int64 done)
+{
+	ResetPerTupleExprContext(plan->estate);
+	FakerProgressTick(&plan->rc->progress, done);
+}
+
+/* Finish a call: flush, save counters, report per aggregate, disconnect. */
+List *
+CallEnd(FakerPlan *plan)
+{
+	MemoryContext cxt = plan->cxt;
+	List	   *result = NIL;
+
+	WriterFlushAll(plan);
+	finish_call(plan);
+	MemoryContextSwitchTo(plan->outer);
+	for (int i = 0; i < plan->n; i++)
+	{
+		Aggregate  *a = plan->aggs[i];
+		PopulateResult *r;
+
+		if (a != plan->target && a->created + a->reused + a->nulls == 0)
+			continue;
+		/* name and relation survive the call context */
+		r = palloc0(sizeof(PopulateResult));
+		r->agg = palloc0(sizeof(Aggregate));
+		r->agg->name = pstrdup(a->name);
+		r->agg->relid = a->relid;
+		r->created = a->created;
+		r->reused = a->reused;
+		r->nulls = a->nulls;
+		result = lappend(result, r);
+	}
+	FreeExecutorState(plan->estate);
+	SPI_finish();
+	MemoryContextDelete(cxt);
+	return result;
+}
+
+List *
+Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc sinkdesc)
+{
+	double		base = (double) n;
+	FakerPlan  *plan = CallBegin(list_make1((char *) aggregate), seed, &base,
+								 psprintf("faker_populate(%s)", aggregate), n, sink, sinkdesc, false);
+	MemoryContext rowcxt = AllocSetContextCreate(plan->cxt, "faker row", ALLOCSET_DEFAULT_SIZES);
+	for (int64 i = 0; i < n; i++)
+	{
+		MemoryContextSwitchTo(rowcxt);
+		plan->rc->root = true;
+		RowMake(plan->rc, plan->target, NULL, NULL, NULL, NULL, NULL, NULL);
+		MemoryContextSwitchTo(plan->cxt);
+		MemoryContextReset(rowcxt);
+		CallTick(plan, i + 1);
+	}
+	return CallEnd(plan);
+}

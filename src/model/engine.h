@@ -1,0 +1,55 @@
+/*
+ * engine.h: what the files of the population engine share (src/model):
+ * the state of a row being made, filtered pools, the set of hashes.
+ *
+ *   call.c     a call: locks, plan of the distributors, pools, writers
+ *   row.c      one row: references, columns, children
+ *   values.c   one column's value: providers, uniqueness, criteria
+ *   filter.c   the parents that satisfy criteria; criteria environments
+ */
+#ifndef FAKER_ENGINE_H
+#define FAKER_ENGINE_H
+
+#include "model/model.h"
+#include "model/hashset.h"
+
+/* A call's row-making state. */
+typedef struct RowCtx
+{
+	FakerPlan  *plan;
+	FakerProgress progress;
+	bool		root;			/* the next RowMake makes a top-level row */
+} RowCtx;
+
+/*
+ * A filtered pool: the positions in AGG's pool of the rows that satisfy
+ * CRIT (filter.c).
+ */
+typedef struct FilterPool
+{
+	FakerQuery *crit;
+	char	   *key;			/* CRIT as text; NULL: read for one use ($step) */
+	int64	   *pos;
+	int64		n,
+				cap;
+	HashSet    *members;
+} FilterPool;
+
+/* row.c */
+extern void RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
+					const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit);
+
+/* values.c */
+extern Datum ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
+						 Datum *vals, bool *nulls, bool *known, bool *isnull);
+extern uint64 ColumnHash(ModelColumn *c, Datum d);
+
+/* filter.c */
+extern FilterPool *FilterGet(FakerPlan *plan, Aggregate *agg, FakerQuery *crit);
+extern void FilterAdd(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, const Datum *vals, const bool *nulls);
+extern bool FilterHas(FilterPool *f, int64 pos);
+extern void RowEnv(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, const bool *known,
+				   FakerQueryEnv *env);
+extern int	RowPickBranch(void *arg, int n);
+
+#endif							/* FAKER_ENGINE_H */

@@ -1,0 +1,295 @@
+/*
+ * values.c: the value of one column of a row being built: its provider
+ * (generator, list, constant, sequence, reused pool), uniqueness, the
+ * conversion to the column's type, and "require" criteria (an equality is
+ * taken, an ordered generator narrowed to the range, anything else drawn
+ * again a bounded number of times).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/table.h"
+#include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "optimizer/optimizer.h"
+#include "rewrite/rewriteHandler.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "faker.h"
+#include "model/engine.h"
+#include "security.h"
+
+/* A hash of value D of column C (unique values). */
+uint64
+ColumnHash(ModelColumn *c, Datum d)
+{
+	if (c->typbyval)
+		return FakerHash64(&d, sizeof(Datum), 7);
+	if (c->typlen > 0)
+		return FakerHash64(DatumGetPointer(d), c->typlen, 7);
+	{
+		struct varlena *v = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d));
+
+		return FakerHash64(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), 7);
+	}
+}
+
+/* Convert a generator's value to the column type, when they differ. */
+static Datum
+to_column(ModelColumn *c, Datum d)
+{
+	if (!c->need_io)
+		return d;
+	return InputFunctionCall(&c->infn, OutputFunctionCall(&c->outfn, d), c->ioparam, c->typmod);
+}
+
+static Datum
+int_datum(Oid typid, int64 v)
+{
+	if (typid == INT2OID)
+		return Int16GetDatum((int16) v);
+	if (typid == INT4OID)
+		return Int32GetDatum((int32) v);
+	return Int64GetDatum(v);
+}
+
+/* The next value of a counter column (sequence, integer key): never a wrap. */
+static int64
+next_ordinal(Aggregate *agg, ModelColumn *c)
+{
+	int64		max = c->kind == COL_SEQ ? PG_INT64_MAX :
+		c->typid == INT2OID ? PG_INT16_MAX : c->typid == INT4OID ? PG_INT32_MAX : PG_INT64_MAX;
+
+	if (c->seq_next > max || c->seq_next == PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("aggregate \"%s\": column \"%s\" has no values left", agg->name, c->name),
+				 errdetail("The next value, " INT64_FORMAT ", is beyond the largest value of %s.",
+						   c->seq_next, c->kind == COL_SEQ ? "a sequence" : format_type_be(c->typid)),
+				 errhint("Give the column a wider type, or a spec of its own.")));
+	return c->seq_next++;
+}
+
+typedef struct ColumnErrorArg
+{
+	Aggregate  *agg;
+	ModelColumn *col;
+} ColumnErrorArg;
+
+/* Error context of a column's value (a domain's CHECK, a type's input). */
+static void
+column_error_context(void *arg)
+{
+	ColumnErrorArg *a = arg;
+
+	errcontext("faker: making column \"%s\" of aggregate \"%s\" (%s)", a->col->name, a->agg->name, a->agg->qualname);
+}
+
+static Datum column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull);
+
+/* One generated value of column C, with an error context naming it. */
+static Datum
+column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
+{
+	ColumnErrorArg arg = {agg, c};
+	ErrorContextCallback cb = {error_context_stack, column_error_context, &arg};
+	Datum		d;
+
+	error_context_stack = &cb;
+	d = column_value_raw(rc, agg, c, isnull);
+	error_context_stack = cb.previous;
+	return d;
+}
+
+/* One generated value of column C (reuse pool, uniqueness, conversion). */
+static Datum
+column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
+{
+	Datum		d;
+
+	*isnull = false;
+	switch (c->kind)
+	{
+		case COL_CONST:
+			*isnull = c->constnull;
+			return c->constval;
+		case COL_SERIAL_INT:
+			return int_datum(c->typid, next_ordinal(agg, c));
+		case COL_KEYDEFAULT:
+			d = ExecEvalExprSwitchContext(c->defexpr, GetPerTupleExprContext(rc->plan->estate), isnull);
+			return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
+		case COL_SEQ:
+			{
+				int64		v = next_ordinal(agg, c);
+				char	   *s = c->seq_format ?
+					psprintf("%.*s" INT64_FORMAT "%s", (int) (strstr(c->seq_format, "%s") - c->seq_format),
+							 c->seq_format, v, strstr(c->seq_format, "%s") + 2) :
+					psprintf(INT64_FORMAT, v);
+
+				d = CStringGetTextDatum(s);
+				return to_column(c, d);
+			}
+		default:
+			break;
+	}
+	if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	if (c->reuse)
+	{
+		FakerDraw	dr = FakerM2ONext(c->reuse_m2o, &c->rng, c->reuse_n);
+
+		if (dr.kind == FAKER_DRAW_REUSE)
+			return c->reuse_vals[dr.index];
+		/* a new value must be new, or the column's distinct count drifts */
+		for (int attempt = 0;; attempt++)
+		{
+			d = to_column(c, FakerGenNext(c->gen, &c->rng));
+			if (HashSetAdd(agg->seen, ColumnHash(c, d) ^ ((uint64) c->attnum << 32)) || attempt >= 100)
+				break;
+		}
+		if (c->reuse_n == c->reuse_cap)
+		{
+			c->reuse_cap = Max(1024, c->reuse_cap * 2);
+			c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
+				MemoryContextAllocHuge(rc->plan->cxt, sizeof(Datum) * c->reuse_cap);
+		}
+		c->reuse_vals[c->reuse_n] = (Datum) 0;
+		{
+			MemoryContext old = MemoryContextSwitchTo(rc->plan->cxt);
+
+			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
+			MemoryContextSwitchTo(old);
+		}
+		FakerM2OCreated(c->reuse_m2o, c->reuse_n++);
+		return d;
+	}
+	for (int attempt = 0;; attempt++)
+	{
+		d = to_column(c, FakerGenNext(c->gen, &c->rng));
+		if (!c->unique || HashSetAdd(agg->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
+			return d;
+		/* taken (e.g. a repeated seed): leave this stream's path for a new one */
+		FakerRngInitStream(&c->rng, FakerRngNext(&c->rng), "unique", c->name);
+		if (attempt >= 1000)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("aggregate \"%s\": could not generate a new unique value for column \"%s\"",
+							agg->name, c->name),
+					 errdetail("1000 attempts in a row gave values already used."),
+					 errhint("Widen the generator's range or length.")));
+	}
+}
+
+/* A bound of the column's type as a Datum of the generator's type. */
+static Datum
+to_gen(ModelColumn *c, Datum d)
+{
+	if (!c->need_io)
+		return d;
+	return InputFunctionCall(&c->geninfn, OutputFunctionCall(&c->coloutfn, d), c->genioparam, -1);
+}
+
+/* A value of column C's generator within [LO, HI] (of the column's type). */
+bool
+ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
+			   Datum hi, bool has_hi, bool hi_incl, Datum *out)
+{
+	Datum		g;
+
+	if (!FakerGenNextWithin(c->gen, rng, has_lo ? to_gen(c, lo) : 0, has_lo, lo_incl,
+							has_hi ? to_gen(c, hi) : 0, has_hi, hi_incl, &g))
+		return false;
+	*out = to_column(c, g);
+	return true;
+}
+
+#define REQUIRE_ATTEMPTS 100
+
+/*
+ * A value of column C that satisfies REQ (its own "require", merged with
+ * criteria pushed down to this row): an equality is taken as is, an ordered
+ * generator is narrowed to the range REQ implies, anything else is drawn
+ * again until REQ holds, a bounded number of times.  A NULL from
+ * null_weight is kept, as a CHECK constraint would.
+ */
+Datum
+ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
+				 Datum *vals, bool *nulls, bool *known, bool *isnull)
+{
+	FakerQueryEnv env;
+	Datum		d;
+	bool		ranged = c->kind == COL_GEN && !c->reuse && FakerGenOrdered(c->gen);
+
+	if (req == NULL)
+		return column_value(rc, agg, c, isnull);
+	RowEnv(rc->plan, agg, vals, nulls, known, &env);
+	if (FakerQueryEquality(req, &env, &d, isnull))
+	{
+		if (*isnull && c->notnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
+					 errmsg("aggregate \"%s\": criteria require NULL in NOT NULL column \"%s\"",
+							agg->name, c->name),
+					 errdetail("Criteria: %s", FakerQueryText(req))));
+		if (!FakerQueryEvalValue(req, d, *isnull, &env))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aggregate \"%s\": criteria on column \"%s\" cannot all hold", agg->name, c->name),
+					 errdetail("Criteria: %s", FakerQueryText(req))));
+		return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
+	}
+	for (int attempt = 0; attempt < REQUIRE_ATTEMPTS; attempt++)
+	{
+		Datum		lo = 0,
+					hi = 0;
+		bool		has_lo = false,
+					has_hi = false,
+					lo_incl = true,
+					hi_incl = true;
+
+		if (ranged && FakerQueryBounds(req, &env, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
+		{
+			if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
+			{
+				*isnull = true;
+				return (Datum) 0;
+			}
+			*isnull = false;
+			if (!ModelGenWithin(c, &c->rng, lo, has_lo, lo_incl, hi, has_hi, hi_incl, &d))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("aggregate \"%s\": no value of column \"%s\" in the generator's range satisfies its criteria",
+								agg->name, c->name),
+						 errdetail("Criteria: %s", FakerQueryText(req)),
+						 errhint("Widen the generator's min/max or relax the criteria.")));
+		}
+		else
+		{
+			d = column_value(rc, agg, c, isnull);
+			if (*isnull && c->null_weight > 0)
+				return d;
+		}
+		if (FakerQueryEvalValue(req, d, *isnull, &env))
+			return d;
+		if (c->kind == COL_CONST)
+			break;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("aggregate \"%s\": could not generate a value of column \"%s\" that satisfies its criteria",
+					agg->name, c->name),
+			 errdetail("%d values in a row failed %s%s.", REQUIRE_ATTEMPTS, FakerQueryText(req),
+					   FakerQueryHasOperandRefs(req) ? " (a comparison with a NULL $field is never true)" : ""),
+			 errhint("Give the column a source that fits, e.g. \"values\" or a generator range.")));
+	return (Datum) 0;
+}
+
