@@ -109,9 +109,17 @@ SELECT faker_define('rq_book_bad', 'rq_book', '{"references": {
   "rq_book_tenant_id_fkey": {"mean": 50, "require": {"$rel": {"id": 1}}},
   "rq_book_tenant_id_author_id_fkey": {"require": {"$rel": {"tenant_id": 2}}}}}');
 
--- pipes: a step's require may read earlier steps ($step); it holds on every row
-CREATE TEMP TABLE rq_feed AS
+-- pipes: a step's require may read earlier steps ($step); it holds on every
+-- row.  A company the employee's own reference excludes (inactive) would
+-- make a row its definition forbids: an error, never a silently wrong row.
+\set VERBOSITY terse
 SELECT * FROM faker_pipe('[{"name": "company", "aggregate": "rq_company", "mean": 5},
+  {"name": "employee", "aggregate": "rq_employee", "mean": 2,
+   "require": {"company_id": {"$step": "company.id"}}}]', 500, 5) AS j;
+\set VERBOSITY default
+CREATE TEMP TABLE rq_feed AS
+SELECT * FROM faker_pipe('[{"name": "company", "aggregate": "rq_company", "mean": 5,
+   "require": {"active": true, "country_id": {"$rel": {"$or": [{"eu": true}, {"name": "Japan"}]}}}},
   {"name": "employee", "aggregate": "rq_employee", "mean": 2,
    "require": {"company_id": {"$step": "company.id"}, "level": {"$gte": 95}}}]', 500, 5) AS j;
 SELECT count(*) AS iterations,

@@ -140,8 +140,8 @@ FakerCheckSelect(Oid relid, const int16 *attnums, int n)
  * A definition stored by role OWNER is used in a call by the current user
  * only if OWNER gains nothing by it: OWNER is the caller, has every
  * privilege of the caller already (a superuser, or a member of the caller's
- * role), or owns the table (whose triggers run in the caller's INSERT
- * anyway).
+ * role), or owns table RELID (whose triggers run in the caller's INSERT
+ * anyway; InvalidOid when the definition, not the caller, chose the table).
  */
 bool
 FakerTrustsRole(Oid owner, Oid relid)
@@ -150,6 +150,8 @@ FakerTrustsRole(Oid owner, Oid relid)
 
 	if (owner == user || has_privs_of_role(owner, user))
 		return true;
+	if (!OidIsValid(relid))
+		return false;
 #if PG_VERSION_NUM >= 160000
 	return object_ownercheck(RelationRelationId, relid, owner);
 #else

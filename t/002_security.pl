@@ -287,9 +287,7 @@ state_is('tester', q{UPDATE faker.aggregate SET owner = 'postgres'}, '42501', 't
 # The superuser naming the aggregate "tenant" (its own table's name) must not
 # land in the tester's table either: whatever it does, the tester's trigger
 # must not run as the superuser.
-TODO:
 {
-	local $TODO = 'faker bug: a definition squatting a table name redirects the superuser\'s faker_populate (reported)';
 	run_sql(q{SELECT count(*) FROM faker_populate('tenant', 3, 9)});
 	is(q1('SELECT count(*) FROM tester_home.other_table_of_tester'), 0,
 		"faker_populate('tenant') by the superuser writes nothing into the tester's table");

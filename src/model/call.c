@@ -167,6 +167,7 @@ prepare_call(FakerPlan *plan)
 
 			FakerRngInitStream(&ref->rng, plan->seed, plan->aggs[i]->name, ref->name);
 			ref->filter = NULL;
+			ref->lookup = NULL;
 			ref->m2o = FakerM2OCreate(&ref->spec, ref->parent->pool.n, ref->planned);
 		}
 }

@@ -212,13 +212,14 @@ CatalogKeyColumns(Aggregate *agg)
 }
 
 /*
- * Look up a defined aggregate.  Needs an SPI connection.  A definition is
- * used only if the table still exists and the role that stored it is one
- * the caller trusts (FakerTrustsRole): another role's definition must not
- * steer a superuser's call.
+ * Look up a defined aggregate (reached through table RELID_HINT, or by name
+ * when InvalidOid).  Needs an SPI connection.  A definition is used only if
+ * the table still exists and the role that stored it is one the caller
+ * trusts (FakerTrustsRole): another role's definition must not steer a
+ * superuser's call.
  */
 bool
-CatalogDefinition(const char *name, Oid *relid, Jsonb **spec)
+CatalogDefinition(const char *name, Oid relid_hint, Oid *relid, Jsonb **spec)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1] = {CStringGetTextDatum(name)};
@@ -241,7 +242,10 @@ CatalogDefinition(const char *name, Oid *relid, Jsonb **spec)
 				 errmsg("aggregate \"%s\" is defined on a table that no longer exists (OID %u)", name, *relid),
 				 errhint("Remove the definition with faker_undefine('%s'), or define it again.", name)));
 	ownerid = get_role_oid(owner, true);
-	if (!OidIsValid(ownerid) || !FakerTrustsRole(ownerid, *relid))
+	/* a table's owner is trusted for that table only where the caller chose
+	 * the table: reached by OID, or the table the name means to the caller */
+	if (!OidIsValid(ownerid) ||
+		!FakerTrustsRole(ownerid, (relid_hint == *relid || CatalogTableForName(name) == *relid) ? *relid : InvalidOid))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("aggregate \"%s\" was defined by role \"%s\", which this call does not trust", name, owner),

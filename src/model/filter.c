@@ -160,6 +160,12 @@ RowEnv(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, co
 		FakerQueryEnv *env)
 {
 	memset(env, 0, sizeof(FakerQueryEnv));
+	env->fetch = engine_fetch;
+	env->arg = plan;
+	env->stepkeys = plan->stepkeys;
+	env->stepnulls = plan->stepnulls;
+	if (vals == NULL)
+		return;					/* the caller fills values and nulls */
 	env->values = palloc0(sizeof(Datum) * (agg->natts + 1));
 	env->nulls = palloc(sizeof(bool) * (agg->natts + 1));
 	memset(env->nulls, true, sizeof(bool) * (agg->natts + 1));
@@ -169,10 +175,6 @@ RowEnv(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, co
 			env->values[agg->cols[i].attnum - 1] = vals[i];
 			env->nulls[agg->cols[i].attnum - 1] = nulls[i];
 		}
-	env->fetch = engine_fetch;
-	env->arg = plan;
-	env->stepkeys = plan->stepkeys;
-	env->stepnulls = plan->stepnulls;
 }
 
 /* Choose one of N branches of an $or, from the stream ARG. */

@@ -64,7 +64,7 @@ load_agg(Builder *b, const char *name, Oid relid_hint)
 		return agg;
 	agg = palloc0(sizeof(Aggregate));
 	agg->name = pstrdup(name);
-	if (CatalogDefinition(name, &relid, &spec) &&
+	if (CatalogDefinition(name, relid_hint, &relid, &spec) &&
 		(!OidIsValid(relid_hint) || relid == relid_hint))
 		agg->defined = true;
 	else

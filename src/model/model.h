@@ -104,6 +104,7 @@ typedef struct ModelRef
 	double		planned;
 	FakerQuery *require;		/* row-level criteria on the parent, or NULL */
 	struct FilterPool *filter;	/* call: the parents that satisfy them */
+	FakerQueryFK *lookup;		/* call: the parent row by this key (SPI) */
 } ModelRef;
 
 typedef struct ModelChild
@@ -200,7 +201,7 @@ extern void CatalogLoadTable(Aggregate *agg, Oid relid);
 extern void CatalogStoreDefinition(const char *name, Oid relid, Jsonb *spec);
 extern bool CatalogDropDefinition(const char *name);
 extern char *CatalogQualifiedName(Oid relid);
-extern bool CatalogDefinition(const char *name, Oid *relid, Jsonb **spec);
+extern bool CatalogDefinition(const char *name, Oid relid_hint, Oid *relid, Jsonb **spec);
 extern char *CatalogAggregateForTable(Oid relid);
 extern Oid	CatalogTableForName(const char *name);
 extern Oid	CatalogAggregateRelation(const char *name);

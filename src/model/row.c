@@ -42,6 +42,75 @@ known_count(Aggregate *agg, ModelRef *r, const bool *known)
 	return n;
 }
 
+/* Does the parent row R points to (by VALS) satisfy R's criteria?  By SPI. */
+static bool
+pinned_parent_satisfies(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *vals)
+{
+	FakerQueryFK *fk = r->lookup;
+	Datum		keys[MODEL_MAX_KEYS];
+	FakerQueryEnv env;
+
+	if (fk == NULL)
+	{
+		/* the lookup by this foreign key, kept for the call */
+		fk = MemoryContextAllocZero(rc->plan->cxt, sizeof(FakerQueryFK));
+		fk->conoid = r->conoid;
+		fk->conname = r->name;
+		fk->child = agg->relid;
+		fk->parent = r->parent->relid;
+		fk->parent_qualname = r->parent->qualname;
+		fk->nkeys = r->nkeys;
+		for (int k = 0; k < r->nkeys; k++)
+		{
+			fk->child_att[k] = agg->cols[r->col[k]].attnum;
+			fk->parent_att[k] = r->parent->cols[r->parent->keycol[r->pkey[k]]].attnum;
+		}
+		r->lookup = fk;
+	}
+	for (int k = 0; k < r->nkeys; k++)
+		keys[k] = vals[r->col[k]];
+	RowEnv(rc->plan, r->parent, NULL, NULL, NULL, &env);
+	if (!env.fetch(env.arg, fk, keys, &env.values, &env.nulls))
+		return false;
+	return FakerQueryEvalRow(r->require, &env);
+}
+
+/*
+ * Reference R was decided by another path (a pinned column, a $step, the
+ * parent of a child row): the parent must still satisfy R's own criteria,
+ * or the row is an error, never silently wrong.
+ */
+static void
+check_pinned_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *vals, const bool *nulls)
+{
+	bool		known[MODEL_MAX_KEYS] = {false};
+	Datum		keys[MODEL_MAX_KEYS];
+	int64	   *members;
+	int64		n;
+
+	for (int k = 0; k < r->nkeys; k++)
+	{
+		if (nulls[r->col[k]])
+			return;				/* references nothing */
+		known[r->pkey[k]] = true;
+		keys[r->pkey[k]] = vals[r->col[k]];
+	}
+	if (r->filter == NULL)
+		r->filter = FilterGet(rc->plan, r->parent, r->require);
+	n = PoolSubpool(r->parent, known, keys, &members);
+	for (int64 i = 0; i < n; i++)
+		if (FilterHas(r->filter, members[i]))
+			return;
+	/* not known to satisfy (a row this call made for another reason): look */
+	if (pinned_parent_satisfies(rc, agg, r, vals))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("aggregate \"%s\": reference \"%s\" is decided by another path, and its parent does not satisfy %s",
+					agg->name, r->name, FakerQueryText(r->require)),
+			 errdetail("A pinned column, a pipe step's $step or the parent of a child row chose a parent the reference's criteria exclude.")));
+}
+
 /* Draw reference R of a row being built; fills its unknown columns. */
 static void
 draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
@@ -296,6 +365,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 								   crit ? FakerQueryForeignKey(crit, r->conoid) : NULL);
 				else if (crit && FakerQueryForeignKey(crit, r->conoid))
 					check_all = true;	/* decided by another path: checked below */
+				else if (r->require && !r->back_edge)
+					check_pinned_reference(rc, agg, r, vals, nulls);
 			}
 
 	/* the other columns, those a $field reads first */
