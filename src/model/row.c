@@ -111,107 +111,176 @@ check_pinned_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *val
 			 errdetail("A pinned column, a pipe step's $step or the parent of a child row chose a parent the reference's criteria exclude.")));
 }
 
-/* Draw reference R of a row being built; fills its unknown columns. */
-static void
-draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
-			   FakerQuery *extra)
+/* The state of one reference draw: what the row already says of the key. */
+typedef struct RefDraw
 {
-	FakerQuery *crit = r->require;
-	bool		filtered = false;
-	Aggregate  *parent = r->parent;
-	bool		pk_known[MODEL_MAX_KEYS] = {false};
+	bool		pk_known[MODEL_MAX_KEYS];	/* by position in the parent's key */
 	Datum		pk_vals[MODEL_MAX_KEYS];
-	int			nknown = 0;
-	FakerDraw	d;
-	int64	   *members = NULL;
-	int64		pos = -1;
-	bool		all_nullable = true;
+	int			nknown;
+	bool		all_nullable;	/* the undecided columns all take NULL */
+	bool		filtered;		/* drawn among parents that satisfy criteria */
+	int64		pos;			/* the parent reused, by pool position */
+} RefDraw;
 
+/* What the row being built already says of R's key columns. */
+static void
+ref_known(Aggregate *agg, ModelRef *r, const bool *known, const Datum *vals, RefDraw *rd)
+{
+	memset(rd, 0, sizeof(RefDraw));
+	rd->all_nullable = true;
+	rd->pos = -1;
 	for (int k = 0; k < r->nkeys; k++)
 	{
 		if (known[r->col[k]])
 		{
-			pk_known[r->pkey[k]] = true;
-			pk_vals[r->pkey[k]] = vals[r->col[k]];
-			nknown++;
+			rd->pk_known[r->pkey[k]] = true;
+			rd->pk_vals[r->pkey[k]] = vals[r->col[k]];
+			rd->nknown++;
 		}
 		else
-			all_nullable &= !agg->cols[r->col[k]].notnull;
+			rd->all_nullable &= !agg->cols[r->col[k]].notnull;
 	}
-	if (extra)
-		crit = FakerQueryMerge(crit, extra, agg->name);
-	if (crit)
+}
+
+/*
+ * A draw among the parents that satisfy CRIT (and agree with the known key
+ * columns); a back edge reuses what satisfies, else is NULL.
+ */
+static FakerDraw
+ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerQuery *crit, RefDraw *rd)
+{
+	Aggregate  *parent = r->parent;
+	FilterPool *f = (crit == r->require && r->filter) ? r->filter : FilterGet(rc->plan, parent, crit);
+	int64	   *cands = f->pos;
+	int64		ncand = f->n;
+	FakerDraw	d;
+
+	if (crit == r->require)
+		r->filter = f;
+	if (rd->nknown > 0)
 	{
-		/* criteria: draw among the parents that satisfy them */
-		FilterPool *f = (crit == r->require && r->filter) ? r->filter :
-			FilterGet(rc->plan, parent, crit);
-		int64	   *cands = f->pos;
-		int64		ncand = f->n;
+		int64	   *members;
+		int64		size = PoolSubpool(parent, rd->pk_known, rd->pk_vals, &members);
 
-		if (crit == r->require)
-			r->filter = f;
-		if (nknown > 0)
-		{
-			int64		size = PoolSubpool(parent, pk_known, pk_vals, &members);
-
-			cands = palloc(sizeof(int64) * Max(size, 1));
-			ncand = 0;
-			for (int64 i = 0; i < size; i++)
-				if (FilterHas(f, members[i]))
-					cands[ncand++] = members[i];
-		}
-		d = FakerM2ONextIn(r->m2o, &r->rng, ncand);
-		if (d.kind == FAKER_DRAW_CREATE && r->back_edge)
-		{
-			/* a cycle never creates: reuse what satisfies, else NULL */
-			d.kind = ncand > 0 ? FAKER_DRAW_REUSE : FAKER_DRAW_NULL;
-			d.index = ncand > 0 ? (int64) FakerRngBelow(&r->rng, ncand) : 0;
-		}
-		if (d.kind == FAKER_DRAW_REUSE)
-			pos = cands[d.index];
-		filtered = true;
+		cands = palloc(sizeof(int64) * Max(size, 1));
+		ncand = 0;
+		for (int64 i = 0; i < size; i++)
+			if (FilterHas(f, members[i]))
+				cands[ncand++] = members[i];
 	}
+	d = FakerM2ONextIn(r->m2o, &r->rng, ncand);
+	if (d.kind == FAKER_DRAW_CREATE && r->back_edge)
+	{
+		d.kind = ncand > 0 ? FAKER_DRAW_REUSE : FAKER_DRAW_NULL;
+		d.index = ncand > 0 ? (int64) FakerRngBelow(&r->rng, ncand) : 0;
+	}
+	if (d.kind == FAKER_DRAW_REUSE)
+		rd->pos = cands[d.index];
+	rd->filtered = true;
+	return d;
+}
+
+/*
+ * Draw reference R: among parents that satisfy criteria, along a back edge
+ * (only rows already written), in the sub-pool that agrees with the known
+ * columns, or over the whole pool.  A NOT NULL column never takes a NULL,
+ * and a self-reference never creates.
+ */
+static FakerDraw
+ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerQuery *crit, RefDraw *rd)
+{
+	Aggregate  *parent = r->parent;
+	int64	   *members = NULL;
+	FakerDraw	d;
+
+	if (crit)
+		d = ref_draw_filtered(rc, r, crit, rd);
 	else if (r->back_edge && parent != agg)
 	{
-		/*
-		 * A cycle through another aggregate: only rows already written can be
-		 * referenced (their batch is not flushed before ours).
-		 */
-		d = FakerM2ONext(r->m2o, &r->rng, nknown > 0 ? 0 : parent->pool.flushed);
+		/* a cycle through another aggregate: its unflushed rows are not in the table yet */
+		d = FakerM2ONext(r->m2o, &r->rng, rd->nknown > 0 ? 0 : parent->pool.flushed);
 		if (d.kind == FAKER_DRAW_CREATE)
 			d.kind = FAKER_DRAW_NULL;
-		pos = d.index;
+		rd->pos = d.index;
 	}
-	else if (nknown > 0)
+	else if (rd->nknown > 0)
 	{
-		int64		size = PoolSubpool(parent, pk_known, pk_vals, &members);
+		int64		size = PoolSubpool(parent, rd->pk_known, rd->pk_vals, &members);
 
 		d = FakerM2ONextIn(r->m2o, &r->rng, size);
 		if (d.kind == FAKER_DRAW_REUSE)
-			pos = members[d.index];
+			rd->pos = members[d.index];
 	}
 	else
 	{
 		d = FakerM2ONext(r->m2o, &r->rng, parent->pool.n);
-		pos = d.index;
+		rd->pos = d.index;
 	}
-	if (d.kind == FAKER_DRAW_NULL && !all_nullable)
+	if (d.kind == FAKER_DRAW_NULL && !rd->all_nullable)
 		d.kind = FAKER_DRAW_CREATE;		/* a NOT NULL column cannot take the null */
 	if (d.kind == FAKER_DRAW_CREATE && r->back_edge && parent == agg)
 	{
-		/* a cycle: reuse what there is, else NULL */
-		int64		size = nknown > 0 ? PoolSubpool(parent, pk_known, pk_vals, &members) : parent->pool.n;
+		/* a self-reference: reuse what there is, else NULL */
+		int64		size = rd->nknown > 0 ? PoolSubpool(parent, rd->pk_known, rd->pk_vals, &members) : parent->pool.n;
 
 		if (size > 0)
 		{
 			int64		i = (int64) FakerRngBelow(&r->rng, size);
 
 			d.kind = FAKER_DRAW_REUSE;
-			pos = nknown > 0 ? members[i] : i;
+			rd->pos = rd->nknown > 0 ? members[i] : i;
 		}
 		else
 			d.kind = FAKER_DRAW_NULL;
 	}
+	return d;
+}
+
+/* Create the parent of reference R now, with the known key columns pinned. */
+static void
+ref_create(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerQuery *crit, RefDraw *rd,
+		   bool *known, Datum *vals, bool *nulls)
+{
+	Aggregate  *parent = r->parent;
+	bool	   *ppin = palloc0(sizeof(bool) * parent->ncols);
+	Datum	   *pvals = palloc0(sizeof(Datum) * parent->ncols);
+	bool	   *pnulls = palloc0(sizeof(bool) * parent->ncols);
+	Datum		keys[MODEL_MAX_KEYS];
+	bool		knulls[MODEL_MAX_KEYS];
+
+	for (int k = 0; k < r->nkeys; k++)
+		if (known[r->col[k]])
+		{
+			int			pc = parent->keycol[r->pkey[k]];
+
+			ppin[pc] = true;
+			pvals[pc] = vals[r->col[k]];
+			pnulls[pc] = nulls[r->col[k]];
+		}
+	RowMake(rc, parent, ppin, pvals, pnulls, keys, knulls, crit);
+	if (rd->nknown == 0 && !rd->filtered)
+		FakerM2OCreated(r->m2o, parent->pool.n - 1);
+	for (int k = 0; k < r->nkeys; k++)
+		if (!known[r->col[k]])
+		{
+			known[r->col[k]] = true;
+			vals[r->col[k]] = keys[r->pkey[k]];
+			nulls[r->col[k]] = knulls[r->pkey[k]];
+		}
+}
+
+/* Draw reference R of a row being built; fills its unknown columns. */
+static void
+draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
+			   FakerQuery *extra)
+{
+	FakerQuery *crit = extra ? FakerQueryMerge(r->require, extra, agg->name) : r->require;
+	Aggregate  *parent = r->parent;
+	RefDraw		rd;
+	FakerDraw	d;
+
+	ref_known(agg, r, known, vals, &rd);
+	d = ref_draw(rc, agg, r, crit, &rd);
 	switch (d.kind)
 	{
 		case FAKER_DRAW_NULL:
@@ -229,225 +298,177 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 				if (!known[r->col[k]])
 				{
 					ModelColumn *c = &agg->cols[r->col[k]];
+					int64		at = rd.pos * parent->nkeys + r->pkey[k];
 
 					known[r->col[k]] = true;
-					nulls[r->col[k]] = parent->pool.nulls[pos * parent->nkeys + r->pkey[k]];
-					vals[r->col[k]] = datumCopy(parent->pool.keys[pos * parent->nkeys + r->pkey[k]],
-												c->typbyval, c->typlen);
+					nulls[r->col[k]] = parent->pool.nulls[at];
+					vals[r->col[k]] = datumCopy(parent->pool.keys[at], c->typbyval, c->typlen);
 				}
 			break;
 		case FAKER_DRAW_CREATE:
-			{
-				bool	   *ppin = palloc0(sizeof(bool) * parent->ncols);
-				Datum	   *pvals = palloc0(sizeof(Datum) * parent->ncols);
-				bool	   *pnulls = palloc0(sizeof(bool) * parent->ncols);
-				Datum		keys[MODEL_MAX_KEYS];
-				bool		knulls[MODEL_MAX_KEYS];
-
-				for (int k = 0; k < r->nkeys; k++)
-					if (known[r->col[k]])
-					{
-						int			pc = parent->keycol[r->pkey[k]];
-
-						ppin[pc] = true;
-						pvals[pc] = vals[r->col[k]];
-						pnulls[pc] = nulls[r->col[k]];
-					}
-				RowMake(rc, parent, ppin, pvals, pnulls, keys, knulls, crit);
-				if (nknown == 0 && !filtered)
-					FakerM2OCreated(r->m2o, parent->pool.n - 1);
-				for (int k = 0; k < r->nkeys; k++)
-					if (!known[r->col[k]])
-					{
-						known[r->col[k]] = true;
-						vals[r->col[k]] = keys[r->pkey[k]];
-						nulls[r->col[k]] = knulls[r->pkey[k]];
-					}
-			}
+			ref_create(rc, agg, r, crit, &rd, known, vals, nulls);
 			break;
 		default:
 			break;
 	}
 }
 
-/*
- * Make one row of AGG: pinned columns first, then criteria pushed down to
- * it, references narrower first, the other columns; then the row goes to
- * the writer (or the result of faker_rows), its key to the pool, and its
- * children are made.  OUTKEYS/OUTNULLS receive its key.
- */
-void
-RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
-		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit)
+/* The row being built: which columns are decided, and their values. */
+typedef struct RowState
 {
-	FakerQuery *asked = crit;
-	FakerQuery **colcrit = NULL;
-	bool		check_all = false;
-	MemoryContext caller = CurrentMemoryContext;
 	bool	   *known;
 	Datum	   *vals;
 	bool	   *nulls;
-	Datum		keys[MODEL_MAX_KEYS];
-	bool		knulls[MODEL_MAX_KEYS];
+	FakerQuery *crit;			/* criteria pushed down to the row ($or branch chosen) */
+	FakerQuery **colcrit;		/* the part of CRIT on each column, or NULL */
+	bool		check_all;		/* evaluate CRIT on the finished row */
+} RowState;
 
-	bool		to_sink = rc->root && rc->plan->sink != NULL;
-
-	CHECK_FOR_INTERRUPTS();
-	check_stack_depth();
-	rc->root = false;
-	/* a returned row lives in the caller's per-row memory, not the batch */
-	if (!to_sink)
-		MemoryContextSwitchTo(WriterContext(agg));
-	WriterBuilding(agg, 1);
-	known = palloc0(sizeof(bool) * agg->ncols);
-	vals = palloc0(sizeof(Datum) * agg->ncols);
-	nulls = palloc0(sizeof(bool) * agg->ncols);
+/* Start row ST of AGG with the PINNED columns (their values copied). */
+static void
+row_start(Aggregate *agg, const bool *pinned, const Datum *pinvals, const bool *pinnulls, RowState *st)
+{
+	memset(st, 0, sizeof(RowState));
+	st->known = palloc0(sizeof(bool) * agg->ncols);
+	st->vals = palloc0(sizeof(Datum) * agg->ncols);
+	st->nulls = palloc0(sizeof(bool) * agg->ncols);
 	for (int i = 0; pinned && i < agg->ncols; i++)
 		if (pinned[i])
 		{
-			known[i] = true;
-			nulls[i] = pinnulls[i];
-			vals[i] = pinnulls[i] ? (Datum) 0 :
+			st->known[i] = true;
+			st->nulls[i] = pinnulls[i];
+			st->vals[i] = pinnulls[i] ? (Datum) 0 :
 				datumCopy(pinvals[i], agg->cols[i].typbyval, agg->cols[i].typlen);
 		}
+}
 
-	/* criteria pushed down to this row: per column, per foreign key */
-	if (crit)
+/*
+ * Criteria pushed down to this row: one $or branch, then per column (an
+ * equality on a foreign key column pins it; what another path pinned is
+ * checked on the finished row).
+ */
+static void
+row_criteria(RowCtx *rc, Aggregate *agg, FakerQuery *crit, RowState *st)
+{
+	st->crit = FakerQueryChooseBranch(crit, RowPickBranch, &agg->crit_rng);
+	st->check_all = FakerQueryHasRest(st->crit);
+	st->colcrit = palloc0(sizeof(FakerQuery *) * agg->ncols);
+	for (int i = 0; i < agg->ncols; i++)
 	{
-		crit = FakerQueryChooseBranch(crit, RowPickBranch, &agg->crit_rng);
-		check_all = FakerQueryHasRest(crit);
-		colcrit = palloc0(sizeof(FakerQuery *) * agg->ncols);
-		for (int i = 0; i < agg->ncols; i++)
-		{
-			ModelColumn *c = &agg->cols[i];
-			FakerQuery *cc = FakerQueryColumn(crit, c->attnum);
-			FakerQueryEnv env;
-			Datum		v;
-			bool		isnull;
+		ModelColumn *c = &agg->cols[i];
+		FakerQuery *cc = FakerQueryColumn(st->crit, c->attnum);
+		FakerQueryEnv env;
+		Datum		v;
+		bool		isnull;
 
-			if (cc == NULL)
-				continue;
-			colcrit[i] = cc;
-			if (c->kind == COL_DEFAULT)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("aggregate \"%s\": criteria %s on column \"%s\", which PostgreSQL fills from its DEFAULT",
-								agg->name, FakerQueryText(cc), c->name),
-						 errhint("Give the column a spec under \"columns\".")));
-			if (known[i] || c->kind != COL_REF)
-			{
-				check_all |= known[i];	/* pinned by another path: checked below */
-				continue;
-			}
-			/* a foreign key column: an equality pins it, anything else is checked */
-			RowEnv(rc->plan, agg, vals, nulls, known, &env);
-			check_all = true;
-			if (FakerQueryEquality(cc, &env, &v, &isnull))
-			{
-				known[i] = true;
-				nulls[i] = isnull;
-				vals[i] = isnull ? (Datum) 0 : datumCopy(v, c->typbyval, c->typlen);
-			}
+		if (cc == NULL)
+			continue;
+		st->colcrit[i] = cc;
+		if (c->kind == COL_DEFAULT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aggregate \"%s\": criteria %s on column \"%s\", which PostgreSQL fills from its DEFAULT",
+							agg->name, FakerQueryText(cc), c->name),
+					 errhint("Give the column a spec under \"columns\".")));
+		if (st->known[i] || c->kind != COL_REF)
+		{
+			st->check_all |= st->known[i];	/* pinned by another path: checked below */
+			continue;
+		}
+		RowEnv(rc->plan, agg, st->vals, st->nulls, st->known, &env);
+		st->check_all = true;
+		if (FakerQueryEquality(cc, &env, &v, &isnull))
+		{
+			st->known[i] = true;
+			st->nulls[i] = isnull;
+			st->vals[i] = isnull ? (Datum) 0 : datumCopy(v, c->typbyval, c->typlen);
 		}
 	}
+}
 
-	/* references: narrower first, implied ones only if still undecided */
+/* References: narrower first, implied ones only if still undecided. */
+static void
+row_references(RowCtx *rc, Aggregate *agg, RowState *st)
+{
 	for (int pass = 0; pass < 2; pass++)
 		for (int width = 1; width <= MODEL_MAX_KEYS; width++)
 			for (int i = 0; i < agg->nrefs; i++)
 			{
 				ModelRef   *r = &agg->refs[i];
+				FakerQuery *fkcrit = st->crit ? FakerQueryForeignKey(st->crit, r->conoid) : NULL;
 
 				if (r->nkeys != width || r->implied != (pass == 1))
 					continue;
-				if (known_count(agg, r, known) < r->nkeys)
-					draw_reference(rc, agg, r, known, vals, nulls,
-								   crit ? FakerQueryForeignKey(crit, r->conoid) : NULL);
-				else if (crit && FakerQueryForeignKey(crit, r->conoid))
-					check_all = true;	/* decided by another path: checked below */
+				if (known_count(agg, r, st->known) < r->nkeys)
+					draw_reference(rc, agg, r, st->known, st->vals, st->nulls, fkcrit);
+				else if (fkcrit)
+					st->check_all = true;	/* decided by another path: checked below */
 				else if (r->require && !r->back_edge)
-					check_pinned_reference(rc, agg, r, vals, nulls);
+					check_pinned_reference(rc, agg, r, st->vals, st->nulls);
 			}
+}
 
-	/* the other columns, those a $field reads first */
+/* The other columns, those a $field reads first. */
+static void
+row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
+{
 	for (int o = 0; o < agg->ncols; o++)
 	{
 		int			i = agg->colorder ? agg->colorder[o] : o;
 		ModelColumn *c = &agg->cols[i];
 		FakerQuery *req = c->require;
 
-		if (known[i] || c->kind == COL_DEFAULT)
+		if (st->known[i] || c->kind == COL_DEFAULT)
 			continue;
 		if (c->kind == COL_REF)
 		{
-			nulls[i] = true;
+			st->nulls[i] = true;
 			continue;
 		}
-		if (colcrit && colcrit[i])
-			req = FakerQueryMerge(req, colcrit[i], agg->name);
-		vals[i] = ColumnValue(rc, agg, c, req, vals, nulls, known, &nulls[i]);
-		known[i] = true;
+		if (st->colcrit && st->colcrit[i])
+			req = FakerQueryMerge(req, st->colcrit[i], agg->name);
+		st->vals[i] = ColumnValue(rc, agg, c, req, st->vals, st->nulls, st->known, &st->nulls[i]);
+		st->known[i] = true;
 	}
-	if (check_all)
-	{
-		FakerQueryEnv env;
+}
 
-		RowEnv(rc->plan, agg, vals, nulls, NULL, &env);
-		if (!FakerQueryEvalRow(crit, &env))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("aggregate \"%s\": a row made for criteria %s does not satisfy them",
-							agg->name, FakerQueryText(crit)),
-					 errdetail("Columns decided by another path (a shared key, a pinned foreign key) contradict them.")));
-	}
+/* A row whose columns another path decided must still satisfy its criteria. */
+static void
+row_check(RowCtx *rc, Aggregate *agg, RowState *st)
+{
+	FakerQueryEnv env;
 
-	if (to_sink)
-	{
-		/* faker_rows: the row is the result, not an INSERT; no children */
-		TupleDesc	desc = rc->plan->sinkdesc;
-		Datum	   *tv = palloc0(sizeof(Datum) * desc->natts);
-		bool	   *tn = palloc(sizeof(bool) * desc->natts);
+	RowEnv(rc->plan, agg, st->vals, st->nulls, NULL, &env);
+	if (!FakerQueryEvalRow(st->crit, &env))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("aggregate \"%s\": a row made for criteria %s does not satisfy them",
+						agg->name, FakerQueryText(st->crit)),
+				 errdetail("Columns decided by another path (a shared key, a pinned foreign key) contradict them.")));
+}
 
-		memset(tn, true, sizeof(bool) * desc->natts);
-		for (int i = 0; i < agg->ncols; i++)
-			if (agg->cols[i].attnum <= desc->natts)
-			{
-				tv[agg->cols[i].attnum - 1] = vals[i];
-				tn[agg->cols[i].attnum - 1] = nulls[i];
-			}
-		tuplestore_putvalues(rc->plan->sink, desc, tv, tn);
-		agg->created++;
-		WriterBuilding(agg, -1);
-		MemoryContextSwitchTo(caller);
-		return;
-	}
-	for (int k = 0; k < agg->nkeys; k++)
-	{
-		keys[k] = vals[agg->keycol[k]];
-		knulls[k] = nulls[agg->keycol[k]];
-	}
-	PoolAppend(agg, keys, knulls);
-	if (agg->filters)
-		FilterAdd(rc->plan, agg, asked, vals, nulls);
-	MemoryContextSwitchTo(caller);
-	for (int k = 0; k < agg->nkeys; k++)
-	{
-		ModelColumn *c = &agg->cols[agg->keycol[k]];
+/* faker_rows: the row is the result, not an INSERT; no children. */
+static void
+row_to_sink(RowCtx *rc, Aggregate *agg, RowState *st)
+{
+	TupleDesc	desc = rc->plan->sinkdesc;
+	Datum	   *tv = palloc0(sizeof(Datum) * desc->natts);
+	bool	   *tn = palloc(sizeof(bool) * desc->natts);
 
-		keys[k] = knulls[k] ? (Datum) 0 : datumCopy(keys[k], c->typbyval, c->typlen);
-		if (outkeys)
+	memset(tn, true, sizeof(bool) * desc->natts);
+	for (int i = 0; i < agg->ncols; i++)
+		if (agg->cols[i].attnum <= desc->natts)
 		{
-			outkeys[k] = keys[k];
-			outnulls[k] = knulls[k];
+			tv[agg->cols[i].attnum - 1] = st->vals[i];
+			tn[agg->cols[i].attnum - 1] = st->nulls[i];
 		}
-	}
-	WriterAdd(agg, vals, nulls);
-	agg->created++;
-	WriterBuilding(agg, -1);
-	if (WriterFull(agg))
-		WriterFlush(rc->plan, agg);
+	tuplestore_putvalues(rc->plan->sink, desc, tv, tn);
+}
 
-	/* children, each pinned to this row through its foreign key */
+/* Children, each pinned to the row of key KEYS through its foreign key. */
+static void
+row_children(RowCtx *rc, Aggregate *agg, const Datum *keys, const bool *knulls)
+{
 	for (int i = 0; i < agg->nchildren; i++)
 	{
 		ModelChild *ch = &agg->children[i];
@@ -469,3 +490,67 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	}
 }
 
+/*
+ * Make one row of AGG: pinned columns first, then criteria pushed down to
+ * it, references narrower first, the other columns; then the row goes to
+ * the writer (or the result of faker_rows), its key to the pool, and its
+ * children are made.  OUTKEYS/OUTNULLS receive its key.
+ */
+void
+RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
+		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	bool		to_sink = rc->root && rc->plan->sink != NULL;
+	RowState	st;
+	Datum		keys[MODEL_MAX_KEYS];
+	bool		knulls[MODEL_MAX_KEYS];
+
+	CHECK_FOR_INTERRUPTS();
+	check_stack_depth();
+	rc->root = false;
+	/* a returned row lives in the caller's per-row memory, not the batch */
+	if (!to_sink)
+		MemoryContextSwitchTo(WriterContext(agg));
+	WriterBuilding(agg, 1);
+	row_start(agg, pinned, pinvals, pinnulls, &st);
+	if (crit)
+		row_criteria(rc, agg, crit, &st);
+	row_references(rc, agg, &st);
+	row_columns(rc, agg, &st);
+	if (st.check_all)
+		row_check(rc, agg, &st);
+	agg->created++;
+	if (to_sink)
+	{
+		row_to_sink(rc, agg, &st);
+		WriterBuilding(agg, -1);
+		MemoryContextSwitchTo(caller);
+		return;
+	}
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		keys[k] = st.vals[agg->keycol[k]];
+		knulls[k] = st.nulls[agg->keycol[k]];
+	}
+	PoolAppend(agg, keys, knulls);
+	if (agg->filters)
+		FilterAdd(rc->plan, agg, crit, st.vals, st.nulls);
+	MemoryContextSwitchTo(caller);
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+
+		keys[k] = knulls[k] ? (Datum) 0 : datumCopy(keys[k], c->typbyval, c->typlen);
+		if (outkeys)
+		{
+			outkeys[k] = keys[k];
+			outnulls[k] = knulls[k];
+		}
+	}
+	WriterAdd(agg, st.vals, st.nulls);
+	WriterBuilding(agg, -1);
+	if (WriterFull(agg))
+		WriterFlush(rc->plan, agg);
+	row_children(rc, agg, keys, knulls);
+}
