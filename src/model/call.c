@@ -67,6 +67,104 @@ spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
 	return isnull ? 0 : DatumGetInt64(d);
 }
 
+/* The sequence counter of column C of A, from faker.sequence (as the owner). */
+static void
+sequence_open(ModelColumn *c)
+{
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
+	FakerOwnerScope owner;
+
+	FakerOwnerEnter(&owner);
+	SPI_execute_with_args("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+						  2, types, args, NULL, false, 0);
+	c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+						   1, types, args);
+	FakerOwnerExit(&owner);
+}
+
+/* The values of unique column C already in A's table count as used. */
+static void
+unique_seen(Aggregate *a, ModelColumn *c)
+{
+	Portal		p = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s",
+															  quote_identifier(c->name), a->qualname),
+											  0, NULL, NULL, NULL, false, 0);
+
+	for (;;)
+	{
+		SPI_cursor_fetch(p, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 t = 0; t < SPI_processed; t++)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
+
+			if (!isnull)
+				HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum);
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(p);
+}
+
+/*
+ * Per-call state of column C of A: its stream, a key DEFAULT faker
+ * evaluates itself (so children can reference the row before it is
+ * written), its reuse distributor, counters, the values a unique column has.
+ */
+static void
+column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is_key)
+{
+	FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
+	if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sink)))
+	{
+		Node	   *expr = build_column_default(rel, c->attnum);
+
+		if (expr == NULL)		/* e.g. an identity column of faker_rows */
+			expr = (Node *) makeNullConst(c->typid, c->typmod, InvalidOid);
+		c->kind = COL_KEYDEFAULT;
+		c->defexpr = ExecPrepareExpr(expression_planner((Expr *) expr), plan->estate);
+	}
+	if (c->reuse)
+		c->reuse_m2o = FakerM2OCreate(&c->reuse_spec, 0, a->expected);
+	if (c->kind == COL_SERIAL_INT)
+		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
+										"OPERATOR(pg_catalog.+) 1 FROM %s",
+										quote_identifier(c->name), a->qualname), 0, NULL, NULL);
+	if (c->kind == COL_SEQ)
+		sequence_open(c);
+	if (c->unique && c->kind == COL_GEN)
+		unique_seen(a, c);
+}
+
+/* Per-call state of aggregate A: streams, columns, pool (read if READ), writer. */
+static void
+aggregate_open(FakerPlan *plan, Aggregate *a, bool read)
+{
+	Relation	rel = table_open(a->relid, AccessShareLock);
+
+	a->seen = HashSetCreate(CurrentMemoryContext);
+	a->filters = NIL;
+	FakerRngInitStream(&a->crit_rng, plan->seed, a->name, "criteria");
+	for (int j = 0; j < a->ncols; j++)
+	{
+		bool		is_key = false;
+
+		for (int k = 0; k < a->nkeys; k++)
+			is_key |= a->keycol[k] == j;
+		column_open(plan, a, rel, &a->cols[j], is_key);
+	}
+	table_close(rel, AccessShareLock);
+	PoolOpen(plan, a, read);
+	WriterInit(a);
+	for (int c = 0; c < a->nchildren; c++)
+		FakerRngInitStream(&a->children[c].rng, plan->seed, a->name,
+						   psprintf("children.%s", a->children[c].name));
+}
+
 /* Per-call state of every aggregate: streams, distributors, keys, pools. */
 static void
 prepare_call(FakerPlan *plan)
@@ -74,6 +172,7 @@ prepare_call(FakerPlan *plan)
 	bool	   *read = palloc0(sizeof(bool) * plan->n);
 
 	plan->estate = CreateExecutorState();
+	/* a pool is read when something in the plan references it */
 	for (int i = 0; i < plan->n; i++)
 	{
 		read[i] |= plan->aggs[i]->force_read;
@@ -82,84 +181,8 @@ prepare_call(FakerPlan *plan)
 				if (plan->aggs[i]->refs[r].parent == plan->aggs[j])
 					read[j] = true;
 	}
-
 	for (int i = 0; i < plan->n; i++)
-	{
-		Aggregate  *a = plan->aggs[i];
-		Relation	rel = table_open(a->relid, AccessShareLock);
-
-		a->seen = HashSetCreate(CurrentMemoryContext);
-		a->filters = NIL;
-		FakerRngInitStream(&a->crit_rng, plan->seed, a->name, "criteria");
-		for (int j = 0; j < a->ncols; j++)
-		{
-			ModelColumn *c = &a->cols[j];
-			bool		is_key = false;
-
-			for (int k = 0; k < a->nkeys; k++)
-				is_key |= a->keycol[k] == j;
-			FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
-			if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sink)))
-			{
-				Node	   *expr = build_column_default(rel, c->attnum);
-
-				if (expr == NULL)		/* e.g. an identity column of faker_rows */
-					expr = (Node *) makeNullConst(c->typid, c->typmod, InvalidOid);
-				c->kind = COL_KEYDEFAULT;
-				c->defexpr = ExecPrepareExpr(expression_planner((Expr *) expr), plan->estate);
-			}
-			if (c->reuse)
-				c->reuse_m2o = FakerM2OCreate(&c->reuse_spec, 0, a->expected);
-			if (c->kind == COL_SERIAL_INT)
-				c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
-												"OPERATOR(pg_catalog.+) 1 FROM %s",
-												quote_identifier(c->name), a->qualname), 0, NULL, NULL);
-			if (c->kind == COL_SEQ)
-			{
-				Oid			types[2] = {TEXTOID, INT8OID};
-				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
-
-				FakerOwnerScope owner;
-
-				FakerOwnerEnter(&owner);
-				SPI_execute_with_args("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-									  2, types, args, NULL, false, 0);
-				c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-									   1, types, args);
-				FakerOwnerExit(&owner);
-			}
-			if (c->unique && (c->kind == COL_GEN))
-			{
-				/* values already in the table count as used */
-				Portal		p = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s",
-																		  quote_identifier(c->name), a->qualname),
-														  0, NULL, NULL, NULL, false, 0);
-
-				for (;;)
-				{
-					SPI_cursor_fetch(p, true, 10000);
-					if (SPI_processed == 0)
-						break;
-					for (uint64 t = 0; t < SPI_processed; t++)
-					{
-						bool		isnull;
-						Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
-
-						if (!isnull)
-							HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum);
-					}
-					SPI_freetuptable(SPI_tuptable);
-				}
-				SPI_cursor_close(p);
-			}
-		}
-		table_close(rel, AccessShareLock);
-		PoolOpen(plan, a, read[i]);
-		WriterInit(a);
-		for (int c = 0; c < a->nchildren; c++)
-			FakerRngInitStream(&a->children[c].rng, plan->seed, a->name,
-							   psprintf("children.%s", a->children[c].name));
-	}
+		aggregate_open(plan, plan->aggs[i], read[i]);
 	for (int i = 0; i < plan->n; i++)
 		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
 		{
