@@ -34,6 +34,22 @@ SELECT string_agg(r::text, ',') AS first FROM faker_pipe('[{"name": "a", "aggreg
 ROLLBACK;
 SELECT setval('account_id_seq', :lv, :'ic') IS NOT NULL AS reset;
 SELECT string_agg(r::text, ',') = :'first' AS same FROM faker_pipe('[{"name": "a", "aggregate": "account", "mean": 3}]', 50, 9) r;
+-- streaming: in a select list (or a cursor) a pipe yields rows as they are
+-- made, so LIMIT stops the work; a pipe of 10 million iterations returns at
+-- once (the timeout fails this test if it was built whole first)
+SET statement_timeout = '20s';
+SELECT count(*) AS ten FROM (SELECT faker_pipe('[{"name": "a", "aggregate": "account", "mean": 1}]', 10000000, 21) LIMIT 10) s;
+BEGIN;
+DECLARE feed CURSOR FOR SELECT faker_pipe('[{"name": "a", "aggregate": "account", "mean": 1}]', 10000000, 22);
+FETCH 3 FROM feed;
+CLOSE feed;
+COMMIT;
+RESET statement_timeout;
+-- what a stopped pipe made is written: every key it returned is a row
+CREATE TEMP TABLE stopped AS
+SELECT faker_pipe('[{"name": "a", "aggregate": "account", "mean": 1}]', 1000000, 23) AS j LIMIT 25;
+SELECT count(*) AS returned, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = (s.j->>'a')::int)) AS missing
+FROM stopped s;
 -- errors
 \set SHOW_CONTEXT never
 SELECT * FROM faker_pipe('{}', 1);

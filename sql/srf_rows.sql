@@ -17,6 +17,10 @@ CREATE TEMP TABLE r AS SELECT * FROM faker_rows(NULL::item, 100, 3);
 SELECT count(*) FROM r JOIN shop s ON s.id = r.shop_id;
 SELECT count(*) FROM (SELECT * FROM faker_rows(NULL::item, 100000, 4) LIMIT 3) s;
 COPY (SELECT sku, price FROM faker_rows(NULL::item, 3, 5)) TO STDOUT WITH (FORMAT csv);
+-- in a select list rows stream: LIMIT stops a call of a million rows at once
+SET statement_timeout = '20s';
+SELECT count(*) AS three FROM (SELECT faker_rows(NULL::item, 1000000, 6) LIMIT 3) s;
+RESET statement_timeout;
 -- the same seed gives the same rows
 SELECT (SELECT string_agg(sku, ',') FROM faker_rows(NULL::item, 20, 9))
      = (SELECT string_agg(sku, ',') FROM faker_rows(NULL::item, 20, 9)) AS same;

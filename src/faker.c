@@ -3,6 +3,7 @@
  */
 #include "postgres.h"
 
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -105,4 +106,55 @@ FakerJsonbScalarText(JsonbValue *v)
 		default:
 			return NULL;
 	}
+}
+
+int
+FakerSPIExecute(const char *src, int nargs, Oid *argtypes, Datum *values,
+				const char *nulls, bool read_only, long tcount)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			rc = SPI_execute_with_args(src, nargs, argtypes, values, nulls, read_only, tcount);
+
+	MemoryContextSwitchTo(cxt);
+	return rc;
+}
+
+int
+FakerSPIExecutePlan(void *plan, Datum *values, const char *nulls, bool read_only, long tcount)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			rc = SPI_execute_plan((SPIPlanPtr) plan, values, nulls, read_only, tcount);
+
+	MemoryContextSwitchTo(cxt);
+	return rc;
+}
+
+void
+FakerSPIFetch(void *portal, bool forward, long count)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+
+	SPI_cursor_fetch((Portal) portal, forward, count);
+	MemoryContextSwitchTo(cxt);
+}
+
+void *
+FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
+				   const char *nulls, bool read_only)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Portal		portal = SPI_cursor_open_with_args(NULL, src, nargs, argtypes, values, nulls, read_only, 0);
+
+	MemoryContextSwitchTo(cxt);
+	return portal;
+}
+
+void *
+FakerSPIPrepare(const char *src, int nargs, Oid *argtypes)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	SPIPlanPtr	plan = SPI_prepare(src, nargs, argtypes);
+
+	MemoryContextSwitchTo(cxt);
+	return plan;
 }

@@ -36,4 +36,17 @@ extern void FakerProgressTick(FakerProgress *p, int64 done);
  * input function of a column's type takes it; NULL for anything else. */
 extern char *FakerJsonbScalarText(JsonbValue *v);
 
+/*
+ * SPI calls that leave the caller's memory context current (SPI's own
+ * calls leave SPI's procedure context current, so that whatever the
+ * caller allocates next would live until SPI_finish).
+ */
+extern int	FakerSPIExecute(const char *src, int nargs, Oid *argtypes, Datum *values,
+							const char *nulls, bool read_only, long tcount);
+extern int	FakerSPIExecutePlan(void *plan, Datum *values, const char *nulls, bool read_only, long tcount);
+extern void FakerSPIFetch(void *portal, bool forward, long count);
+extern void *FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
+								const char *nulls, bool read_only);
+extern void *FakerSPIPrepare(const char *src, int nargs, Oid *argtypes);
+
 #endif							/* FAKER_H */

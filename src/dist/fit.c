@@ -32,6 +32,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "faker.h"
 #include "dist/dist.h"
 #include "dist/distpriv.h"
 
@@ -161,10 +162,10 @@ FakerFitRelation(Oid relid, char **columns, int ncolumns)
 	appendStringInfoString(&q, " ORDER BY n DESC");
 
 	counts = MemoryContextAllocHuge(outer, sizeof(int64) * cap);
-	portal = SPI_cursor_open_with_args(NULL, q.data, 0, NULL, NULL, NULL, true, 0);
+	portal = FakerSPICursorOpen(q.data, 0, NULL, NULL, NULL, true);
 	for (;;)
 	{
-		SPI_cursor_fetch(portal, true, 10000);
+		FakerSPIFetch(portal, true, 10000);
 		if (SPI_processed == 0)
 			break;
 		if (ngroups + (int64) SPI_processed > cap)
@@ -275,10 +276,10 @@ FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, i
 					 " ORDER BY %s, 2",
 					 wcols.data, rel, allnull.data, wcols.data, gcols.data, alias.data,
 					 alias.data, alias.data);
-	portal = SPI_cursor_open_with_args(NULL, q.data, 0, NULL, NULL, NULL, true, 0);
+	portal = FakerSPICursorOpen(q.data, 0, NULL, NULL, NULL, true);
 	for (;;)
 	{
-		SPI_cursor_fetch(portal, true, 10000);
+		FakerSPIFetch(portal, true, 10000);
 		if (SPI_processed == 0)
 			break;
 		for (uint64 i = 0; i < SPI_processed; i++)

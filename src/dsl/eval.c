@@ -19,6 +19,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "faker.h"
 #include "dsl/dslpriv.h"
 #include "security.h"
 
@@ -250,7 +251,7 @@ FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, boo
 		MemoryContextSwitchTo(old);
 	}
 	cxt = CurrentMemoryContext;
-	if (SPI_execute_with_args(lk->sql, fk->nkeys, lk->types, keys, NULL, false, 1) != SPI_OK_SELECT)
+	if (FakerSPIExecute(lk->sql, fk->nkeys, lk->types, keys, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "faker: \"%s\" failed", lk->sql);
 	MemoryContextSwitchTo(cxt);	/* not SPI's: the row's values go to the caller's context */
 	if (SPI_processed == 0)

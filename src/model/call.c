@@ -60,7 +60,7 @@ spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
 
 	MemoryContext cxt = CurrentMemoryContext;
 
-	if (SPI_execute_with_args(sql, nargs, types, args, NULL, false, 1) < 0 || SPI_processed != 1)
+	if (FakerSPIExecute(sql, nargs, types, args, NULL, false, 1) < 0 || SPI_processed != 1)
 		elog(ERROR, "faker: \"%s\" failed", sql);
 	MemoryContextSwitchTo(cxt);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -76,7 +76,7 @@ sequence_open(ModelColumn *c)
 	FakerOwnerScope owner;
 
 	FakerOwnerEnter(&owner);
-	SPI_execute_with_args("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+	FakerSPIExecute("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 						  2, types, args, NULL, false, 0);
 	c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 						   1, types, args);
@@ -87,13 +87,13 @@ sequence_open(ModelColumn *c)
 static void
 unique_seen(Aggregate *a, ModelColumn *c)
 {
-	Portal		p = SPI_cursor_open_with_args(NULL, psprintf("SELECT %s FROM %s",
+	Portal		p = FakerSPICursorOpen(psprintf("SELECT %s FROM %s",
 															  quote_identifier(c->name), a->qualname),
-											  0, NULL, NULL, NULL, false, 0);
+											  0, NULL, NULL, NULL, false);
 
 	for (;;)
 	{
-		SPI_cursor_fetch(p, true, 10000);
+		FakerSPIFetch(p, true, 10000);
 		if (SPI_processed == 0)
 			break;
 		for (uint64 t = 0; t < SPI_processed; t++)
@@ -119,7 +119,7 @@ static void
 column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is_key)
 {
 	FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
-	if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sink)))
+	if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sinkdesc)))
 	{
 		Node	   *expr = build_column_default(rel, c->attnum);
 
@@ -212,7 +212,7 @@ finish_call(FakerPlan *plan)
 				FakerOwnerScope owner;
 
 				FakerOwnerEnter(&owner);
-				SPI_execute_with_args("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
+				FakerSPIExecute("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
 									  2, types, args, NULL, false, 0);
 				FakerOwnerExit(&owner);
 			}
@@ -253,7 +253,7 @@ lock_aggregates(FakerPlan *plan)
 
 		if (i > 0 && relids[i] == relids[i - 1])
 			continue;
-		if (SPI_execute_with_args("INSERT INTO faker.lock AS l (relation) VALUES ($1) ON CONFLICT (relation) "
+		if (FakerSPIExecute("INSERT INTO faker.lock AS l (relation) VALUES ($1) ON CONFLICT (relation) "
 								  "DO UPDATE SET version = l.version OPERATOR(pg_catalog.+) 1",
 								  1, types, args, NULL, false, 0) != SPI_OK_INSERT)
 			elog(ERROR, "faker: could not lock the tables of the call");
@@ -267,7 +267,7 @@ lock_aggregates(FakerPlan *plan)
  */
 FakerPlan *
 CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 total,
-		  Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named)
+		  TupleDesc sinkdesc, bool read_named)
 {
 	MemoryContext outer = CurrentMemoryContext;
 	MemoryContext cxt = AllocSetContextCreate(outer, "faker call", ALLOCSET_DEFAULT_SIZES);
@@ -298,8 +298,12 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 		k++;
 	}
 	plan_expected(plan, expected);
-	plan->sink = sink;
 	plan->sinkdesc = sinkdesc;
+	if (sinkdesc)
+	{
+		plan->sinkvals = palloc0(sizeof(Datum) * sinkdesc->natts);
+		plan->sinknulls = palloc(sizeof(bool) * sinkdesc->natts);
+	}
 	prepare_call(plan);
 	FakerProgressStart(&plan->rc->progress, what, total);
 	return plan;
@@ -363,13 +367,59 @@ CallEnd(FakerPlan *plan)
 	return result;
 }
 
+/* Free the plans a paused call kept: when the call's memory goes, normally or on error. */
+static void
+free_kept_plans(void *arg)
+{
+	FakerPlan  *plan = arg;
+
+	for (int i = 0; i < plan->n; i++)
+	{
+		WriterFreePlan(plan->aggs[i]);
+		PoolFreePlan(plan->aggs[i]);
+	}
+}
+
+/*
+ * Pause a call between two rows of a value-per-call function: its
+ * prepared statements are kept, and the SPI connection is given back (a
+ * connection cannot stay open while the executor runs the rest of the
+ * query).  CallResume connects again.
+ */
+void
+CallPause(FakerPlan *plan)
+{
+	if (!plan->kept)
+	{
+		for (int i = 0; i < plan->n; i++)
+		{
+			WriterKeepPlan(plan->aggs[i]);
+			PoolKeepPlan(plan->aggs[i]);
+		}
+		plan->keptfree.func = free_kept_plans;
+		plan->keptfree.arg = plan;
+		MemoryContextRegisterResetCallback(plan->cxt, &plan->keptfree);
+		plan->kept = true;
+	}
+	SPI_finish();
+}
+
+void
+CallResume(FakerPlan *plan)
+{
+	SPI_connect();
+	MemoryContextSwitchTo(plan->cxt);
+}
+
+/* faker_populate: N rows of AGGREGATE, inserted. */
 List *
-Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc sinkdesc)
+Populate(const char *aggregate, int64 n, uint64 seed)
 {
 	double		base = (double) n;
 	FakerPlan  *plan = CallBegin(list_make1((char *) aggregate), seed, &base,
-								 psprintf("faker_populate(%s)", aggregate), n, sink, sinkdesc, false);
+								 psprintf("faker_populate(%s)", aggregate), n, NULL, false);
 	MemoryContext rowcxt = AllocSetContextCreate(plan->cxt, "faker row", ALLOCSET_DEFAULT_SIZES);
+
 	for (int64 i = 0; i < n; i++)
 	{
 		MemoryContextSwitchTo(rowcxt);
@@ -380,4 +430,46 @@ Populate(const char *aggregate, int64 n, uint64 seed, Tuplestorestate *sink, Tup
 		CallTick(plan, i + 1);
 	}
 	return CallEnd(plan);
+}
+
+/* faker_rows: plan a call whose target rows are returned (DESC), paused. */
+FakerPlan *
+RowsBegin(const char *aggregate, int64 n, uint64 seed, TupleDesc desc)
+{
+	double		base = (double) n;
+	FakerPlan  *plan = CallBegin(list_make1((char *) aggregate), seed, &base,
+								 psprintf("faker_rows(%s)", aggregate), n, desc, false);
+
+	plan->nrows = n;
+	plan->rowcxt = AllocSetContextCreate(plan->cxt, "faker returned row", ALLOCSET_DEFAULT_SIZES);
+	CallPause(plan);
+	return plan;
+}
+
+/*
+ * The next row of a faker_rows call (the DONE-th), in *VALUES / *NULLS
+ * (by attnum, in the call's memory: copy before the next call), or false
+ * when N rows were made: then the call is ended.
+ */
+bool
+RowsNext(FakerPlan *plan, int64 done, Datum **values, bool **nulls)
+{
+	CallResume(plan);
+	if (done >= plan->nrows)
+	{
+		CallEnd(plan);
+		return false;
+	}
+	CHECK_FOR_INTERRUPTS();
+	ResetPerTupleExprContext(plan->estate);
+	MemoryContextReset(plan->rowcxt);
+	MemoryContextSwitchTo(plan->rowcxt);
+	plan->rc->root = true;
+	RowMake(plan->rc, plan->target, NULL, NULL, NULL, NULL, NULL, NULL);
+	MemoryContextSwitchTo(plan->cxt);
+	FakerProgressTick(&plan->rc->progress, done + 1);
+	*values = plan->sinkvals;
+	*nulls = plan->sinknulls;
+	CallPause(plan);
+	return true;
 }

@@ -25,6 +25,7 @@
 #include "nodes/makefuncs.h"
 #include "utils/acl.h"
 
+#include "faker.h"
 #include "model/model.h"
 #include "security.h"
 
@@ -191,7 +192,7 @@ CatalogKeyColumns(Aggregate *agg)
 	Datum		args[1] = {ObjectIdGetDatum(agg->relid)};
 	bool		used[MaxTupleAttributeNumber + 1] = {false};
 
-	if (SPI_execute_with_args("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
+	if (FakerSPIExecute("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
 							  "WHERE contype OPERATOR(pg_catalog.=) 'f' AND confrelid OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the foreign keys referencing %s", agg->qualname);
@@ -227,7 +228,7 @@ CatalogDefinition(const char *name, Oid relid_hint, Oid *relid, Jsonb **spec)
 	char	   *owner;
 	Oid			ownerid;
 
-	if (SPI_execute_with_args("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
+	if (FakerSPIExecute("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
 							  "WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
@@ -263,7 +264,7 @@ definition_relation(const char *name)
 	Datum		args[1] = {CStringGetTextDatum(name)};
 	bool		isnull;
 
-	if (SPI_execute_with_args("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
+	if (FakerSPIExecute("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
 	if (SPI_processed == 0)
@@ -288,7 +289,7 @@ implicit_name(Oid relid)
 	bool		isnull;
 	bool		unique;
 
-	if (SPI_execute_with_args("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+	if (FakerSPIExecute("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
 							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read pg_class");
@@ -326,7 +327,7 @@ CatalogAggregateForTable(Oid relid)
 	bool		isnull;
 	char	   *rel = get_rel_name(relid);
 
-	if (SPI_execute_with_args("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
+	if (FakerSPIExecute("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
 	if (SPI_processed > 0)
@@ -383,7 +384,7 @@ CatalogTableForName(const char *name)
 	if (OidIsValid(relid))
 		return relid;
 	args[0] = DirectFunctionCall1(namein, CStringGetDatum((char *) linitial(parts)));
-	if (SPI_execute_with_args("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+	if (FakerSPIExecute("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
 							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
 							  1, argtypes, args, NULL, false, 2) != SPI_OK_SELECT)
 		elog(ERROR, "could not read pg_class");
@@ -443,7 +444,7 @@ definition_owner(const char *name, Oid *relid)
 	Datum		args[1] = {CStringGetTextDatum(name)};
 	bool		isnull;
 
-	if (SPI_execute_with_args("SELECT owner::pg_catalog.text, relation::pg_catalog.oid FROM faker.aggregate "
+	if (FakerSPIExecute("SELECT owner::pg_catalog.text, relation::pg_catalog.oid FROM faker.aggregate "
 							  "WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read faker.aggregate");
@@ -480,7 +481,7 @@ CatalogStoreDefinition(const char *name, Oid relid, Jsonb *spec)
 	args[2] = JsonbPGetDatum(spec);
 	args[3] = DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetUserId(), false)));
 	FakerOwnerEnter(&scope);
-	if (SPI_execute_with_args("INSERT INTO faker.aggregate (name, relation, spec, owner) VALUES ($1, $2, $3, $4) "
+	if (FakerSPIExecute("INSERT INTO faker.aggregate (name, relation, spec, owner) VALUES ($1, $2, $3, $4) "
 							  "ON CONFLICT (name) DO UPDATE SET relation = EXCLUDED.relation, spec = EXCLUDED.spec, "
 							  "owner = EXCLUDED.owner", 4, types, args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "faker: could not store the definition of \"%s\"", name);
@@ -502,7 +503,7 @@ CatalogDropDefinition(const char *name)
 		return false;
 	check_definition_owner(name, owner, relid);
 	FakerOwnerEnter(&scope);
-	if (SPI_execute_with_args("DELETE FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
+	if (FakerSPIExecute("DELETE FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, types, args, NULL, false, 0) != SPI_OK_DELETE)
 		elog(ERROR, "faker: could not delete a definition");
 	FakerOwnerExit(&scope);

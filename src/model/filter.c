@@ -84,7 +84,7 @@ FilterGet(FakerPlan *plan, Aggregate *agg, FakerQuery *crit)
 	env.stepnulls = plan->stepnulls;
 	FakerQueryParamsFill(&params, &env);
 	old = CurrentMemoryContext;
-	if (SPI_execute_with_args(sql.data, params.n, params.types, params.values, params.nulls, false, 0) != SPI_OK_SELECT)
+	if (FakerSPIExecute(sql.data, params.n, params.types, params.values, params.nulls, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "faker: \"%s\" failed", sql.data);
 	MemoryContextSwitchTo(old);	/* SPI leaves its own context current */
 	for (uint64 t = 0; t < SPI_processed; t++)

@@ -185,9 +185,15 @@ typedef struct FakerPlan
 	MemoryContext cxt;
 	EState	   *estate;
 	uint64		seed;
-	/* faker_rows: the target's rows go here instead of into the table */
-	Tuplestorestate *sink;
-	TupleDesc	sinkdesc;
+	/* faker_rows: the target's row goes here instead of into the table */
+	TupleDesc	sinkdesc;		/* NULL: rows are inserted */
+	Datum	   *sinkvals;		/* the last row made, by attnum - 1 */
+	bool	   *sinknulls;
+	/* a call paused between rows of a value-per-call function */
+	bool		kept;			/* its prepared plans survive SPI_finish */
+	int64		nrows;			/* faker_rows: rows asked for */
+	MemoryContext rowcxt;		/* the returned row's memory, reset per row */
+	MemoryContextCallback keptfree;
 	MemoryContext outer;		/* the caller's context */
 	struct RowCtx *rc;
 	/* faker_pipe: keys of the steps chosen so far in this iteration ($step) */
@@ -217,6 +223,8 @@ extern FakerPlan *PlanBuild(const char *aggregate, bool for_call);
 extern FakerPlan *PlanBuildMany(List *names);
 
 /* store.c */
+extern void PoolKeepPlan(Aggregate *agg);
+extern void PoolFreePlan(Aggregate *agg);
 extern void PoolOpen(FakerPlan *plan, Aggregate *agg, bool read);
 extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
 extern void PoolFlush(Aggregate *agg);
@@ -224,6 +232,8 @@ extern int64 PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, i
 extern void PoolReset(Oid relid);
 
 /* writer.c */
+extern void WriterKeepPlan(Aggregate *agg);
+extern void WriterFreePlan(Aggregate *agg);
 extern void WriterInit(Aggregate *agg);
 extern void WriterAdd(Aggregate *agg, Datum *values, bool *nulls);
 extern void WriterFlush(FakerPlan *plan, Aggregate *agg);
@@ -241,12 +251,17 @@ typedef struct PopulateResult
 				nulls;
 } PopulateResult;
 
-extern List *Populate(const char *aggregate, int64 n, uint64 seed,
-					  Tuplestorestate *sink, TupleDesc sinkdesc);
+extern List *Populate(const char *aggregate, int64 n, uint64 seed);
+
+/* faker_rows, a row at a time: Begin, Next until false, (End if stopped early). */
+extern FakerPlan *RowsBegin(const char *aggregate, int64 n, uint64 seed, TupleDesc desc);
+extern bool RowsNext(FakerPlan *plan, int64 done, Datum **values, bool **nulls);
+extern void CallPause(FakerPlan *plan);
+extern void CallResume(FakerPlan *plan);
 
 /* A call in steps, for callers other than Populate (faker_pipe). */
 extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,
-							int64 total, Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named);
+							int64 total, TupleDesc sinkdesc, bool read_named);
 extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit);
 extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions);
 extern void CallTick(FakerPlan *plan, int64 done);
@@ -256,6 +271,11 @@ extern bool ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo,
 						   Datum hi, bool has_hi, bool hi_incl, Datum *out);
 
 /* pipe.c */
-extern void Pipe(Jsonb *steps, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc desc);
+typedef struct PipeState PipeState;
+
+/* faker_pipe, an iteration at a time: Begin, Next until NULL, End if stopped early. */
+extern PipeState *PipeBegin(Jsonb *steps, int64 n, uint64 seed);
+extern Jsonb *PipeNext(PipeState *ps);
+extern void PipeEnd(PipeState *ps);
 
 #endif							/* FAKER_MODEL_H */

@@ -144,22 +144,26 @@ push_key(JsonbParseState **st, Aggregate *agg, Datum *keys, bool *knulls)
 	pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
-void
-Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc desc)
+/* A pipe call in progress (value-per-call: an iteration per call). */
+struct PipeState
 {
-	int			nsteps;
-	PipeStep   *steps = parse_steps(steps_jb, &nsteps);
-	List	   *names = NIL;
-	double	   *base = palloc(sizeof(double) * nsteps);
 	FakerPlan  *plan;
-	MemoryContext rowcxt;
+	PipeStep   *steps;
+	int			nsteps;
+	int64		n;				/* iterations asked for */
+	int64		done;
+	MemoryContext rowcxt;		/* one iteration's memory */
+	bool		ended;
+};
 
-	for (int i = 0; i < nsteps; i++)
-	{
-		names = lappend(names, steps[i].aggregate);
-		base[i] = n * (1 - steps[i].spec.null_weight) / steps[i].spec.mean;
-	}
-	plan = CallBegin(names, seed, base, "faker_pipe", n, NULL, NULL, true);
+/* Bind the steps to the plan's aggregates, their distributors and criteria. */
+static void
+bind_steps(FakerPlan *plan, PipeStep *steps, int nsteps, int64 n, uint64 seed)
+{
+	FakerQueryStep *info = palloc0(sizeof(FakerQueryStep) * nsteps);
+
+	plan->stepkeys = palloc0(sizeof(Datum *) * nsteps);
+	plan->stepnulls = palloc0(sizeof(bool *) * nsteps);
 	for (int i = 0; i < nsteps; i++)
 	{
 		for (int a = 0; a < plan->n; a++)
@@ -175,94 +179,144 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 		FakerRngInitStream(&steps[i].rng, seed, "faker_pipe", steps[i].name);
 	}
 	/* criteria: bound to the step's table, $step to the steps before it */
+	for (int i = 0; i < nsteps; i++)
 	{
-		FakerQueryStep *info = palloc0(sizeof(FakerQueryStep) * nsteps);
+		Aggregate  *agg = steps[i].agg;
 
-		plan->stepkeys = palloc0(sizeof(Datum *) * nsteps);
-		plan->stepnulls = palloc0(sizeof(bool *) * nsteps);
-		for (int i = 0; i < nsteps; i++)
+		info[i].name = steps[i].name;
+		info[i].relid = agg->relid;
+		info[i].nkeys = agg->nkeys;
+		for (int k = 0; k < agg->nkeys; k++)
+			info[i].keyatt[k] = agg->cols[agg->keycol[k]].attnum;
+		plan->stepkeys[i] = palloc0(sizeof(Datum) * MODEL_MAX_KEYS);
+		plan->stepnulls[i] = palloc0(sizeof(bool) * MODEL_MAX_KEYS);
+		if (steps[i].require)
+			steps[i].crit = FakerQueryBindRow(FakerQueryParse(steps[i].require,
+															  psprintf("steps[%d].require", i)),
+											  agg->relid, info, i);
+	}
+}
+
+/* One step of an iteration: reuse, create or NULL; its key into the result. */
+static void
+run_step(FakerPlan *plan, PipeStep *s, int i, JsonbParseState **st)
+{
+	Aggregate  *agg = s->agg;
+	FakerDraw	d;
+	Datum	   *keys = plan->stepkeys[i];
+	bool	   *knulls = plan->stepnulls[i];
+	JsonbValue	key;
+	int64	   *cands = NULL;
+
+	if (s->crit)
+	{
+		/* among the rows that satisfy the criteria (this iteration's $step values) */
+		d = FakerM2ONextIn(s->m2o, &s->rng, CallFilter(plan, agg, s->crit, &cands));
+		if (d.kind == FAKER_DRAW_REUSE)
+			d.index = cands[d.index];
+	}
+	else
+		d = FakerM2ONext(s->m2o, &s->rng, agg->pool.n);
+	key.type = jbvString;
+	key.val.string.val = s->name;
+	key.val.string.len = strlen(s->name);
+	pushJsonbValue(st, WJB_KEY, &key);
+	if (d.kind == FAKER_DRAW_NULL)
+	{
+		JsonbValue	null = {.type = jbvNull};
+
+		agg->nulls++;
+		for (int k = 0; k < agg->nkeys; k++)
+			knulls[k] = true;
+		pushJsonbValue(st, WJB_VALUE, &null);
+		return;
+	}
+	if (d.kind == FAKER_DRAW_CREATE)
+	{
+		CallMakeRow(plan, agg, keys, knulls, s->crit);
+		if (s->crit == NULL)
+			FakerM2OCreated(s->m2o, agg->pool.n - 1);
+	}
+	else
+	{
+		agg->reused++;
+		for (int k = 0; k < agg->nkeys; k++)
 		{
-			Aggregate  *agg = steps[i].agg;
-
-			info[i].name = steps[i].name;
-			info[i].relid = agg->relid;
-			info[i].nkeys = agg->nkeys;
-			for (int k = 0; k < agg->nkeys; k++)
-				info[i].keyatt[k] = agg->cols[agg->keycol[k]].attnum;
-			plan->stepkeys[i] = palloc0(sizeof(Datum) * MODEL_MAX_KEYS);
-			plan->stepnulls[i] = palloc0(sizeof(bool) * MODEL_MAX_KEYS);
-			if (steps[i].require)
-				steps[i].crit = FakerQueryBindRow(FakerQueryParse(steps[i].require,
-																  psprintf("steps[%d].require", i)),
-												  agg->relid, info, i);
+			keys[k] = agg->pool.keys[d.index * agg->nkeys + k];
+			knulls[k] = agg->pool.nulls[d.index * agg->nkeys + k];
 		}
 	}
-	rowcxt = AllocSetContextCreate(plan->cxt, "faker pipe row", ALLOCSET_DEFAULT_SIZES);
-	for (int64 it = 0; it < n; it++)
+	push_key(st, agg, keys, knulls);
+}
+
+/*
+ * Start a pipe of N iterations: parse the steps, plan the call (every
+ * step's aggregate and what it reaches), bind.  The call is left paused;
+ * PipeNext runs one iteration per call, so the caller streams the rows.
+ */
+PipeState *
+PipeBegin(Jsonb *steps_jb, int64 n, uint64 seed)
+{
+	PipeState  *ps = palloc0(sizeof(PipeState));
+	List	   *names = NIL;
+	double	   *base;
+
+	ps->steps = parse_steps(steps_jb, &ps->nsteps);
+	ps->n = n;
+	base = palloc(sizeof(double) * ps->nsteps);
+	for (int i = 0; i < ps->nsteps; i++)
 	{
-		JsonbParseState *st = NULL;
-		Datum		result;
-		bool		isnull = false;
-
-		CHECK_FOR_INTERRUPTS();
-		MemoryContextSwitchTo(rowcxt);
-		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-		for (int i = 0; i < nsteps; i++)
-		{
-			PipeStep   *s = &steps[i];
-			Aggregate  *agg = s->agg;
-			FakerDraw	d;
-			Datum	   *keys = plan->stepkeys[i];
-			bool	   *knulls = plan->stepnulls[i];
-			JsonbValue	key;
-			int64	   *cands = NULL;
-
-			if (s->crit)
-			{
-				/* among the rows that satisfy the criteria (this iteration's $step values) */
-				d = FakerM2ONextIn(s->m2o, &s->rng, CallFilter(plan, agg, s->crit, &cands));
-				if (d.kind == FAKER_DRAW_REUSE)
-					d.index = cands[d.index];
-			}
-			else
-				d = FakerM2ONext(s->m2o, &s->rng, agg->pool.n);
-
-			key.type = jbvString;
-			key.val.string.val = s->name;
-			key.val.string.len = strlen(s->name);
-			pushJsonbValue(&st, WJB_KEY, &key);
-			if (d.kind == FAKER_DRAW_NULL)
-			{
-				JsonbValue	null = {.type = jbvNull};
-
-				agg->nulls++;
-				for (int k = 0; k < agg->nkeys; k++)
-					knulls[k] = true;
-				pushJsonbValue(&st, WJB_VALUE, &null);
-				continue;
-			}
-			if (d.kind == FAKER_DRAW_CREATE)
-			{
-				CallMakeRow(plan, agg, keys, knulls, s->crit);
-				if (s->crit == NULL)
-					FakerM2OCreated(s->m2o, agg->pool.n - 1);
-			}
-			else
-			{
-				agg->reused++;
-				for (int k = 0; k < agg->nkeys; k++)
-				{
-					keys[k] = agg->pool.keys[d.index * agg->nkeys + k];
-					knulls[k] = agg->pool.nulls[d.index * agg->nkeys + k];
-				}
-			}
-			push_key(&st, agg, keys, knulls);
-		}
-		result = JsonbPGetDatum(JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL)));
-		tuplestore_putvalues(sink, desc, &result, &isnull);
-		MemoryContextSwitchTo(plan->cxt);
-		MemoryContextReset(rowcxt);
-		CallTick(plan, it + 1);
+		names = lappend(names, ps->steps[i].aggregate);
+		base[i] = n * (1 - ps->steps[i].spec.null_weight) / ps->steps[i].spec.mean;
 	}
-	CallEnd(plan);
+	ps->plan = CallBegin(names, seed, base, "faker_pipe", n, NULL, true);
+	bind_steps(ps->plan, ps->steps, ps->nsteps, n, seed);
+	ps->rowcxt = AllocSetContextCreate(ps->plan->cxt, "faker pipe row", ALLOCSET_DEFAULT_SIZES);
+	CallPause(ps->plan);
+	return ps;
+}
+
+/*
+ * The next iteration's {"<step>": key, ...}, in the caller's memory, or
+ * NULL when N iterations were made (the call is then ended).
+ */
+Jsonb *
+PipeNext(PipeState *ps)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	JsonbParseState *st = NULL;
+	Jsonb	   *result;
+
+	if (ps->done >= ps->n)
+	{
+		PipeEnd(ps);
+		MemoryContextSwitchTo(caller);
+		return NULL;
+	}
+	CHECK_FOR_INTERRUPTS();
+	CallResume(ps->plan);
+	MemoryContextSwitchTo(ps->rowcxt);
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; i < ps->nsteps; i++)
+		run_step(ps->plan, &ps->steps[i], i, &st);
+	result = JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+	MemoryContextSwitchTo(caller);
+	result = (Jsonb *) pg_detoast_datum_copy((struct varlena *) result);
+	MemoryContextReset(ps->rowcxt);
+	MemoryContextSwitchTo(ps->plan->cxt);
+	CallTick(ps->plan, ++ps->done);
+	CallPause(ps->plan);
+	MemoryContextSwitchTo(caller);
+	return result;
+}
+
+/* End the call: write what is pending, save counters (also when stopped early). */
+void
+PipeEnd(PipeState *ps)
+{
+	if (ps->ended)
+		return;
+	ps->ended = true;
+	CallResume(ps->plan);
+	CallEnd(ps->plan);
 }

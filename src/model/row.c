@@ -452,17 +452,14 @@ static void
 row_to_sink(RowCtx *rc, Aggregate *agg, RowState *st)
 {
 	TupleDesc	desc = rc->plan->sinkdesc;
-	Datum	   *tv = palloc0(sizeof(Datum) * desc->natts);
-	bool	   *tn = palloc(sizeof(bool) * desc->natts);
 
-	memset(tn, true, sizeof(bool) * desc->natts);
+	memset(rc->plan->sinknulls, true, sizeof(bool) * desc->natts);
 	for (int i = 0; i < agg->ncols; i++)
 		if (agg->cols[i].attnum <= desc->natts)
 		{
-			tv[agg->cols[i].attnum - 1] = st->vals[i];
-			tn[agg->cols[i].attnum - 1] = st->nulls[i];
+			rc->plan->sinkvals[agg->cols[i].attnum - 1] = st->vals[i];
+			rc->plan->sinknulls[agg->cols[i].attnum - 1] = st->nulls[i];
 		}
-	tuplestore_putvalues(rc->plan->sink, desc, tv, tn);
 }
 
 /* Children, each pinned to the row of key KEYS through its foreign key. */
@@ -501,7 +498,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	bool		to_sink = rc->root && rc->plan->sink != NULL;
+	bool		to_sink = rc->root && rc->plan->sinkdesc != NULL;
 	RowState	st;
 	Datum		keys[MODEL_MAX_KEYS];
 	bool		knulls[MODEL_MAX_KEYS];

@@ -34,6 +34,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "faker.h"
 #include "model/model.h"
 #include "security.h"
 
@@ -97,7 +98,7 @@ static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	int			rc = SPI_execute_with_args(sql, nargs, types, args, NULL, false, 0);
+	int			rc = FakerSPIExecute(sql, nargs, types, args, NULL, false, 0);
 
 	MemoryContextSwitchTo(cxt);	/* SPI leaves its own context current */
 	if (rc != expect)
@@ -314,11 +315,11 @@ pool_read(Aggregate *agg, const char *sql)
 {
 	Pool	   *p = &agg->pool;
 	MemoryContext cxt = CurrentMemoryContext;
-	Portal		portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, false, 0);
+	Portal		portal = FakerSPICursorOpen(sql, 0, NULL, NULL, NULL, false);
 
 	for (;;)
 	{
-		SPI_cursor_fetch(portal, true, 10000);
+		FakerSPIFetch(portal, true, 10000);
 		if (SPI_processed == 0)
 			break;
 		MemoryContextSwitchTo(cxt);
@@ -438,7 +439,7 @@ pool_prepare_append(Aggregate *agg)
 		appendStringInfo(&sql, ", pg_catalog.unnest($%d)", k + 2);
 	}
 	appendStringInfoChar(&sql, ')');
-	p->append_plan = SPI_prepare(sql.data, agg->nkeys + 1, types);
+	p->append_plan = FakerSPIPrepare(sql.data, agg->nkeys + 1, types);
 	if (p->append_plan == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\"", sql.data);
 }
@@ -582,7 +583,7 @@ PoolFlush(Aggregate *agg)
 	sargs[0] = ObjectIdGetDatum(agg->relid);
 	sargs[1] = Int64GetDatum(p->base + p->n);
 	FakerOwnerEnter(&owner);
-	if (SPI_execute_plan(p->append_plan, args, NULL, false, 0) != SPI_OK_INSERT)
+	if (FakerSPIExecutePlan(p->append_plan, args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "faker: could not append to %s", p->table);
 	spi_exec("UPDATE faker.pool SET size = $2 WHERE relation OPERATOR(pg_catalog.=) $1", 2, stypes, sargs, SPI_OK_UPDATE);
 	FakerOwnerExit(&owner);
@@ -658,4 +659,20 @@ PoolReset(Oid relid)
 			 "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relation)",
 			 1, types, args, SPI_OK_DELETE);
 	FakerOwnerExit(&owner);
+}
+
+/* Keep the pool's prepared append across SPI connections (a paused call). */
+void
+PoolKeepPlan(Aggregate *agg)
+{
+	if (agg->pool.append_plan)
+		SPI_keepplan(agg->pool.append_plan);
+}
+
+void
+PoolFreePlan(Aggregate *agg)
+{
+	if (agg->pool.append_plan)
+		SPI_freeplan(agg->pool.append_plan);
+	agg->pool.append_plan = NULL;
 }

@@ -19,6 +19,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "faker.h"
 #include "model/model.h"
 
 typedef struct Writer
@@ -112,7 +113,7 @@ WriterInit(Aggregate *agg)
 		types[0] = INT4OID;
 		appendStringInfo(&sql, "INSERT INTO %s SELECT FROM pg_catalog.generate_series(1, $1)", agg->qualname);
 	}
-	w->plan = SPI_prepare(sql.data, Max(w->nins, 1), types);
+	w->plan = FakerSPIPrepare(sql.data, Max(w->nins, 1), types);
 	if (w->plan == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\": %s", sql.data, SPI_result_code_string(SPI_result));
 	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
@@ -188,7 +189,7 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 			ErrorContextCallback cb = {error_context_stack, writer_error_context, agg};
 
 			error_context_stack = &cb;
-			rc = SPI_execute_plan(w->plan, args, NULL, false, 0);
+			rc = FakerSPIExecutePlan(w->plan, args, NULL, false, 0);
 			error_context_stack = cb.previous;
 		}
 		if (rc != SPI_OK_INSERT)
@@ -217,4 +218,21 @@ bool
 WriterFull(Aggregate *agg)
 {
 	return agg->writer->count >= MODEL_BATCH;
+}
+
+/* Keep AGG's prepared INSERT across SPI connections (a paused call). */
+void
+WriterKeepPlan(Aggregate *agg)
+{
+	if (agg->writer && agg->writer->plan)
+		SPI_keepplan(agg->writer->plan);
+}
+
+void
+WriterFreePlan(Aggregate *agg)
+{
+	if (agg->writer && agg->writer->plan)
+		SPI_freeplan(agg->writer->plan);
+	if (agg->writer)
+		agg->writer->plan = NULL;
 }

@@ -7,6 +7,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "utils/snapmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
@@ -105,8 +106,7 @@ faker_populate(PG_FUNCTION_ARGS)
 	n = CheckCount(fcinfo, 1);
 	CheckAggregateName(name);
 	InitMaterializedSRF(fcinfo, 0);
-	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
-					  NULL, NULL);
+	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)));
 	foreach(lc, result)
 	{
 		PopulateResult *r = lfirst(lc);
@@ -204,47 +204,129 @@ faker_reset(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-/* faker_rows(rowtype, n, seed): rows built as populate would, returned. */
+/* At the end of the query, a set-returning call stopped early (LIMIT, a
+ * closed cursor) still writes what it made and saves its counters. */
+static void
+rows_shutdown(Datum arg)
+{
+	FakerPlan  *plan = (FakerPlan *) DatumGetPointer(arg);
+
+	/* the executor is shutting down: the writes need a snapshot of their own */
+	PushActiveSnapshot(GetTransactionSnapshot());
+	CallResume(plan);
+	CallEnd(plan);
+	PopActiveSnapshot();
+}
+
+static void
+pipe_shutdown(Datum arg)
+{
+	PushActiveSnapshot(GetTransactionSnapshot());
+	PipeEnd((PipeState *) DatumGetPointer(arg));
+	PopActiveSnapshot();
+}
+
+/*
+ * faker_rows(rowtype, n, seed): rows built as populate would, returned one
+ * per call (value-per-call: in a select list, or through a cursor, rows
+ * stream as they are made; in FROM, PostgreSQL collects them first).
+ */
 Datum
 faker_rows(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Oid			rowtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
-	Oid			relid = OidIsValid(rowtype) ? typeidTypeRelid(rowtype) : InvalidOid;
-	int64		n;
-	char	   *name;
+	FuncCallContext *fctx;
+	FakerPlan  *plan;
+	Datum	   *values;
+	bool	   *nulls;
 
-	if (!OidIsValid(relid) ||
-		(get_rel_relkind(relid) != RELKIND_RELATION && get_rel_relkind(relid) != RELKIND_PARTITIONED_TABLE))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("rowtype must be the row type of a table, e.g. NULL::book"),
-				 errdetail("Got type %s.", format_type_be(rowtype))));
-	n = CheckCount(fcinfo, 1);
-	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	SPI_connect();
-	name = CatalogAggregateForTable(relid);
-	name = MemoryContextStrdup(rsinfo->econtext->ecxt_per_query_memory, name);
-	SPI_finish();
-	Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
-			 rsinfo->setResult, rsinfo->setDesc);
-	return (Datum) 0;
+	if (SRF_IS_FIRSTCALL())
+	{
+		Oid			rowtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
+		Oid			relid = OidIsValid(rowtype) ? typeidTypeRelid(rowtype) : InvalidOid;
+		int64		n;
+		char	   *name;
+		MemoryContext old;
+		TupleDesc	desc;
+
+		if (!OidIsValid(relid) ||
+			(get_rel_relkind(relid) != RELKIND_RELATION && get_rel_relkind(relid) != RELKIND_PARTITIONED_TABLE))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("rowtype must be the row type of a table, e.g. NULL::book"),
+					 errdetail("Got type %s.", format_type_be(rowtype))));
+		n = CheckCount(fcinfo, 1);
+		if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("faker_rows must be called in a context that accepts a set")));
+		fctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
+		desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(rowtype, -1));
+		SPI_connect();
+		name = MemoryContextStrdup(fctx->multi_call_memory_ctx, CatalogAggregateForTable(relid));
+		SPI_finish();
+		MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
+		plan = RowsBegin(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)), desc);
+		fctx->user_fctx = plan;
+		fctx->tuple_desc = desc;
+		RegisterExprContextCallback(rsinfo->econtext, rows_shutdown, PointerGetDatum(plan));
+		MemoryContextSwitchTo(old);
+	}
+	fctx = SRF_PERCALL_SETUP();
+	plan = fctx->user_fctx;
+	{
+		MemoryContext caller = CurrentMemoryContext;
+		bool		more = RowsNext(plan, fctx->call_cntr, &values, &nulls);
+
+		MemoryContextSwitchTo(caller);
+		if (!more)
+		{
+			UnregisterExprContextCallback(rsinfo->econtext, rows_shutdown, PointerGetDatum(plan));
+			SRF_RETURN_DONE(fctx);
+		}
+	}
+	SRF_RETURN_NEXT(fctx, HeapTupleGetDatum(heap_form_tuple(fctx->tuple_desc, values, nulls)));
 }
 
-/* faker_pipe(steps, n, seed): n iterations of a pipe of choices. */
+/* faker_pipe(steps, n, seed): n iterations of a pipe, one per call (streams). */
 Datum
 faker_pipe(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		n;
+	FuncCallContext *fctx;
+	PipeState  *ps;
+	Jsonb	   *row;
 
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("steps must not be NULL")));
-	n = CheckCount(fcinfo, 1);
-	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	Pipe(PG_GETARG_JSONB_P(0), n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
-		 rsinfo->setResult, rsinfo->setDesc);
-	return (Datum) 0;
+	if (SRF_IS_FIRSTCALL())
+	{
+		int64		n;
+		MemoryContext old;
+
+		if (PG_ARGISNULL(0))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("steps must not be NULL")));
+		n = CheckCount(fcinfo, 1);
+		if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("faker_pipe must be called in a context that accepts a set")));
+		fctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
+		ps = PipeBegin(PG_GETARG_JSONB_P_COPY(0), n,
+					   FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)));
+		fctx->user_fctx = ps;
+		RegisterExprContextCallback(rsinfo->econtext, pipe_shutdown, PointerGetDatum(ps));
+		MemoryContextSwitchTo(old);
+	}
+	fctx = SRF_PERCALL_SETUP();
+	ps = fctx->user_fctx;
+	row = PipeNext(ps);
+	if (row == NULL)
+	{
+		UnregisterExprContextCallback(rsinfo->econtext, pipe_shutdown, PointerGetDatum(ps));
+		SRF_RETURN_DONE(fctx);
+	}
+	SRF_RETURN_NEXT(fctx, JsonbPGetDatum(row));
 }

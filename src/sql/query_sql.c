@@ -15,6 +15,7 @@
 #include "utils/typcache.h"
 
 #include "compat.h"
+#include "faker.h"
 #include "dsl/query.h"
 
 PG_FUNCTION_INFO_V1(faker_query_parse);
@@ -159,7 +160,7 @@ faker_query_rows(PG_FUNCTION_ARGS)
 				   quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid)),
 				   FakerQueryToSQL(q, "t", &params));
 	SPI_connect();
-	if (SPI_execute_with_args(sql, params.n, params.types, params.values, params.nulls, true, 0) != SPI_OK_SELECT)
+	if (FakerSPIExecute(sql, params.n, params.types, params.values, params.nulls, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "faker_query_rows: \"%s\" failed", sql);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
