@@ -90,12 +90,14 @@ SET faker.seed = 3;
 SELECT pg_temp.cities();
 -- a table's columns follow the locale too (generators chosen by column name)
 CREATE TABLE gen_locale_person (id serial PRIMARY KEY, first_name text, city text,
-                                phone text, postcode text, email text);
+                                phone text, postcode text, email text, last_name varchar(3));
 SET faker.locale = de;
 SELECT created FROM faker_populate('gen_locale_person', 200, 5);
 SELECT count(*) FILTER (WHERE phone !~ '^\+49 ') AS not_german_phone,
        count(*) FILTER (WHERE email !~ '^[ -~]+$') AS non_ascii_email,
-       count(*) FILTER (WHERE postcode !~ '^[0-9]{5}$') AS bad_postcode
+       count(*) FILTER (WHERE postcode !~ '^[0-9]{5}$') AS bad_postcode,
+       count(*) FILTER (WHERE length(last_name) <> 3) AS not_cut_to_3,
+       count(*) FILTER (WHERE last_name IN ('Mül', 'Krü', 'Kön', 'Göt')) > 0 AS cut_by_character
 FROM gen_locale_person;
 DROP TABLE gen_locale_person;
 -- only en, de and fr
