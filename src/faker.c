@@ -25,6 +25,8 @@ static char *faker_seed_string = NULL;
 
 static const struct config_enum_entry locale_options[] = {
 	{"en", 0, false},
+	{"de", 1, false},			/* src/gen/locale.h */
+	{"fr", 2, false},
 	{NULL, 0, false}
 };
 

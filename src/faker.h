@@ -12,7 +12,7 @@
 extern bool faker_seed_is_set;
 extern int64 faker_seed_value;
 
-/* faker.locale (only "en" today) */
+/* faker.locale: en, de, fr (src/gen/locale.h) */
 extern int	faker_locale;
 
 /* faker.progress */

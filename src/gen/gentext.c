@@ -7,6 +7,7 @@
 #include <ctype.h>
 
 #include "gen/genpriv.h"
+#include "gen/locale.h"
 #include "gen/words.h"
 
 static inline const char *
@@ -68,6 +69,8 @@ GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
 void
 GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
+	if (GenLocaleAppendText(g, rng, buf))	/* faker.locale de, fr */
+		return;
 	switch (g->kind)
 	{
 		case G_DIGITS:

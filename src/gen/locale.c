@@ -1,0 +1,254 @@
+/*
+ * locale.c: names, addresses, phones, postcodes and companies of the
+ * locales "de" and "fr" (faker.locale; README, "Settings").
+ *
+ * The word lists are UTF-8.  A word is converted to the database encoding
+ * when it is appended (nothing to do in a UTF8 or SQL_ASCII database), and
+ * transliterated to ASCII (ä -> ae, ß -> ss, é -> e, ...) where it becomes
+ * part of an email or a username, which stay at the reserved example.*
+ * domains of every locale.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "mb/pg_wchar.h"
+
+#include "faker.h"
+#include "gen/locale.h"
+
+typedef struct GenLocale
+{
+	const FakerWordList *first_names;
+	const FakerWordList *last_names;
+	const FakerWordList *cities;
+	const FakerWordList *streets;
+	const FakerWordList *company_suffixes;
+} GenLocale;
+
+static const GenLocale locale_de = {
+	&faker_de_first_names, &faker_de_last_names, &faker_de_cities, &faker_de_streets,
+	&faker_de_company_suffixes
+};
+
+static const GenLocale locale_fr = {
+	&faker_fr_first_names, &faker_fr_last_names, &faker_fr_cities, &faker_fr_streets,
+	&faker_fr_company_suffixes
+};
+
+static inline const char *
+pick(const FakerWordList *l, FakerRng *rng)
+{
+	return l->words[FakerRngBelow(rng, l->n)];
+}
+
+/* Append the UTF-8 word W in the database encoding. */
+static void
+append_word(StringInfo buf, const char *w)
+{
+	int			enc = GetDatabaseEncoding();
+	char	   *s;
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+	{
+		appendStringInfoString(buf, w);
+		return;
+	}
+	/* an error if the encoding has no such character (none outside Latin-1) */
+	s = pg_any_to_server(w, strlen(w), PG_UTF8);
+	appendStringInfoString(buf, s);
+	if (s != w)
+		pfree(s);
+}
+
+/*
+ * ASCII for the Latin-1 letters U+00C0 to U+00FF, by their low 6 bits
+ * (upper and lower case alike, both lower-cased); "" drops the character.
+ */
+static const char *const latin1_ascii[64] = {
+	"a", "a", "a", "a", "ae", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "oe", "", "o", "u", "u", "u", "ue", "y", "th", "ss",
+	"a", "a", "a", "a", "ae", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "oe", "", "o", "u", "u", "u", "ue", "y", "th", "y"
+};
+
+/*
+ * Append the UTF-8 word NAME lower-cased and transliterated to ASCII,
+ * keeping only [a-z0-9] (as gentext.c's append_slug does for "en").
+ */
+static void
+append_ascii_slug(StringInfo buf, const char *name)
+{
+	const unsigned char *p = (const unsigned char *) name;
+
+	while (*p)
+	{
+		if (*p < 0x80)
+		{
+			if (isalnum(*p))
+				appendStringInfoChar(buf, (char) tolower(*p));
+			p++;
+		}
+		else if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF)
+		{
+			/* U+00C0..U+00FF: 0xC3 then 0x80 + (code point - 0xC0) */
+			appendStringInfoString(buf, latin1_ascii[p[1] - 0x80]);
+			p += 2;
+		}
+		else if (p[0] == 0xC5 && (p[1] == 0x92 || p[1] == 0x93))
+		{
+			appendStringInfoString(buf, "oe");	/* Œ, œ */
+			p += 2;
+		}
+		else
+		{
+			/* any other character: dropped, with its continuation bytes */
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		}
+	}
+}
+
+static void
+append_digits(StringInfo buf, FakerRng *rng, int n, bool nonzero_first)
+{
+	for (int i = 0; i < n; i++)
+		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && nonzero_first) ?
+												 1 + FakerRngBelow(rng, 9) :
+												 FakerRngBelow(rng, 10))));
+}
+
+/* first.last, firstlast or f.last (ASCII), digits; emails at example.* */
+static void
+append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	const char *first = pick(loc->first_names, rng);
+	const char *last = pick(loc->last_names, rng);
+	int			style = (int) FakerRngBelow(rng, 3);
+
+	if (style == 2)
+	{
+		StringInfoData f;
+
+		initStringInfo(&f);
+		append_ascii_slug(&f, first);
+		appendStringInfoChar(buf, f.data[0]);
+		pfree(f.data);
+	}
+	else
+		append_ascii_slug(buf, first);
+	if (style != 1)
+		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
+	append_ascii_slug(buf, last);
+	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
+	if (g->kind == G_EMAIL)
+		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+}
+
+/* +49 30 1234567: an area code (or mobile prefix) without its 0, then the
+ * subscriber number, 10 or 11 digits in all */
+static void
+append_phone_de(FakerRng *rng, StringInfo buf)
+{
+	const char *area = pick(&faker_de_phone_areas, rng);
+	int			len = 9 - (int) strlen(area) + (int) FakerRngBelow(rng, 2);
+
+	if (area[0] == '1')			/* mobile: 015x, 016x, 017x */
+		len = 7 + (int) FakerRngBelow(rng, 2);
+	appendStringInfo(buf, "+49 %s ", area);
+	append_digits(buf, rng, len, true);
+}
+
+/* +33 1 23 45 67 89: a region (1 to 5), mobile (6, 7) or 9, four pairs */
+static void
+append_phone_fr(FakerRng *rng, StringInfo buf)
+{
+	static const char first[] = "12345679";
+
+	appendStringInfo(buf, "+33 %c", first[FakerRngBelow(rng, 8)]);
+	for (int i = 0; i < 4; i++)
+	{
+		appendStringInfoChar(buf, ' ');
+		append_digits(buf, rng, 2, false);
+	}
+}
+
+bool
+GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	const GenLocale *loc;
+	bool		de;
+
+	switch (faker_locale)
+	{
+		case FAKER_LOCALE_DE:
+			loc = &locale_de;
+			break;
+		case FAKER_LOCALE_FR:
+			loc = &locale_fr;
+			break;
+		default:
+			return false;
+	}
+	de = (loc == &locale_de);
+	switch (g->kind)
+	{
+		case G_FIRST_NAME:
+			append_word(buf, pick(loc->first_names, rng));
+			return true;
+		case G_LAST_NAME:
+			append_word(buf, pick(loc->last_names, rng));
+			return true;
+		case G_NAME:
+			append_word(buf, pick(loc->first_names, rng));
+			appendStringInfoChar(buf, ' ');
+			append_word(buf, pick(loc->last_names, rng));
+			return true;
+		case G_USERNAME:
+		case G_EMAIL:
+			append_login(loc, g, rng, buf);
+			return true;
+		case G_PHONE:
+			if (de)
+				append_phone_de(rng, buf);
+			else
+				append_phone_fr(rng, buf);
+			return true;
+		case G_COMPANY:
+			append_word(buf, pick(loc->last_names, rng));
+			appendStringInfoChar(buf, ' ');
+			append_word(buf, pick(loc->company_suffixes, rng));
+			return true;
+		case G_STREET_ADDRESS:
+			if (de)
+			{
+				/* Hauptstraße 12, now and then 12a */
+				append_word(buf, pick(loc->streets, rng));
+				appendStringInfo(buf, " %d", 1 + (int) FakerRngBelow(rng, 199));
+				if (FakerRngBelow(rng, 10) == 0)
+					appendStringInfoChar(buf, (char) ('a' + FakerRngBelow(rng, 3)));
+			}
+			else
+			{
+				/* 12 rue de la Paix */
+				appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 199));
+				append_word(buf, pick(&faker_fr_street_types, rng));
+				appendStringInfoChar(buf, ' ');
+				append_word(buf, pick(loc->streets, rng));
+			}
+			return true;
+		case G_CITY:
+			append_word(buf, pick(loc->cities, rng));
+			return true;
+		case G_POSTCODE:
+			if (de)				/* Postleitzahl: 01067 to 99998 */
+				appendStringInfo(buf, "%05d", (int) FakerRngRange(rng, 1067, 99998));
+			else				/* code postal: département 01 to 95, then 3 digits */
+				appendStringInfo(buf, "%02d%03d", 1 + (int) FakerRngBelow(rng, 95),
+								 (int) FakerRngBelow(rng, 1000));
+			return true;
+		default:
+			return false;
+	}
+}
