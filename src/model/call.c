@@ -21,6 +21,7 @@
 
 #include "faker.h"
 #include "model/engine.h"
+#include "model/expr.h"
 #include "security.h"
 
 /* Expected rows per aggregate from BASE rows of each (plans distributors). */
@@ -134,9 +135,11 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
 										"OPERATOR(pg_catalog.+) 1 FROM %s",
 										quote_identifier(c->name), a->qualname), 0, NULL, NULL);
-	if (c->kind == COL_SEQ)
+	if (c->kind == COL_SEQ && c->prov == NULL)
 		sequence_open(c);
-	if (c->unique && c->kind == COL_GEN)
+	if (c->prov)
+		ProviderOpen(plan, a, c);
+	if (c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR))
 		unique_seen(a, c);
 }
 
@@ -155,6 +158,7 @@ aggregate_open(FakerPlan *plan, Aggregate *a, bool read)
 
 		for (int k = 0; k < a->nkeys; k++)
 			is_key |= a->keycol[k] == j;
+		is_key |= ProviderNeedsColumn(a, j);	/* a DEFAULT an expression reads */
 		column_open(plan, a, rel, &a->cols[j], is_key);
 	}
 	table_close(rel, AccessShareLock);
@@ -204,7 +208,9 @@ finish_call(FakerPlan *plan)
 		{
 			ModelColumn *c = &plan->aggs[i]->cols[j];
 
-			if (c->kind == COL_SEQ)
+			if (c->prov)
+				ProviderFinish(plan, plan->aggs[i], c);
+			else if (c->kind == COL_SEQ)
 			{
 				Oid			types[2] = {TEXTOID, INT8OID};
 				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_next)};

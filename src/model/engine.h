@@ -19,6 +19,8 @@ typedef struct RowCtx
 	FakerPlan  *plan;
 	FakerProgress progress;
 	bool		root;			/* the next RowMake makes a top-level row */
+	Datum	   *rowvals;		/* the row whose column is being made (expr.h) */
+	bool	   *rownulls;
 } RowCtx;
 
 /*

@@ -37,7 +37,8 @@ typedef enum ColKind
 	COL_GEN,					/* a generator */
 	COL_CONST,					/* a constant */
 	COL_SEQ,					/* {"gen": "sequence"} */
-	COL_SERIAL_INT				/* integer key without default: max + 1, ... */
+	COL_SERIAL_INT,				/* integer key without default: max + 1, ... */
+	COL_EXPR					/* "expr", "gen": "sql", "from" (expr.h) */
 } ColKind;
 
 typedef struct ModelColumn
@@ -82,6 +83,8 @@ typedef struct ModelColumn
 	FakerRng	rng;
 	int			inspos;			/* position in the INSERT, -1 if omitted */
 	FakerQuery *require;		/* value-level criteria ("require"), or NULL */
+	struct ColProvider *prov;	/* COL_EXPR, scoped COL_SEQ (expr.h), or NULL */
+	int64		seq_step;		/* sequence: increment (0 is 1) */
 } ModelColumn;
 
 struct Aggregate;

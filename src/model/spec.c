@@ -12,6 +12,7 @@
 
 #include "faker.h"
 #include "model/model.h"
+#include "model/expr.h"
 
 static void
 spec_error(const char *path, const char *msg)
@@ -153,8 +154,12 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	}
 	if (jb_get(cs, "const", &v))
 		nsources++;
+	if (jb_get(cs, "expr", &v))
+		nsources++;
+	if (jb_get(cs, "from", &v))
+		nsources++;
 	if (nsources != 1)
-		spec_error(path, "needs exactly one of \"gen\", \"values\" or \"const\"");
+		spec_error(path, "needs exactly one of \"gen\", \"values\", \"const\", \"expr\" or \"from\"");
 	if (jb_get(cs, "require", &v))
 	{
 		Jsonb	   *req = JsonbValueToJsonb(&v);
@@ -177,6 +182,8 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 			continue;
 		if (gen && FakerGenHasOption(gen, k))
 			continue;
+		if (ProviderAllowsKey(cs, gen, k))
+			continue;
 		spec_error(psprintf("%s.%s", path, k), "unknown option");
 	}
 
@@ -197,6 +204,8 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 			c->constval = OidInputFunctionCall(fn, s, c->ioparam, c->typmod);
 		}
 	}
+	else if (ProviderIsSpec(cs, gen))
+		ProviderSpec(agg, c, cs, path);
 	else if (strcmp(gen, "sequence") == 0)
 	{
 		c->kind = COL_SEQ;
@@ -214,12 +223,13 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 			c->seq_format = pnstrdup(v.val.string.val, v.val.string.len);
 		}
 		c->seq_scope = psprintf("%s.%s", agg->name, c->name);
-		if (jb_get(cs, "scope", &v))
+		if (jb_get(cs, "scope", &v) && !(v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data)))
 		{
 			if (v.type != jbvString)
-				spec_error(psprintf("%s.scope", path), "must be a string");
+				spec_error(psprintf("%s.scope", path), "must be a string (the counter's name) or an array of columns");
 			c->seq_scope = pnstrdup(v.val.string.val, v.val.string.len);
 		}
+		ProviderSequenceSpec(agg, c, cs, path);
 		column_io(c, TEXTOID);
 	}
 	else
@@ -250,7 +260,7 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	}
 	if (c->unique && c->reuse)
 		spec_error(path, "a unique column cannot reuse values (mean, skew, weights)");
-	if (c->kind != COL_GEN && c->reuse)
+	if (c->kind != COL_GEN && c->kind != COL_EXPR && c->reuse)
 		spec_error(path, "only generated columns can reuse values");
 	if (c->require)
 		require_check(agg, c, path);
@@ -406,10 +416,15 @@ column_order(Aggregate *agg, const char *root)
 			int			i = stack[depth - 1];
 			ListCell   *lc;
 			bool		pushed = false;
+			List	   *deps = NIL;
+			List	   *pdeps = ProviderDeps(&agg->cols[i]);	/* column indexes */
 
 			state[i] = 1;
 			if (agg->cols[i].require)
-				foreach(lc, FakerQueryFieldDeps(agg->cols[i].require))
+				deps = FakerQueryFieldDeps(agg->cols[i].require);
+			foreach(lc, pdeps)
+				deps = lappend_int(deps, agg->cols[lfirst_int(lc)].attnum);
+			foreach(lc, deps)
 			{
 				int			j;
 
@@ -417,6 +432,12 @@ column_order(Aggregate *agg, const char *root)
 					;
 				if (j == agg->ncols || state[j] == 2)
 					continue;
+				if (state[j] == 1 && (list_member_int(pdeps, j) ||
+									  (agg->cols[j].prov && list_member_int(ProviderDeps(&agg->cols[j]), i))))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_RECURSION),
+							 errmsg("%s: columns \"%s\" and \"%s\" depend on each other (expr, sequence scope or $field)",
+									root, agg->cols[i].name, agg->cols[j].name)));
 				if (state[j] == 1)
 					ereport(ERROR,
 							(errcode(ERRCODE_INVALID_RECURSION),

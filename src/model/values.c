@@ -9,6 +9,8 @@
 
 #include <math.h>
 
+#include "common/int.h"
+
 #include "access/table.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
@@ -23,6 +25,7 @@
 
 #include "faker.h"
 #include "model/engine.h"
+#include "model/expr.h"
 #include "security.h"
 
 /* A hash of value D of column C (unique values). */
@@ -66,14 +69,19 @@ next_ordinal(Aggregate *agg, ModelColumn *c)
 	int64		max = c->kind == COL_SEQ ? PG_INT64_MAX :
 		c->typid == INT2OID ? PG_INT16_MAX : c->typid == INT4OID ? PG_INT32_MAX : PG_INT64_MAX;
 
-	if (c->seq_next > max || c->seq_next == PG_INT64_MAX)
+	int64		step = c->seq_step ? c->seq_step : 1;
+	int64		v = c->seq_next;
+
+	if (c->seq_next > max || c->seq_next == PG_INT64_MAX || c->seq_next < -max)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("aggregate \"%s\": column \"%s\" has no values left", agg->name, c->name),
 				 errdetail("The next value, " INT64_FORMAT ", is beyond the largest value of %s.",
 						   c->seq_next, c->kind == COL_SEQ ? "a sequence" : format_type_be(c->typid)),
 				 errhint("Give the column a wider type, or a spec of its own.")));
-	return c->seq_next++;
+	if (pg_add_s64_overflow(c->seq_next, step, &c->seq_next))
+		c->seq_next = step > 0 ? PG_INT64_MAX : -PG_INT64_MAX;	/* the next call fails */
+	return v;
 }
 
 typedef struct ColumnErrorArg
@@ -92,6 +100,16 @@ column_error_context(void *arg)
 }
 
 static Datum column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull);
+
+/* A new value of a generated or user-provided column, in the column's type. */
+static Datum
+next_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
+{
+	if (c->kind == COL_EXPR)
+		return ProviderNext(rc, agg, c, isnull);
+	*isnull = false;
+	return to_column(c, FakerGenNext(c->gen, &c->rng));
+}
 
 /* One generated value of column C, with an error context naming it. */
 static Datum
@@ -126,7 +144,7 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 			return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
 		case COL_SEQ:
 			{
-				int64		v = next_ordinal(agg, c);
+				int64		v = c->prov ? ProviderSequenceNext(rc, agg, c) : next_ordinal(agg, c);
 				char	   *s = c->seq_format ?
 					psprintf("%.*s" INT64_FORMAT "%s", (int) (strstr(c->seq_format, "%s") - c->seq_format),
 							 c->seq_format, v, strstr(c->seq_format, "%s") + 2) :
@@ -152,7 +170,9 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 		/* a new value must be new, or the column's distinct count drifts */
 		for (int attempt = 0;; attempt++)
 		{
-			d = to_column(c, FakerGenNext(c->gen, &c->rng));
+			d = next_value(rc, agg, c, isnull);
+			if (*isnull)
+				return d;		/* a NULL is not a value to reuse */
 			if (HashSetAdd(agg->seen, ColumnHash(c, d) ^ ((uint64) c->attnum << 32)) || attempt >= 100)
 				break;
 		}
@@ -174,8 +194,8 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 	}
 	for (int attempt = 0;; attempt++)
 	{
-		d = to_column(c, FakerGenNext(c->gen, &c->rng));
-		if (!c->unique || HashSetAdd(agg->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
+		d = next_value(rc, agg, c, isnull);
+		if (*isnull || !c->unique || HashSetAdd(agg->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
 			return d;
 		/* taken (e.g. a repeated seed): leave this stream's path for a new one */
 		FakerRngInitStream(&c->rng, FakerRngNext(&c->rng), "unique", c->name);
@@ -229,6 +249,8 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 	Datum		d;
 	bool		ranged = c->kind == COL_GEN && !c->reuse && FakerGenOrdered(c->gen);
 
+	rc->rowvals = vals;
+	rc->rownulls = nulls;
 	if (req == NULL)
 		return column_value(rc, agg, c, isnull);
 	RowEnv(rc->plan, agg, vals, nulls, known, &env);
