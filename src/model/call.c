@@ -373,6 +373,28 @@ CallEnd(FakerPlan *plan)
 	return result;
 }
 
+static void
+free_plan(void *arg)
+{
+	SPI_freeplan((SPIPlanPtr) arg);
+}
+
+/*
+ * A statement prepared during a call, kept across the SPI connections of
+ * a paused call and freed with the call's memory (normally or on error).
+ */
+void *
+CallKeepPlan(FakerPlan *plan, void *spiplan)
+{
+	MemoryContextCallback *cb = MemoryContextAlloc(plan->cxt, sizeof(MemoryContextCallback));
+
+	SPI_keepplan((SPIPlanPtr) spiplan);
+	cb->func = free_plan;
+	cb->arg = spiplan;
+	MemoryContextRegisterResetCallback(plan->cxt, cb);
+	return spiplan;
+}
+
 /* Free the plans a paused call kept: when the call's memory goes, normally or on error. */
 static void
 free_kept_plans(void *arg)

@@ -482,7 +482,7 @@ ProviderNeedsColumn(Aggregate *a, int j)
 
 /* The prepared lookup of parent column PRM->patt by the key of its reference. */
 static void
-param_lookup(Aggregate *a, ProvParam *prm)
+param_lookup(FakerPlan *plan, Aggregate *a, ProvParam *prm)
 {
 	ModelRef   *r = &a->refs[prm->ref];
 	Aggregate  *parent = r->parent;
@@ -500,9 +500,10 @@ param_lookup(Aggregate *a, ProvParam *prm)
 		appendStringInfo(&sql, "%st.%s %s $%d", k ? " AND " : "", quote_identifier(pc->name),
 						 FakerSqlOperator(pc->typid, types[k], BTEqualStrategyNumber), k + 1);
 	}
-	prm->lookup = SPI_prepare(sql.data, r->nkeys, types);
+	prm->lookup = FakerSPIPrepare(sql.data, r->nkeys, types);
 	if (prm->lookup == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\"", sql.data);
+	CallKeepPlan(plan, prm->lookup);	/* a paused call (faker_rows) reuses it */
 }
 
 void
@@ -546,7 +547,7 @@ ProviderOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c)
 		prm->have_last = false;
 		prm->lookup = NULL;
 		if (prm->ref >= 0)
-			param_lookup(a, prm);
+			param_lookup(plan, a, prm);
 	}
 	p->econtext->ecxt_param_list_info = p->pli;
 }
@@ -581,7 +582,7 @@ param_parent(RowCtx *rc, Aggregate *agg, ProvParam *prm, bool *isnull)
 	if (r->parent->writer)
 		WriterFlush(rc->plan, r->parent);
 	old = CurrentMemoryContext;
-	if (SPI_execute_plan(prm->lookup, keys, NULL, false, 1) != SPI_OK_SELECT)
+	if (FakerSPIExecutePlan(prm->lookup, keys, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "faker: the lookup of \"%s\" failed", prm->name);
 	MemoryContextSwitchTo(rc->plan->cxt);
 	for (int k = 0; k < r->nkeys; k++)

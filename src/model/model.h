@@ -260,6 +260,7 @@ extern List *Populate(const char *aggregate, int64 n, uint64 seed);
 extern FakerPlan *RowsBegin(const char *aggregate, int64 n, uint64 seed, TupleDesc desc);
 extern bool RowsNext(FakerPlan *plan, int64 done, Datum **values, bool **nulls);
 extern void CallPause(FakerPlan *plan);
+extern void *CallKeepPlan(FakerPlan *plan, void *spiplan);
 extern void CallResume(FakerPlan *plan);
 
 /* A call in steps, for callers other than Populate (faker_pipe). */

@@ -88,7 +88,7 @@ SeqScopeOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 	}
 	args[0] = CStringGetTextDatum(psprintf("%s:", p->scopebase));
 	FakerOwnerEnter(&owner);
-	if (SPI_execute_with_args("SELECT scope, next FROM faker.sequence "
+	if (FakerSPIExecute("SELECT scope, next FROM faker.sequence "
 							  "WHERE pg_catalog.starts_with(scope, $1) FOR UPDATE",
 							  1, types, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "faker: could not read the counters of %s", p->scopebase);
@@ -173,7 +173,7 @@ SeqScopeFinish(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 	args[0] = PointerGetDatum(construct_array(keys, n, TEXTOID, -1, false, TYPALIGN_INT));
 	args[1] = PointerGetDatum(construct_array(nexts, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	FakerOwnerEnter(&owner);
-	if (SPI_execute_with_args("INSERT INTO faker.sequence AS s (scope, next) "
+	if (FakerSPIExecute("INSERT INTO faker.sequence AS s (scope, next) "
 							  "SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)) "
 							  "ON CONFLICT (scope) DO UPDATE SET next = excluded.next",
 							  2, types, args, NULL, false, 0) != SPI_OK_INSERT)
