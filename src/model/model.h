@@ -22,7 +22,7 @@
 #include "utils/tuplestore.h"
 
 #include "dist/dist.h"
-#include "dsl/query.h"
+#include "criteria/criteria.h"
 #include "gen/gen.h"
 #include "prng.h"
 
@@ -81,7 +81,7 @@ typedef struct ModelColumn
 	ExprState  *defexpr;		/* COL_KEYDEFAULT */
 	FakerRng	rng;
 	int			inspos;			/* position in the INSERT, -1 if omitted */
-	FakerQuery *require;		/* value-level criteria ("require"), or NULL */
+	FakerCriteria *require;		/* value-level criteria ("require"), or NULL */
 } ModelColumn;
 
 struct Aggregate;
@@ -102,9 +102,9 @@ typedef struct ModelRef
 	FakerM2O   *m2o;
 	FakerRng	rng;
 	double		planned;
-	FakerQuery *require;		/* row-level criteria on the parent, or NULL */
+	FakerCriteria *require;		/* row-level criteria on the parent, or NULL */
 	struct FilterPool *filter;	/* call: the parents that satisfy them */
-	FakerQueryFK *lookup;		/* call: the parent row by this key (SPI) */
+	FakerCriteriaFK *lookup;		/* call: the parent row by this key (SPI) */
 } ModelRef;
 
 typedef struct ModelChild
@@ -247,8 +247,8 @@ extern List *Populate(const char *aggregate, int64 n, uint64 seed,
 /* A call in steps, for callers other than Populate (faker_pipe). */
 extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,
 							int64 total, Tuplestorestate *sink, TupleDesc sinkdesc, bool read_named);
-extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit);
-extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions);
+extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerCriteria *crit);
+extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, int64 **positions);
 extern void CallTick(FakerPlan *plan, int64 done);
 extern List *CallEnd(FakerPlan *plan);
 

@@ -26,7 +26,7 @@ typedef struct PipeStep
 	FakerM2O   *m2o;
 	FakerRng	rng;
 	Jsonb	   *require;		/* criteria on the chosen row, may read earlier steps */
-	FakerQuery *crit;
+	FakerCriteria *crit;
 } PipeStep;
 
 static const char *const step_keys[] = {"name", "aggregate", "require", NULL};
@@ -176,7 +176,7 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 	}
 	/* criteria: bound to the step's table, $step to the steps before it */
 	{
-		FakerQueryStep *info = palloc0(sizeof(FakerQueryStep) * nsteps);
+		FakerCriteriaStep *info = palloc0(sizeof(FakerCriteriaStep) * nsteps);
 
 		plan->stepkeys = palloc0(sizeof(Datum *) * nsteps);
 		plan->stepnulls = palloc0(sizeof(bool *) * nsteps);
@@ -192,7 +192,7 @@ Pipe(Jsonb *steps_jb, int64 n, uint64 seed, Tuplestorestate *sink, TupleDesc des
 			plan->stepkeys[i] = palloc0(sizeof(Datum) * MODEL_MAX_KEYS);
 			plan->stepnulls[i] = palloc0(sizeof(bool) * MODEL_MAX_KEYS);
 			if (steps[i].require)
-				steps[i].crit = FakerQueryBindRow(FakerQueryParse(steps[i].require,
+				steps[i].crit = FakerCriteriaBindRow(FakerCriteriaParse(steps[i].require,
 																  psprintf("steps[%d].require", i)),
 												  agg->relid, info, i);
 		}

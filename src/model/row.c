@@ -46,14 +46,14 @@ known_count(Aggregate *agg, ModelRef *r, const bool *known)
 static bool
 pinned_parent_satisfies(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *vals)
 {
-	FakerQueryFK *fk = r->lookup;
+	FakerCriteriaFK *fk = r->lookup;
 	Datum		keys[MODEL_MAX_KEYS];
-	FakerQueryEnv env;
+	FakerCriteriaEnv env;
 
 	if (fk == NULL)
 	{
 		/* the lookup by this foreign key, kept for the call */
-		fk = MemoryContextAllocZero(rc->plan->cxt, sizeof(FakerQueryFK));
+		fk = MemoryContextAllocZero(rc->plan->cxt, sizeof(FakerCriteriaFK));
 		fk->conoid = r->conoid;
 		fk->conname = r->name;
 		fk->child = agg->relid;
@@ -72,7 +72,7 @@ pinned_parent_satisfies(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *va
 	RowEnv(rc->plan, r->parent, NULL, NULL, NULL, &env);
 	if (!env.fetch(env.arg, fk, keys, &env.values, &env.nulls))
 		return false;
-	return FakerQueryEvalRow(r->require, &env);
+	return FakerCriteriaEvalRow(r->require, &env);
 }
 
 /*
@@ -107,16 +107,16 @@ check_pinned_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *val
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("aggregate \"%s\": reference \"%s\" is decided by another path, and its parent does not satisfy %s",
-					agg->name, r->name, FakerQueryText(r->require)),
+					agg->name, r->name, FakerCriteriaText(r->require)),
 			 errdetail("A pinned column, a pipe step's $step or the parent of a child row chose a parent the reference's criteria exclude.")));
 }
 
 /* Draw reference R of a row being built; fills its unknown columns. */
 static void
 draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
-			   FakerQuery *extra)
+			   FakerCriteria *extra)
 {
-	FakerQuery *crit = r->require;
+	FakerCriteria *crit = r->require;
 	bool		filtered = false;
 	Aggregate  *parent = r->parent;
 	bool		pk_known[MODEL_MAX_KEYS] = {false};
@@ -139,7 +139,7 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 			all_nullable &= !agg->cols[r->col[k]].notnull;
 	}
 	if (extra)
-		crit = FakerQueryMerge(crit, extra, agg->name);
+		crit = FakerCriteriaMerge(crit, extra, agg->name);
 	if (crit)
 	{
 		/* criteria: draw among the parents that satisfy them */
@@ -278,10 +278,10 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
  */
 void
 RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
-		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit)
+		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerCriteria *crit)
 {
-	FakerQuery *asked = crit;
-	FakerQuery **colcrit = NULL;
+	FakerCriteria *asked = crit;
+	FakerCriteria **colcrit = NULL;
 	bool		check_all = false;
 	MemoryContext caller = CurrentMemoryContext;
 	bool	   *known;
@@ -314,14 +314,14 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	/* criteria pushed down to this row: per column, per foreign key */
 	if (crit)
 	{
-		crit = FakerQueryChooseBranch(crit, RowPickBranch, &agg->crit_rng);
-		check_all = FakerQueryHasRest(crit);
-		colcrit = palloc0(sizeof(FakerQuery *) * agg->ncols);
+		crit = FakerCriteriaChooseBranch(crit, RowPickBranch, &agg->crit_rng);
+		check_all = FakerCriteriaHasRest(crit);
+		colcrit = palloc0(sizeof(FakerCriteria *) * agg->ncols);
 		for (int i = 0; i < agg->ncols; i++)
 		{
 			ModelColumn *c = &agg->cols[i];
-			FakerQuery *cc = FakerQueryColumn(crit, c->attnum);
-			FakerQueryEnv env;
+			FakerCriteria *cc = FakerCriteriaColumn(crit, c->attnum);
+			FakerCriteriaEnv env;
 			Datum		v;
 			bool		isnull;
 
@@ -332,7 +332,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("aggregate \"%s\": criteria %s on column \"%s\", which PostgreSQL fills from its DEFAULT",
-								agg->name, FakerQueryText(cc), c->name),
+								agg->name, FakerCriteriaText(cc), c->name),
 						 errhint("Give the column a spec under \"columns\".")));
 			if (known[i] || c->kind != COL_REF)
 			{
@@ -342,7 +342,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 			/* a foreign key column: an equality pins it, anything else is checked */
 			RowEnv(rc->plan, agg, vals, nulls, known, &env);
 			check_all = true;
-			if (FakerQueryEquality(cc, &env, &v, &isnull))
+			if (FakerCriteriaEquality(cc, &env, &v, &isnull))
 			{
 				known[i] = true;
 				nulls[i] = isnull;
@@ -362,8 +362,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 					continue;
 				if (known_count(agg, r, known) < r->nkeys)
 					draw_reference(rc, agg, r, known, vals, nulls,
-								   crit ? FakerQueryForeignKey(crit, r->conoid) : NULL);
-				else if (crit && FakerQueryForeignKey(crit, r->conoid))
+								   crit ? FakerCriteriaForeignKey(crit, r->conoid) : NULL);
+				else if (crit && FakerCriteriaForeignKey(crit, r->conoid))
 					check_all = true;	/* decided by another path: checked below */
 				else if (r->require && !r->back_edge)
 					check_pinned_reference(rc, agg, r, vals, nulls);
@@ -374,7 +374,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	{
 		int			i = agg->colorder ? agg->colorder[o] : o;
 		ModelColumn *c = &agg->cols[i];
-		FakerQuery *req = c->require;
+		FakerCriteria *req = c->require;
 
 		if (known[i] || c->kind == COL_DEFAULT)
 			continue;
@@ -384,20 +384,20 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 			continue;
 		}
 		if (colcrit && colcrit[i])
-			req = FakerQueryMerge(req, colcrit[i], agg->name);
+			req = FakerCriteriaMerge(req, colcrit[i], agg->name);
 		vals[i] = ColumnValue(rc, agg, c, req, vals, nulls, known, &nulls[i]);
 		known[i] = true;
 	}
 	if (check_all)
 	{
-		FakerQueryEnv env;
+		FakerCriteriaEnv env;
 
 		RowEnv(rc->plan, agg, vals, nulls, NULL, &env);
-		if (!FakerQueryEvalRow(crit, &env))
+		if (!FakerCriteriaEvalRow(crit, &env))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("aggregate \"%s\": a row made for criteria %s does not satisfy them",
-							agg->name, FakerQueryText(crit)),
+							agg->name, FakerCriteriaText(crit)),
 					 errdetail("Columns decided by another path (a shared key, a pinned foreign key) contradict them.")));
 	}
 

@@ -19,7 +19,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 #include "security.h"
 
 typedef enum Tri
@@ -27,10 +27,10 @@ typedef enum Tri
 	T_FALSE, T_TRUE, T_UNKNOWN
 } Tri;
 
-static Tri	eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env);
+static Tri	eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env);
 
 int
-QueryCompare(FakerQuery *node, Datum a, Datum b)
+CriteriaCompare(FakerCriteria *node, Datum a, Datum b)
 {
 	return DatumGetInt32(FunctionCall2Coll(node->cmp, node->collid, a, b));
 }
@@ -43,7 +43,7 @@ tri_not(Tri t)
 
 /* The parent row of FK for the row in ENV; false for a NULL key or none. */
 static bool
-parent_row(FakerQueryFK *fk, FakerQueryEnv *env, FakerQueryEnv *penv)
+parent_row(FakerCriteriaFK *fk, FakerCriteriaEnv *env, FakerCriteriaEnv *penv)
 {
 	Datum		keys[32];
 
@@ -58,7 +58,7 @@ parent_row(FakerQueryFK *fk, FakerQueryEnv *env, FakerQueryEnv *penv)
 }
 
 static Tri
-eval_elements(FakerQuery *q, Datum v, FakerQueryEnv *env)
+eval_elements(FakerCriteria *q, Datum v, FakerCriteriaEnv *env)
 {
 	ArrayType  *arr = DatumGetArrayTypeP(v);
 	int16		elmlen;
@@ -87,7 +87,7 @@ eval_elements(FakerQuery *q, Datum v, FakerQueryEnv *env)
  * nodes, which ignore V; $or/$and/$not pass both on).
  */
 static Tri
-eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
+eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 {
 	Datum		o;
 	bool		onull;
@@ -107,7 +107,7 @@ eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 			o = OperandValue(q, &q->arg, env, &onull);
 			if (onull)
 				return T_UNKNOWN;
-			c = QueryCompare(q, v, o);
+			c = CriteriaCompare(q, v, o);
 			switch (q->op)
 			{
 				case Q_EQ:
@@ -132,7 +132,7 @@ eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 				o = OperandValue(q, &q->args[i], env, &onull);
 				if (onull)
 					t = T_UNKNOWN;
-				else if (QueryCompare(q, v, o) == 0)
+				else if (CriteriaCompare(q, v, o) == 0)
 					return T_TRUE;
 			}
 			return t;
@@ -176,7 +176,7 @@ eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 			}
 		case Q_REL:
 			{
-				FakerQueryEnv penv;
+				FakerCriteriaEnv penv;
 
 				if (!parent_row(q->fk, env, &penv))
 					return T_FALSE;
@@ -202,13 +202,13 @@ eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 }
 
 bool
-FakerQueryEvalRow(FakerQuery *q, FakerQueryEnv *env)
+FakerCriteriaEvalRow(FakerCriteria *q, FakerCriteriaEnv *env)
 {
 	return eval_value(q, (Datum) 0, true, env) == T_TRUE;
 }
 
 bool
-FakerQueryEvalValue(FakerQuery *q, Datum value, bool isnull, FakerQueryEnv *env)
+FakerCriteriaEvalValue(FakerCriteria *q, Datum value, bool isnull, FakerCriteriaEnv *env)
 {
 	return eval_value(q, value, isnull, env) == T_TRUE;
 }
@@ -221,7 +221,7 @@ typedef struct Lookup
 
 /* The parent row by SPI: SELECT * FROM parent WHERE its key = KEYS. */
 bool
-FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
+FakerCriteriaFetchSPI(void *arg, FakerCriteriaFK *fk, Datum *keys, Datum **values, bool **nulls)
 {
 	Lookup	   *lk = fk->lookup;
 	MemoryContext cxt;
@@ -278,7 +278,7 @@ FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, boo
 /* ---- structural equality ---- */
 
 static bool
-operand_equal(FakerQuery *na, Operand *a, FakerQuery *nb, Operand *b)
+operand_equal(FakerCriteria *na, Operand *a, FakerCriteria *nb, Operand *b)
 {
 	if (a->kind != b->kind)
 		return false;
@@ -287,12 +287,12 @@ operand_equal(FakerQuery *na, Operand *a, FakerQuery *nb, Operand *b)
 	if (a->jnull || b->jnull)
 		return a->jnull == b->jnull;
 	if (na->bound && nb->bound && na->cmp && getBaseType(na->typid) == getBaseType(nb->typid))
-		return QueryCompare(na, a->value, b->value) == 0;
+		return CriteriaCompare(na, a->value, b->value) == 0;
 	return compareJsonbContainers(&a->json->root, &b->json->root) == 0;
 }
 
 bool
-QueryEqual(FakerQuery *a, FakerQuery *b)
+CriteriaEqual(FakerCriteria *a, FakerCriteria *b)
 {
 	if (a == b)
 		return true;
@@ -324,7 +324,7 @@ QueryEqual(FakerQuery *a, FakerQuery *b)
 		case Q_ANY:
 		case Q_ALL:
 		case Q_LEN:
-			return QueryEqual(a->sub, b->sub);
+			return CriteriaEqual(a->sub, b->sub);
 		case Q_ROW:
 			if (a->nsubs != b->nsubs)
 				return false;
@@ -333,7 +333,7 @@ QueryEqual(FakerQuery *a, FakerQuery *b)
 				bool		found = false;
 
 				for (int j = 0; j < b->nsubs && !found; j++)
-					found = strcmp(a->fields[i], b->fields[j]) == 0 && QueryEqual(a->subs[i], b->subs[j]);
+					found = strcmp(a->fields[i], b->fields[j]) == 0 && CriteriaEqual(a->subs[i], b->subs[j]);
 				if (!found)
 					return false;
 			}
@@ -343,7 +343,7 @@ QueryEqual(FakerQuery *a, FakerQuery *b)
 			if (a->nsubs != b->nsubs)
 				return false;
 			for (int i = 0; i < a->nsubs; i++)
-				if (!QueryEqual(a->subs[i], b->subs[i]))
+				if (!CriteriaEqual(a->subs[i], b->subs[i]))
 					return false;
 			return true;
 	}
