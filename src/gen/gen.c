@@ -379,58 +379,96 @@ make_numeric(int64 scaled, int scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/* The text generators (gentext.c), cut to the column's length. */
+static Datum
+text_value(FakerGen *g, FakerRng *rng)
+{
+	StringInfoData buf;
+	Datum		d;
+
+	initStringInfo(&buf);
+	GenAppendText(g, rng, &buf);
+	d = make_text(g, buf.data, buf.len);
+	pfree(buf.data);
+	return d;
+}
+
+/* "int": an integer of the column's own integer type (int8 unless bound to another). */
+static Datum
+int_value(FakerGen *g, FakerRng *rng)
+{
+	int64		v = FakerRngRange(rng, g->imin, g->imax);
+
+	if (g->restype == INT2OID)
+		return Int16GetDatum((int16) v);
+	if (g->restype == INT4OID)
+		return Int32GetDatum((int32) v);
+	if (g->restype == OIDOID)
+		return ObjectIdGetDatum((Oid) v);
+	return Int64GetDatum(v);
+}
+
+/* "float": uniform in [min, max), float8 or float4. */
+static Datum
+float_value(FakerGen *g, FakerRng *rng)
+{
+	double		v = g->fmin + (g->fmax - g->fmin) * FakerRngDouble(rng);
+
+	if (g->restype == FLOAT4OID)
+		return Float4GetDatum((float4) v);
+	return Float8GetDatum(v);
+}
+
+/* "uuid": a random (version 4) UUID. */
+static Datum
+uuid_value(FakerGen *g, FakerRng *rng)
+{
+	pg_uuid_t  *u = palloc(sizeof(pg_uuid_t));
+	uint64		a = FakerRngNext(rng),
+				b = FakerRngNext(rng);
+
+	memcpy(u->data, &a, 8);
+	memcpy(u->data + 8, &b, 8);
+	u->data[6] = (u->data[6] & 0x0f) | 0x40;	/* version 4 */
+	u->data[8] = (u->data[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	return UUIDPGetDatum(u);
+}
+
+/* "choice": one of the values, uniformly or by weight. */
+static Datum
+choice_value(FakerGen *g, FakerRng *rng)
+{
+	const char *s = g->values[pick_index(g, rng)];
+
+	return make_text(g, s, strlen(s));
+}
+
+/*
+ * The next value of G from RNG, of type FakerGenResultType(G): a flat
+ * dispatch on the kind.
+ */
 Datum
 FakerGenNext(FakerGen *g, FakerRng *rng)
 {
 	switch (g->kind)
 	{
 		case G_INT:
-			{
-				int64		v = FakerRngRange(rng, g->imin, g->imax);
-
-				if (g->restype == INT2OID)
-					return Int16GetDatum((int16) v);
-				if (g->restype == INT4OID)
-					return Int32GetDatum((int32) v);
-				if (g->restype == OIDOID)
-					return ObjectIdGetDatum((Oid) v);
-				return Int64GetDatum(v);
-			}
+			return int_value(g, rng);
 		case G_NUMERIC:
 			return make_numeric(FakerRngRange(rng, g->imin, g->imax), g->scale);
 		case G_FLOAT:
-			{
-				double		v = g->fmin + (g->fmax - g->fmin) * FakerRngDouble(rng);
-
-				if (g->restype == FLOAT4OID)
-					return Float4GetDatum((float4) v);
-				return Float8GetDatum(v);
-			}
+			return float_value(g, rng);
 		case G_BOOL:
 			return BoolGetDatum(FakerRngDouble(rng) < g->p);
 		case G_UUID:
-			{
-				pg_uuid_t  *u = palloc(sizeof(pg_uuid_t));
-				uint64		a = FakerRngNext(rng),
-							b = FakerRngNext(rng);
-
-				memcpy(u->data, &a, 8);
-				memcpy(u->data + 8, &b, 8);
-				u->data[6] = (u->data[6] & 0x0f) | 0x40;	/* version 4 */
-				u->data[8] = (u->data[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
-				return UUIDPGetDatum(u);
-			}
+			return uuid_value(g, rng);
 		case G_DATE:
 			return DateADTGetDatum((DateADT) FakerRngRange(rng, g->imin, g->imax));
 		case G_TIMESTAMP:
 		case G_TIMESTAMPTZ:
 			return TimestampGetDatum(FakerRngRange(rng, g->imin, g->imax));
 		case G_CHOICE:
-			{
-				const char *s = g->values[pick_index(g, rng)];
-
-				return make_text(g, s, strlen(s));
-			}
+			return choice_value(g, rng);
 		case G_ENUM:
 			return ObjectIdGetDatum(g->labels[pick_index(g, rng)]);
 		case G_REGEX:
@@ -454,16 +492,7 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 		case G_INPUT:
 			return GenNextTyped(g, rng);
 		default:
-			{
-				StringInfoData buf;
-				Datum		d;
-
-				initStringInfo(&buf);
-				GenAppendText(g, rng, &buf);
-				d = make_text(g, buf.data, buf.len);
-				pfree(buf.data);
-				return d;
-			}
+			return text_value(g, rng);
 	}
 }
 
