@@ -82,18 +82,143 @@ eval_elements(FakerCriteria *q, Datum v, FakerCriteriaEnv *env)
 	return q->op == Q_ALL ? T_TRUE : T_FALSE;
 }
 
-/*
- * Q on the value V (value-level nodes) or on the row in ENV (row-level
- * nodes, which ignore V; $or/$and/$not pass both on).
- */
+
+/* $eq, $ne, $gt, $gte, $lt, $lte: V against the operand, by the type's order. */
 static Tri
-eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+eval_compare(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 {
 	Datum		o;
 	bool		onull;
 	int			c;
-	Tri			t;
 
+	if (isnull)
+		return T_UNKNOWN;
+	o = OperandValue(q, &q->arg, env, &onull);
+	if (onull)
+		return T_UNKNOWN;
+	c = CriteriaCompare(q, v, o);
+	switch (q->op)
+	{
+		case Q_EQ:
+			return c == 0 ? T_TRUE : T_FALSE;
+		case Q_NE:
+			return c != 0 ? T_TRUE : T_FALSE;
+		case Q_GT:
+			return c > 0 ? T_TRUE : T_FALSE;
+		case Q_GTE:
+			return c >= 0 ? T_TRUE : T_FALSE;
+		case Q_LT:
+			return c < 0 ? T_TRUE : T_FALSE;
+		default:
+			return c <= 0 ? T_TRUE : T_FALSE;
+	}
+}
+
+/* $in: true if V equals an operand, else unknown if an operand is NULL (as SQL's IN). */
+static Tri
+eval_in(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
+	Tri			t = T_FALSE;
+
+	if (isnull)
+		return T_UNKNOWN;
+	for (int i = 0; i < q->nargs; i++)
+	{
+		bool		onull;
+		Datum		o = OperandValue(q, &q->args[i], env, &onull);
+
+		if (onull)
+			t = T_UNKNOWN;
+		else if (CriteriaCompare(q, v, o) == 0)
+			return T_TRUE;
+	}
+	return t;
+}
+
+/* $or: the first true branch wins; unknown beats false (three-valued OR). */
+static Tri
+eval_or(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
+	Tri			t = T_FALSE;
+
+	for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
+	{
+		Tri			s = eval_value(q->subs[i], v, isnull, env);
+
+		if (s == T_TRUE || s == T_UNKNOWN)
+			t = s;
+	}
+	return t;
+}
+
+/* $and: the first false branch wins; unknown beats true (three-valued AND). */
+static Tri
+eval_and(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
+	Tri			t = T_TRUE;
+
+	for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
+	{
+		Tri			s = eval_value(q->subs[i], v, isnull, env);
+
+		if (s == T_FALSE || s == T_UNKNOWN)
+			t = s;
+	}
+	return t;
+}
+
+/* A row node: its fields' conditions on the row in ENV, ANDed ($rel fields
+ * read no column). */
+static Tri
+eval_row(FakerCriteria *q, FakerCriteriaEnv *env)
+{
+	Tri			t = T_TRUE;
+
+	for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
+	{
+		AttrNumber	att = q->attnums[i];
+		Tri			s = att > 0 ?
+			eval_value(q->subs[i], env->values[att - 1], env->nulls[att - 1], env) :
+			eval_value(q->subs[i], (Datum) 0, true, env);
+
+		if (s == T_FALSE || s == T_UNKNOWN)
+			t = s;
+	}
+	return t;
+}
+
+/* $len: the condition on the number of elements of the array V. */
+static Tri
+eval_len(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
+	ArrayType  *arr;
+
+	if (isnull)
+		return eval_value(q->sub, (Datum) 0, true, env);
+	arr = DatumGetArrayTypeP(v);
+	return eval_value(q->sub, Int32GetDatum(ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr))),
+					  false, env);
+}
+
+/* $rel: the condition on the parent row through the foreign key; false if
+ * there is no parent (a NULL key, or none found). */
+static Tri
+eval_rel(FakerCriteria *q, FakerCriteriaEnv *env)
+{
+	FakerCriteriaEnv penv;
+
+	if (!parent_row(q->fk, env, &penv))
+		return T_FALSE;
+	return eval_value(q->sub, (Datum) 0, true, &penv) == T_TRUE ? T_TRUE : T_FALSE;
+}
+
+/*
+ * Q on the value V (value-level nodes) or on the row in ENV (row-level
+ * nodes, which ignore V; $or/$and/$not pass both on): a flat dispatch.
+ */
+static Tri
+eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
 	switch (q->op)
 	{
 		case Q_EQ:
@@ -102,100 +227,28 @@ eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 		case Q_GTE:
 		case Q_LT:
 		case Q_LTE:
-			if (isnull)
-				return T_UNKNOWN;
-			o = OperandValue(q, &q->arg, env, &onull);
-			if (onull)
-				return T_UNKNOWN;
-			c = CriteriaCompare(q, v, o);
-			switch (q->op)
-			{
-				case Q_EQ:
-					return c == 0 ? T_TRUE : T_FALSE;
-				case Q_NE:
-					return c != 0 ? T_TRUE : T_FALSE;
-				case Q_GT:
-					return c > 0 ? T_TRUE : T_FALSE;
-				case Q_GTE:
-					return c >= 0 ? T_TRUE : T_FALSE;
-				case Q_LT:
-					return c < 0 ? T_TRUE : T_FALSE;
-				default:
-					return c <= 0 ? T_TRUE : T_FALSE;
-			}
+			return eval_compare(q, v, isnull, env);
 		case Q_IN:
-			if (isnull)
-				return T_UNKNOWN;
-			t = T_FALSE;
-			for (int i = 0; i < q->nargs; i++)
-			{
-				o = OperandValue(q, &q->args[i], env, &onull);
-				if (onull)
-					t = T_UNKNOWN;
-				else if (CriteriaCompare(q, v, o) == 0)
-					return T_TRUE;
-			}
-			return t;
+			return eval_in(q, v, isnull, env);
 		case Q_ISNULL:
 			return isnull == q->flag ? T_TRUE : T_FALSE;
 		case Q_NOT:
 			return tri_not(eval_value(q->sub, v, isnull, env));
 		case Q_OR:
-			t = T_FALSE;
-			for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
-			{
-				Tri			s = eval_value(q->subs[i], v, isnull, env);
-
-				if (s == T_TRUE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
+			return eval_or(q, v, isnull, env);
 		case Q_AND:
-			t = T_TRUE;
-			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
-			{
-				Tri			s = eval_value(q->subs[i], v, isnull, env);
-
-				if (s == T_FALSE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
+			return eval_and(q, v, isnull, env);
 		case Q_ANY:
 		case Q_ALL:
 			if (isnull)
 				return T_FALSE;
 			return eval_elements(q, v, env);
 		case Q_LEN:
-			if (isnull)
-				return eval_value(q->sub, (Datum) 0, true, env);
-			{
-				ArrayType  *arr = DatumGetArrayTypeP(v);
-
-				return eval_value(q->sub, Int32GetDatum(ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr))),
-								  false, env);
-			}
+			return eval_len(q, v, isnull, env);
 		case Q_REL:
-			{
-				FakerCriteriaEnv penv;
-
-				if (!parent_row(q->fk, env, &penv))
-					return T_FALSE;
-				return eval_value(q->sub, (Datum) 0, true, &penv) == T_TRUE ? T_TRUE : T_FALSE;
-			}
+			return eval_rel(q, env);
 		case Q_ROW:
-			/* the fields of the row in ENV, ANDed */
-			t = T_TRUE;
-			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
-			{
-				AttrNumber	att = q->attnums[i];
-				Tri			s = att > 0 ?
-					eval_value(q->subs[i], env->values[att - 1], env->nulls[att - 1], env) :
-					eval_value(q->subs[i], (Datum) 0, true, env);
-
-				if (s == T_FALSE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
+			return eval_row(q, env);
 	}
 	elog(ERROR, "faker: unexpected criteria node %d", (int) q->op);
 	return T_UNKNOWN;

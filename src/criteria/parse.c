@@ -161,14 +161,60 @@ operand(Operand *o, JsonbValue *v, const char *path)
 	literal(o, v, path);
 }
 
+/* $in: a non-empty array of operands, none of them JSON null. */
+static FakerCriteria *
+parse_in(JsonbValue *v, const char *path)
+{
+	FakerCriteria *q;
+	JsonbValue *elems;
+	int			n;
+
+	if (!is_array(v) || (n = array_items(v, &elems)) == 0)
+		parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of values");
+	q = CriteriaNew(Q_IN, path);
+	q->nargs = n;
+	q->args = palloc0(sizeof(Operand) * n);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *p = psprintf("%s[%d]", path, i);
+
+		operand(&q->args[i], &elems[i], p);
+		if (q->args[i].kind == OPD_LITERAL && q->args[i].jnull)
+			parse_error(p, ERRCODE_DATATYPE_MISMATCH, "null in $in: use {\"$or\": [..., {\"$is_null\": true}]}");
+	}
+	return q;
+}
+
+/* $or, $and: a non-empty array of criteria; one branch is that branch. */
+static FakerCriteria *
+parse_logic(QOp op, JsonbValue *v, const char *path)
+{
+	FakerCriteria *q;
+	JsonbValue *elems;
+	int			n;
+
+	if (!is_array(v) || (n = array_items(v, &elems)) == 0)
+		parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of criteria");
+	q = CriteriaNew(op, path);
+	q->nsubs = n;
+	q->subs = palloc(sizeof(FakerCriteria *) * n);
+	for (int i = 0; i < n; i++)
+		q->subs[i] = parse_value(&elems[i], psprintf("%s[%d]", path, i));
+	if (n == 1)
+		return q->subs[0];
+	return q;
+}
+
+/*
+ * The operator NAME with its argument V (at PATH): a syntax error for an
+ * unknown one, else a dispatch on it.
+ */
 static FakerCriteria *
 parse_operator(const char *name, JsonbValue *v, const char *path)
 {
 	FakerCriteria *q = NULL;
 	QOp			op = Q_EQ;
 	bool		found = false;
-	JsonbValue *elems;
-	int			n;
 
 	for (int i = 0; i < lengthof(ops) && !found; i++)
 		if (strcmp(ops[i].name, name) == 0)
@@ -203,20 +249,7 @@ parse_operator(const char *name, JsonbValue *v, const char *path)
 							"cannot compare with null: use {\"$is_null\": true}");
 			return q;
 		case Q_IN:
-			if (!is_array(v) || (n = array_items(v, &elems)) == 0)
-				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of values");
-			q = CriteriaNew(op, path);
-			q->nargs = n;
-			q->args = palloc0(sizeof(Operand) * n);
-			for (int i = 0; i < n; i++)
-			{
-				char	   *p = psprintf("%s[%d]", path, i);
-
-				operand(&q->args[i], &elems[i], p);
-				if (q->args[i].kind == OPD_LITERAL && q->args[i].jnull)
-					parse_error(p, ERRCODE_DATATYPE_MISMATCH, "null in $in: use {\"$or\": [..., {\"$is_null\": true}]}");
-			}
-			return q;
+			return parse_in(v, path);
 		case Q_ISNULL:
 			if (v->type != jbvBool)
 				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be true or false");
@@ -225,16 +258,7 @@ parse_operator(const char *name, JsonbValue *v, const char *path)
 			return q;
 		case Q_OR:
 		case Q_AND:
-			if (!is_array(v) || (n = array_items(v, &elems)) == 0)
-				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of criteria");
-			q = CriteriaNew(op, path);
-			q->nsubs = n;
-			q->subs = palloc(sizeof(FakerCriteria *) * n);
-			for (int i = 0; i < n; i++)
-				q->subs[i] = parse_value(&elems[i], psprintf("%s[%d]", path, i));
-			if (n == 1)
-				return q->subs[0];
-			return q;
+			return parse_logic(op, v, path);
 		case Q_REL:
 			if (!is_object(v))
 				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be an object of the parent's columns");
