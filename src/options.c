@@ -13,6 +13,7 @@
 
 #include "options.h"
 
+/* Start reading the options of SPEC at PATH (options.h). */
 void
 FakerOptionsInit(FakerOptions *o, Jsonb *spec, const char *path, bool must_be_object)
 {
@@ -26,6 +27,7 @@ FakerOptionsInit(FakerOptions *o, Jsonb *spec, const char *path, bool must_be_ob
 				 errmsg("%s: must be a jsonb object", path)));
 }
 
+/* ERROR "PATH.KEY: WHAT", 22023. */
 void
 FakerOptError(FakerOptions *o, const char *key, const char *what)
 {
@@ -49,6 +51,7 @@ mark_used(FakerOptions *o, const char *key)
 	o->used[o->nused++] = key;
 }
 
+/* The value of KEY, if present and not null; marks KEY read. */
 bool
 FakerOptValue(FakerOptions *o, const char *key, JsonbValue *v)
 {
@@ -59,6 +62,7 @@ FakerOptValue(FakerOptions *o, const char *key, JsonbValue *v)
 		v->type != jbvNull;
 }
 
+/* Is KEY present (and not null)? */
 bool
 FakerOptPresent(FakerOptions *o, const char *key)
 {
@@ -81,6 +85,7 @@ number_value(FakerOptions *o, const char *key, JsonbValue *v)
 	return d;
 }
 
+/* A finite number, or DEF. */
 double
 FakerOptNumber(FakerOptions *o, const char *key, double def)
 {
@@ -99,6 +104,10 @@ numeric_cmp_int64(Numeric n, int64 i)
 											 DirectFunctionCall1(int8_numeric, Int64GetDatum(i))));
 }
 
+/*
+ * An integer in [LO, HI], or DEF; exact (compared as numeric) for all of
+ * bigint.
+ */
 int64
 FakerOptInt(FakerOptions *o, const char *key, int64 def, int64 lo, int64 hi)
 {
@@ -121,6 +130,7 @@ FakerOptInt(FakerOptions *o, const char *key, int64 def, int64 lo, int64 hi)
 	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
 }
 
+/* true or false, or DEF. */
 bool
 FakerOptBool(FakerOptions *o, const char *key, bool def)
 {
@@ -133,6 +143,7 @@ FakerOptBool(FakerOptions *o, const char *key, bool def)
 	return v.val.boolean;
 }
 
+/* A string, or a copy of DEF (NULL if DEF is). */
 char *
 FakerOptString(FakerOptions *o, const char *key, const char *def)
 {
@@ -145,6 +156,7 @@ FakerOptString(FakerOptions *o, const char *key, const char *def)
 	return pnstrdup(v.val.string.val, v.val.string.len);
 }
 
+/* An array of finite numbers: EXPECT of them, or 1 to 1000 (EXPECT < 0). */
 double *
 FakerOptNumbers(FakerOptions *o, const char *key, int *n, int expect)
 {
@@ -175,6 +187,7 @@ FakerOptNumbers(FakerOptions *o, const char *key, int *n, int expect)
 	return a;
 }
 
+/* Weights: non-negative numbers with a positive, finite sum. */
 double *
 FakerOptWeights(FakerOptions *o, const char *key, int *n, int expect)
 {
@@ -196,6 +209,7 @@ FakerOptWeights(FakerOptions *o, const char *key, int *n, int expect)
 	return w;
 }
 
+/* ERROR on the first key no getter read and OTHER_KEYS does not list. */
 void
 FakerOptionsCheckKeys(FakerOptions *o, const char *const *other_keys)
 {
