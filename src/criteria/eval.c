@@ -135,33 +135,21 @@ eval_in(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 	return t;
 }
 
-/* $or: the first true branch wins; unknown beats false (three-valued OR). */
+/*
+ * $or (DOMINANT true) and $and (DOMINANT false), three-valued as in SQL: the
+ * first branch with the dominant answer decides, else unknown if a branch
+ * is unknown, else the other answer.
+ */
 static Tri
-eval_or(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+eval_logic(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env, Tri dominant)
 {
-	Tri			t = T_FALSE;
+	Tri			t = dominant == T_TRUE ? T_FALSE : T_TRUE;
 
-	for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
+	for (int i = 0; i < q->nsubs && t != dominant; i++)
 	{
 		Tri			s = eval_value(q->subs[i], v, isnull, env);
 
-		if (s == T_TRUE || s == T_UNKNOWN)
-			t = s;
-	}
-	return t;
-}
-
-/* $and: the first false branch wins; unknown beats true (three-valued AND). */
-static Tri
-eval_and(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
-{
-	Tri			t = T_TRUE;
-
-	for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
-	{
-		Tri			s = eval_value(q->subs[i], v, isnull, env);
-
-		if (s == T_FALSE || s == T_UNKNOWN)
+		if (s == dominant || s == T_UNKNOWN)
 			t = s;
 	}
 	return t;
@@ -235,9 +223,9 @@ eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 		case Q_NOT:
 			return tri_not(eval_value(q->sub, v, isnull, env));
 		case Q_OR:
-			return eval_or(q, v, isnull, env);
+			return eval_logic(q, v, isnull, env, T_TRUE);
 		case Q_AND:
-			return eval_and(q, v, isnull, env);
+			return eval_logic(q, v, isnull, env, T_FALSE);
 		case Q_ANY:
 		case Q_ALL:
 			if (isnull)
