@@ -1,4 +1,4 @@
-/* faker: the criteria DSL's own functions (src/dsl, src/sql/query_sql.c); since 1.2. */
+/* faker: the SQL functions over criteria, faker_query_* (src/criteria, src/sql/query_sql.c); since 1.2. */
 
 CREATE FUNCTION faker_query_parse(criteria jsonb) RETURNS jsonb
     AS 'MODULE_PATHNAME', 'faker_query_parse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -55,6 +55,10 @@ check_seed(char **newval, void **extra, GucSource source)
 	return true;
 }
 
+/*
+ * faker.seed was set or reset: remember the value check_seed parsed, and
+ * reseed the session stream on its next use.
+ */
 static void
 assign_seed(const char *newval, void *extra)
 {
@@ -63,6 +67,7 @@ assign_seed(const char *newval, void *extra)
 	FakerSessionRngReset();
 }
 
+/* Module load: define the faker.* settings and reserve the prefix. */
 void
 _PG_init(void)
 {
@@ -94,6 +99,10 @@ _PG_init(void)
 	MarkGUCPrefixReserved("faker");
 }
 
+/*
+ * The text of a jsonb scalar (string, number, boolean) as the values of a
+ * "choice" or a "const" hold it; NULL for anything else.
+ */
 char *
 FakerJsonbScalarText(JsonbValue *v)
 {

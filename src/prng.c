@@ -34,6 +34,10 @@ rotl(uint64 x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
+/*
+ * Seed the four words of xoshiro256** from SEED through splitmix64, as
+ * its authors advise (no all-zero state, nearby seeds give unrelated streams).
+ */
 void
 FakerRngInit(FakerRng *rng, uint64 seed)
 {
@@ -43,6 +47,10 @@ FakerRngInit(FakerRng *rng, uint64 seed)
 		rng->s[i] = splitmix64(&x);
 }
 
+/*
+ * FNV-1a over LEN bytes of DATA, from SEED, finished by splitmix64: stable
+ * across platforms, so that a seed names the same streams everywhere.
+ */
 uint64
 FakerHash64(const void *data, size_t len, uint64 seed)
 {
@@ -57,6 +65,10 @@ FakerHash64(const void *data, size_t len, uint64 seed)
 	return splitmix64(&h);
 }
 
+/*
+ * Seed a stream of its own for the names A and B (e.g. a table and a column)
+ * under SEED: streams do not shift when other columns are added.
+ */
 void
 FakerRngInitStream(FakerRng *rng, uint64 seed, const char *a, const char *b)
 {
@@ -70,6 +82,7 @@ FakerRngInitStream(FakerRng *rng, uint64 seed, const char *a, const char *b)
 	FakerRngInit(rng, h);
 }
 
+/* The next 64 bits of xoshiro256**. */
 uint64
 FakerRngNext(FakerRng *rng)
 {
@@ -86,6 +99,7 @@ FakerRngNext(FakerRng *rng)
 	return result;
 }
 
+/* A uniform double in [0, 1): the top 53 bits. */
 double
 FakerRngDouble(FakerRng *rng)
 {
@@ -115,6 +129,7 @@ FakerRngBelow(FakerRng *rng, uint64 n)
 	return (uint64) (m >> 64);
 }
 
+/* A uniform integer in [LO, HI], the whole int64 range included. */
 int64
 FakerRngRange(FakerRng *rng, int64 lo, int64 hi)
 {
@@ -126,6 +141,7 @@ FakerRngRange(FakerRng *rng, int64 lo, int64 hi)
 	return (int64) ((uint64) lo + FakerRngBelow(rng, span + 1));
 }
 
+/* A standard normal deviate (Box-Muller; 1 - U keeps the log finite). */
 double
 FakerRngNormal(FakerRng *rng)
 {
@@ -135,6 +151,9 @@ FakerRngNormal(FakerRng *rng)
 	return sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
 }
 
+/*
+ * A seed from the operating system's strong randomness, for unseeded calls.
+ */
 static uint64
 fresh_seed(void)
 {
@@ -147,6 +166,7 @@ fresh_seed(void)
 	return seed;
 }
 
+/* The seed of a call: its own argument, else faker.seed, else fresh. */
 uint64
 FakerCallSeed(bool has_seed, int64 seed)
 {
@@ -157,6 +177,10 @@ FakerCallSeed(bool has_seed, int64 seed)
 	return fresh_seed();
 }
 
+/*
+ * The session's stream (functions called without a seed), started on first
+ * use from faker.seed or fresh randomness.
+ */
 FakerRng *
 FakerSessionRng(void)
 {
@@ -168,6 +192,9 @@ FakerSessionRng(void)
 	return &session_rng;
 }
 
+/*
+ * Forget the session stream, so that the next use reseeds (faker.seed set).
+ */
 void
 FakerSessionRngReset(void)
 {

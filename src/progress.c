@@ -13,6 +13,11 @@
 #define PROGRESS_FIRST_US	(3 * USECS_PER_SEC)
 #define PROGRESS_EVERY_US	USECS_PER_SEC
 
+/*
+ * Start reporting the progress of WHAT, a long call making TOTAL rows (0:
+ * unknown): the first NOTICE only after a few seconds, so that short calls
+ * stay quiet.
+ */
 void
 FakerProgressStart(FakerProgress *p, const char *what, int64 total)
 {
@@ -22,6 +27,11 @@ FakerProgressStart(FakerProgress *p, const char *what, int64 total)
 	p->next_us = p->start_us + PROGRESS_FIRST_US;
 }
 
+/*
+ * DONE of the total are made: at most one NOTICE a second (with the rate
+ * and, when the total is known, an estimate of the time left), checking the
+ * clock only every 1024 rows.
+ */
 void
 FakerProgressTick(FakerProgress *p, int64 done)
 {

@@ -23,6 +23,7 @@
 
 #include "security.h"
 
+/* The OID of the faker extension (ERROR if it is not installed). */
 Oid
 FakerExtensionOid(void)
 {
@@ -73,6 +74,10 @@ FakerOwnerEnter(FakerOwnerScope *s)
 	s->active = true;
 }
 
+/*
+ * Leave the extension owner's context FakerOwnerEnter set up: restore the
+ * caller's user, security context and settings.
+ */
 void
 FakerOwnerExit(FakerOwnerScope *s)
 {
@@ -83,6 +88,12 @@ FakerOwnerExit(FakerOwnerScope *s)
 	s->active = false;
 }
 
+/*
+ * The schema-qualified operator, OPERATOR(schema.op), that compares LTYPE
+ * with RTYPE by STRATEGY (a btree strategy; 0 for <>) in the type's default
+ * btree operator family, so that generated SQL does not depend on the
+ * search_path.
+ */
 char *
 FakerSqlOperator(Oid ltype, Oid rtype, int strategy)
 {
@@ -118,6 +129,10 @@ FakerSqlOperator(Oid ltype, Oid rtype, int strategy)
 	return result;
 }
 
+/*
+ * ERROR unless the current user may SELECT the N columns ATTNUMS of RELID
+ * (the table, or each column), as a query reading them would require.
+ */
 void
 FakerCheckSelect(Oid relid, const int16 *attnums, int n)
 {

@@ -1,30 +1,15 @@
 /*
- * distpriv.h: option parsing and jsonb building shared by src/dist/.
+ * distpriv.h: what the files of src/dist/ share: options.h for reading
+ * distributor options, DistJson for writing them back as jsonb.
  */
 #ifndef FAKER_DISTPRIV_H
 #define FAKER_DISTPRIV_H
 
 #include "utils/jsonb.h"
 
-/* Options of one distributor object; tracks which keys were read. */
-typedef struct DistOpts
-{
-	Jsonb	   *spec;
-	const char *path;
-	const char *const *other_keys;
-	const char *used[16];
-	int			nused;
-} DistOpts;
+#include "options.h"
 
-extern void DistOptsInit(DistOpts *o, Jsonb *spec, const char *path, const char *const *other_keys);
-extern bool DistOptPresent(DistOpts *o, const char *key);
-extern double DistOptFloat(DistOpts *o, const char *key, double def);
-extern char *DistOptString(DistOpts *o, const char *key);
-extern double *DistOptWeights(DistOpts *o, const char *key, int *n);
-extern void DistOptError(DistOpts *o, const char *key, const char *what) pg_attribute_noreturn();
-/* ERROR on any key that was neither read nor listed in other_keys. */
-extern void DistOptsFinish(DistOpts *o);
-
+/* Options are read with src/options.h; DistJson writes them back. */
 typedef struct DistJson
 {
 	JsonbParseState *st;

@@ -200,37 +200,42 @@ name_in(const char *name, char **list, int n)
 	return false;
 }
 
-Jsonb *
-FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, int nwithin)
+/* What FakerFitRelationWithin accumulates over the parents, in group order. */
+typedef struct WithinFit
+{
+	int64		ngroups;		/* parents */
+	int64		nwgroups;		/* within-groups */
+	double		nonnull;		/* children with a parent */
+	double		shares[4];		/* children of each quarter of a group's ranks */
+	double		vx,				/* pooled within-group (co)variances */
+				vy,
+				cxy;
+	/* sums of the current within-group */
+	double		sx,
+				sy,
+				sxx,
+				sxy,
+				syy;
+	int64		m;
+} WithinFit;
+
+/*
+ * The query of FakerFitRelationWithin: one row per parent (the distinct
+ * values of COLUMNS not in WITHIN) with its count, its rank in its group
+ * (the values of WITHIN) and the group's size, groups in order.  Checks the
+ * columns; *ALLNULL gets the condition "no parent" for fit_null_count.
+ */
+static char *
+within_query(Oid relid, const char *rel, char **columns, int ncolumns,
+			 char **within, int nwithin, char **allnull_out)
 {
 	StringInfoData q,
 				allnull,
 				wcols,
 				gcols,
 				alias;
-	char	   *rel;
 	int			ninner = 0;
-	int64		nulls,
-				ngroups = 0,
-				nwgroups = 0;
-	double		nonnull = 0,
-				shares[4] = {0, 0, 0, 0},
-				skew = 1,
-				r2 = 0,
-				vx = 0,
-				vy = 0,
-				cxy = 0;
-	/* sums of the current within-group */
-	double		sx = 0,
-				sy = 0,
-				sxx = 0,
-				sxy = 0,
-				syy = 0;
-	int64		m = 0;
-	Portal		portal;
 
-	rel = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-									 get_rel_name(relid));
 	for (int i = 0; i < ncolumns + nwithin; i++)
 	{
 		const char *c = i < ncolumns ? columns[i] : within[i - ncolumns];
@@ -263,10 +268,6 @@ FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, i
 		appendStringInfo(&alias, "%sw%d", i ? ", " : "", i);
 	}
 
-	SPI_connect();
-	nulls = fit_null_count(rel, allnull.data);
-
-	/* one row per parent: its count, its rank and the size of its group */
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT s.n, pg_catalog.row_number() OVER g, pg_catalog.count(*) OVER g"
@@ -276,7 +277,79 @@ FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, i
 					 " ORDER BY %s, 2",
 					 wcols.data, rel, allnull.data, wcols.data, gcols.data, alias.data,
 					 alias.data, alias.data);
-	portal = FakerSPICursorOpen(q.data, 0, NULL, NULL, NULL, true);
+	*allnull_out = allnull.data;
+	return q.data;
+}
+
+/* Add the current within-group's log-log sums to the pooled (co)variances. */
+static void
+within_close_group(WithinFit *w)
+{
+	if (w->m >= 2)
+	{
+		w->vx += w->sxx - w->sx * w->sx / w->m;
+		w->vy += w->syy - w->sy * w->sy / w->m;
+		w->cxy += w->sxy - w->sx * w->sy / w->m;
+	}
+	w->sx = w->sy = w->sxx = w->sxy = w->syy = 0;
+	w->m = 0;
+}
+
+/*
+ * One parent: N children, rank R in a group of GS.  Its quarter of the ranks
+ * gets its children; the ranks of the head of the group (not the last tenth,
+ * where ties and ones flatten the curve) feed the log-log fit of the skew.
+ */
+static void
+within_add(WithinFit *w, int64 n, int64 r, int64 gs)
+{
+	if (r == 1)
+	{
+		within_close_group(w);
+		w->nwgroups++;
+	}
+	w->ngroups++;
+	w->nonnull += n;
+	w->shares[Min(3, (int) (((r - 1) * 4) / gs))] += n;
+	if (gs >= 2 && r <= Max(2, (int64) floor(0.9 * gs)))
+	{
+		double		x = log((double) r),
+					y = log((double) Max(n, 1));
+
+		w->sx += x;
+		w->sy += y;
+		w->sxx += x * x;
+		w->sxy += x * y;
+		w->syy += y * y;
+		w->m++;
+	}
+}
+
+/*
+ * Fit an M2O distributor to the foreign key COLUMNS of RELID where parents
+ * are ranked within the groups of WITHIN (e.g. a per-customer skew of
+ * orders within each shop): shares and skew are pooled over the groups.
+ */
+Jsonb *
+FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, int nwithin)
+{
+	WithinFit	w;
+	char	   *rel,
+			   *q,
+			   *allnull;
+	int64		nulls;
+	double		skew = 1,
+				r2 = 0;
+	Portal		portal;
+
+	memset(&w, 0, sizeof(w));
+	rel = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									 get_rel_name(relid));
+	q = within_query(relid, rel, columns, ncolumns, within, nwithin, &allnull);
+
+	SPI_connect();
+	nulls = fit_null_count(rel, allnull);
+	portal = FakerSPICursorOpen(q, 0, NULL, NULL, NULL, true);
 	for (;;)
 	{
 		FakerSPIFetch(portal, true, 10000);
@@ -287,49 +360,17 @@ FakerFitRelationWithin(Oid relid, char **columns, int ncolumns, char **within, i
 			HeapTuple	t = SPI_tuptable->vals[i];
 			TupleDesc	d = SPI_tuptable->tupdesc;
 			bool		isnull;
-			int64		n = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull)),
-						r = DatumGetInt64(SPI_getbinval(t, d, 2, &isnull)),
-						gs = DatumGetInt64(SPI_getbinval(t, d, 3, &isnull));
 
-			if (r == 1)
-			{
-				if (m >= 2)
-				{
-					vx += sxx - sx * sx / m;
-					vy += syy - sy * sy / m;
-					cxy += sxy - sx * sy / m;
-				}
-				sx = sy = sxx = sxy = syy = 0;
-				m = 0;
-				nwgroups++;
-			}
-			ngroups++;
-			nonnull += n;
-			shares[Min(3, (int) (((r - 1) * 4) / gs))] += n;
-			if (gs >= 2 && r <= Max(2, (int64) floor(0.9 * gs)))
-			{
-				double		x = log((double) r),
-							y = log((double) Max(n, 1));
-
-				sx += x;
-				sy += y;
-				sxx += x * x;
-				sxy += x * y;
-				syy += y * y;
-				m++;
-			}
+			within_add(&w, DatumGetInt64(SPI_getbinval(t, d, 1, &isnull)),
+					   DatumGetInt64(SPI_getbinval(t, d, 2, &isnull)),
+					   DatumGetInt64(SPI_getbinval(t, d, 3, &isnull)));
 		}
 		SPI_freetuptable(SPI_tuptable);
 		CHECK_FOR_INTERRUPTS();
 	}
-	if (m >= 2)
-	{
-		vx += sxx - sx * sx / m;
-		vy += syy - sy * sy / m;
-		cxy += sxy - sx * sy / m;
-	}
+	within_close_group(&w);
 	SPI_cursor_close(portal);
 	SPI_finish();
-	fit_slope(vx, vy, cxy, &skew, &r2);
-	return fit_json(nonnull, (double) nulls, ngroups, shares, skew, r2, nwgroups);
+	fit_slope(w.vx, w.vy, w.cxy, &skew, &r2);
+	return fit_json(w.nonnull, (double) nulls, w.ngroups, w.shares, skew, r2, w.nwgroups);
 }

@@ -73,23 +73,23 @@ void
 FakerM2OParse(Jsonb *spec, const char *path, const char *const *other_keys,
 			  double default_mean, FakerM2OSpec *out)
 {
-	DistOpts	o;
+	FakerOptions o;
 
-	DistOptsInit(&o, spec, path, other_keys);
+	FakerOptionsInit(&o, spec, path, true);
 	memset(out, 0, sizeof(*out));
-	out->mean = DistOptFloat(&o, "mean", default_mean);
+	out->mean = FakerOptNumber(&o, "mean", default_mean);
 	if (!(out->mean >= 1))
-		DistOptError(&o, "mean", "must be at least 1");
-	out->null_weight = DistOptFloat(&o, "null_weight", 0);
+		FakerOptError(&o, "mean", "must be at least 1");
+	out->null_weight = FakerOptNumber(&o, "null_weight", 0);
 	if (out->null_weight < 0 || out->null_weight > 1)
-		DistOptError(&o, "null_weight", "must be between 0 and 1");
-	out->skew = DistOptFloat(&o, "skew", 0);
-	if (DistOptPresent(&o, "skew") && !(out->skew >= 1))
-		DistOptError(&o, "skew", "must be at least 1");
-	out->weights = DistOptWeights(&o, "weights", &out->nweights);
-	if (out->nweights > 0 && DistOptPresent(&o, "skew"))
-		DistOptError(&o, "skew", "cannot be combined with weights");
-	DistOptsFinish(&o);
+		FakerOptError(&o, "null_weight", "must be between 0 and 1");
+	out->skew = FakerOptNumber(&o, "skew", 0);
+	if (FakerOptPresent(&o, "skew") && !(out->skew >= 1))
+		FakerOptError(&o, "skew", "must be at least 1");
+	out->weights = FakerOptWeights(&o, "weights", &out->nweights, -1);
+	if (out->nweights > 0 && FakerOptPresent(&o, "skew"))
+		FakerOptError(&o, "skew", "cannot be combined with weights");
+	FakerOptionsCheckKeys(&o, other_keys);
 }
 
 Jsonb *

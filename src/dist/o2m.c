@@ -51,72 +51,128 @@ struct FakerO2M
 #define O2M_MAX_COUNT	1000000000.0
 #define O2M_MAX_RANGE	1000000
 
+/*
+ * {"min": a, "max": b} (weights optional): a count drawn from the integers
+ * a..b, uniformly or with WEIGHTS interpolated linearly across the range;
+ * the cumulative probabilities are tabulated once here.
+ */
+static void
+parse_range(FakerO2M *d, FakerOptions *o, const char *dist)
+{
+	double		lo = FakerOptNumber(o, "min", 0),
+				hi = FakerOptNumber(o, "max", 0);
+	double		total = 0;
+
+	if (!FakerOptPresent(o, "max"))
+		FakerOptError(o, "max", "is required with min");
+	if (lo != floor(lo) || lo < 0)
+		FakerOptError(o, "min", "must be a non-negative integer");
+	if (hi != floor(hi) || hi < lo)
+		FakerOptError(o, "max", "must be an integer not less than min");
+	if (hi >= 9.2e18)
+		FakerOptError(o, "max", "must be less than 2^63");
+	if (hi - lo > O2M_MAX_RANGE)
+		FakerOptError(o, "max", "range is too wide (at most 1000000 values)");
+	if (dist || FakerOptPresent(o, "mean") || FakerOptPresent(o, "skew"))
+		FakerOptError(o, dist ? "distribution" : FakerOptPresent(o, "mean") ? "mean" : "skew",
+					  "cannot be combined with min/max");
+	d->kind = O2M_RANGE;
+	d->min = (int64) lo;
+	d->max = (int64) hi;
+	d->cum = palloc(sizeof(double) * (d->max - d->min + 1));
+	for (int64 v = d->min; v <= d->max; v++)
+	{
+		double		w = 1;
+
+		if (d->nweights == 1)
+			w = d->weights[0];
+		else if (d->nweights > 1)
+		{
+			double		x = d->max > d->min ?
+				(double) (v - d->min) / (d->max - d->min) * (d->nweights - 1) : 0;
+			int			i = Min((int) floor(x), d->nweights - 2);
+
+			w = d->weights[i] + (d->weights[i + 1] - d->weights[i]) * (x - i);
+		}
+		total += w;
+		d->cum[v - d->min] = total;
+		d->mean += w * v;
+	}
+	if (total <= 0)
+		FakerOptError(o, "weights", "give no weight to any value of the range");
+	for (int64 v = d->min; v <= d->max; v++)
+		d->cum[v - d->min] /= total;
+	d->mean /= total;
+}
+
+/* A named distribution's shape parameter, checked, and its derived scale. */
+static void
+parse_shape(FakerO2M *d, FakerOptions *o)
+{
+	switch (d->kind)
+	{
+		case O2M_PARETO:
+			d->shape = FakerOptNumber(o, "alpha", 2.5);
+			if (!(d->shape > 1 && d->shape <= 100))
+				FakerOptError(o, "alpha", "must be greater than 1 (and at most 100)");
+			d->scale = d->mean * (d->shape - 1) / d->shape;
+			break;
+		case O2M_LOGNORMAL:
+			d->shape = FakerOptNumber(o, "sigma", 1);
+			if (!(d->shape > 0 && d->shape <= 5))
+				FakerOptError(o, "sigma", "must be in (0, 5]");
+			d->scale = log(Max(d->mean, 1e-300)) - d->shape * d->shape / 2;
+			break;
+		case O2M_GAMMA:
+			d->shape = FakerOptNumber(o, "shape", 2);
+			if (!(d->shape >= 0.01 && d->shape <= 1e6))
+				FakerOptError(o, "shape", "must be in [0.01, 1000000]");
+			d->scale = d->mean / d->shape;
+			break;
+		case O2M_WEIBULL:
+			d->shape = FakerOptNumber(o, "shape", 1.5);
+			if (!(d->shape >= 0.1 && d->shape <= 100))
+				FakerOptError(o, "shape", "must be in [0.1, 100]");
+			d->scale = d->mean / tgamma(1 + 1 / d->shape);
+			break;
+		case O2M_UNIFORM:
+			d->shape = FakerOptNumber(o, "spread", 1);
+			if (!(d->shape >= 0 && d->shape <= 1))
+				FakerOptError(o, "spread", "must be between 0 and 1");
+			break;
+		default:
+			break;
+	}
+}
+
+/*
+ * Read an O2M distributor (how many children a parent gets) from SPEC at
+ * PATH: a range, a named distribution of MEAN, a skew, weights, or Poisson
+ * by default.  Keys in OTHER_KEYS belong to the caller.
+ */
 FakerO2M *
 FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys)
 {
-	DistOpts	o;
+	FakerOptions o;
 	FakerO2M   *d = palloc0(sizeof(FakerO2M));
 	char	   *dist;
 
-	DistOptsInit(&o, spec, path, other_keys);
-	dist = DistOptString(&o, "distribution");
-	d->weights = DistOptWeights(&o, "weights", &d->nweights);
+	FakerOptionsInit(&o, spec, path, true);
+	dist = FakerOptString(&o, "distribution", NULL);
+	d->weights = FakerOptWeights(&o, "weights", &d->nweights, -1);
 	for (int i = 0; i < d->nweights; i++)
 		d->wsum += d->weights[i];
-	if (DistOptPresent(&o, "min") || DistOptPresent(&o, "max"))
+	if (FakerOptPresent(&o, "min") || FakerOptPresent(&o, "max"))
 	{
-		double		lo = DistOptFloat(&o, "min", 0),
-					hi = DistOptFloat(&o, "max", 0);
-		double		total = 0;
-
-		if (!DistOptPresent(&o, "max"))
-			DistOptError(&o, "max", "is required with min");
-		if (lo != floor(lo) || lo < 0)
-			DistOptError(&o, "min", "must be a non-negative integer");
-		if (hi != floor(hi) || hi < lo)
-			DistOptError(&o, "max", "must be an integer not less than min");
-		if (hi >= 9.2e18)
-			DistOptError(&o, "max", "must be less than 2^63");
-		if (hi - lo > O2M_MAX_RANGE)
-			DistOptError(&o, "max", "range is too wide (at most 1000000 values)");
-		if (dist || DistOptPresent(&o, "mean") || DistOptPresent(&o, "skew"))
-			DistOptError(&o, dist ? "distribution" : DistOptPresent(&o, "mean") ? "mean" : "skew",
-						 "cannot be combined with min/max");
-		d->kind = O2M_RANGE;
-		d->min = (int64) lo;
-		d->max = (int64) hi;
-		d->cum = palloc(sizeof(double) * (d->max - d->min + 1));
-		for (int64 v = d->min; v <= d->max; v++)
-		{
-			double		w = 1;
-
-			if (d->nweights == 1)
-				w = d->weights[0];
-			else if (d->nweights > 1)
-			{
-				double		x = d->max > d->min ?
-					(double) (v - d->min) / (d->max - d->min) * (d->nweights - 1) : 0;
-				int			i = Min((int) floor(x), d->nweights - 2);
-
-				w = d->weights[i] + (d->weights[i + 1] - d->weights[i]) * (x - i);
-			}
-			total += w;
-			d->cum[v - d->min] = total;
-			d->mean += w * v;
-		}
-		if (total <= 0)
-			DistOptError(&o, "weights", "give no weight to any value of the range");
-		for (int64 v = d->min; v <= d->max; v++)
-			d->cum[v - d->min] /= total;
-		d->mean /= total;
-		DistOptsFinish(&o);
+		parse_range(d, &o, dist);
+		FakerOptionsCheckKeys(&o, other_keys);
 		return d;
 	}
-	if (!DistOptPresent(&o, "mean"))
-		DistOptError(&o, "mean", "is required (or min and max)");
-	d->mean = DistOptFloat(&o, "mean", 0);
+	if (!FakerOptPresent(&o, "mean"))
+		FakerOptError(&o, "mean", "is required (or min and max)");
+	d->mean = FakerOptNumber(&o, "mean", 0);
 	if (d->mean < 0 || d->mean > 1e6)
-		DistOptError(&o, "mean", "must be between 0 and 1000000");
+		FakerOptError(&o, "mean", "must be between 0 and 1000000");
 	if (dist)
 	{
 		int			k;
@@ -125,58 +181,25 @@ FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys)
 			if (strcmp(dist, dist_names[k]) == 0)
 				break;
 		if (k > O2M_UNIFORM)
-			DistOptError(&o, "distribution",
-						 psprintf("unknown distribution \"%s\" (exponential, pareto, lognormal, gamma, weibull or uniform)", dist));
+			FakerOptError(&o, "distribution",
+						  psprintf("unknown distribution \"%s\" (exponential, pareto, lognormal, gamma, weibull or uniform)", dist));
 		d->kind = (O2MKind) k;
-		switch (d->kind)
-		{
-			case O2M_PARETO:
-				d->shape = DistOptFloat(&o, "alpha", 2.5);
-				if (!(d->shape > 1 && d->shape <= 100))
-					DistOptError(&o, "alpha", "must be greater than 1 (and at most 100)");
-				d->scale = d->mean * (d->shape - 1) / d->shape;
-				break;
-			case O2M_LOGNORMAL:
-				d->shape = DistOptFloat(&o, "sigma", 1);
-				if (!(d->shape > 0 && d->shape <= 5))
-					DistOptError(&o, "sigma", "must be in (0, 5]");
-				d->scale = log(Max(d->mean, 1e-300)) - d->shape * d->shape / 2;
-				break;
-			case O2M_GAMMA:
-				d->shape = DistOptFloat(&o, "shape", 2);
-				if (!(d->shape >= 0.01 && d->shape <= 1e6))
-					DistOptError(&o, "shape", "must be in [0.01, 1000000]");
-				d->scale = d->mean / d->shape;
-				break;
-			case O2M_WEIBULL:
-				d->shape = DistOptFloat(&o, "shape", 1.5);
-				if (!(d->shape >= 0.1 && d->shape <= 100))
-					DistOptError(&o, "shape", "must be in [0.1, 100]");
-				d->scale = d->mean / tgamma(1 + 1 / d->shape);
-				break;
-			case O2M_UNIFORM:
-				d->shape = DistOptFloat(&o, "spread", 1);
-				if (!(d->shape >= 0 && d->shape <= 1))
-					DistOptError(&o, "spread", "must be between 0 and 1");
-				break;
-			default:
-				break;
-		}
+		parse_shape(d, &o);
 	}
-	else if (DistOptPresent(&o, "skew"))
+	else if (FakerOptPresent(&o, "skew"))
 	{
 		d->kind = O2M_SKEW;
-		d->shape = DistOptFloat(&o, "skew", 1);
+		d->shape = FakerOptNumber(&o, "skew", 1);
 		if (!(d->shape >= 1 && d->shape <= 100))
-			DistOptError(&o, "skew", "must be between 1 and 100");
+			FakerOptError(&o, "skew", "must be between 1 and 100");
 		if (d->nweights > 0)
-			DistOptError(&o, "skew", "cannot be combined with weights");
+			FakerOptError(&o, "skew", "cannot be combined with weights");
 	}
 	else if (d->nweights > 0)
 		d->kind = O2M_WEIGHTS;
 	else
 		d->kind = O2M_POISSON;
-	DistOptsFinish(&o);
+	FakerOptionsCheckKeys(&o, other_keys);
 	return d;
 }
 

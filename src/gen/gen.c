@@ -21,6 +21,7 @@
 
 #include "faker.h"
 #include "gen/genpriv.h"
+#include "options.h"
 
 typedef struct GenDef
 {
@@ -92,76 +93,11 @@ FakerGenHasOption(const char *name, const char *key)
 	return false;
 }
 
-/* ---- option readers: NULL spec or missing key gives the default ---- */
-
-static bool
-opt_get(Jsonb *spec, const char *key, JsonbValue *out)
-{
-	if (spec == NULL || !JB_ROOT_IS_OBJECT(spec))
-		return false;
-	return getKeyJsonValueFromContainer(&spec->root, key, strlen(key), out) != NULL &&
-		out->type != jbvNull;
-}
-
-static void
-opt_error(const char *path, const char *key, const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s.%s: %s", path, key, what)));
-}
-
-static double
-opt_float(Jsonb *spec, const char *key, double def, const char *path)
-{
-	JsonbValue	v;
-	double		d;
-
-	if (!opt_get(spec, key, &v))
-		return def;
-	if (v.type != jbvNumeric)
-		opt_error(path, key, "must be a number");
-	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
-	if (isnan(d) || isinf(d))
-		opt_error(path, key, "must be a finite number");
-	return d;
-}
-
-static int64
-opt_int(Jsonb *spec, const char *key, int64 def, const char *path)
-{
-	JsonbValue	v;
-	double		d;
-
-	if (!opt_get(spec, key, &v))
-		return def;
-	if (v.type != jbvNumeric)
-		opt_error(path, key, "must be an integer");
-	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
-	if (isnan(d) || d != floor(d) ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(v.val.numeric),
-										  DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MAX)))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(v.val.numeric),
-										  DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MIN)))) < 0)
-		opt_error(path, key, "must be an integer within the bigint range");
-	/* numeric_int8 is exact once the range is known to fit */
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
-}
-
-/* A count or length option: an integer in [lo, hi]. */
-static int
-opt_count(Jsonb *spec, const char *key, int def, int lo, int hi, const char *path)
-{
-	int64		v = opt_int(spec, key, def, path);
-
-	if (v < lo || v > hi)
-		opt_error(path, key, psprintf("must be between %d and %d", lo, hi));
-	return (int) v;
-}
+/* ---- option readers (src/options.h), and the few only generators have ---- */
 
 /* A date or timestamp bound given as an ISO string: days or microseconds. */
 static int64
-opt_time(Jsonb *spec, const char *key, const char *def, GenKind kind, const char *path)
+opt_time(FakerOptions *o, const char *key, const char *def, GenKind kind)
 {
 	JsonbValue	v;
 	char	   *volatile s = (char *) def;
@@ -169,10 +105,10 @@ opt_time(Jsonb *spec, const char *key, const char *def, GenKind kind, const char
 	volatile bool ok = true;
 	MemoryContext oldcxt = CurrentMemoryContext;
 
-	if (opt_get(spec, key, &v))
+	if (FakerOptValue(o, key, &v))
 	{
 		if (v.type != jbvString)
-			opt_error(path, key, "must be a date or timestamp string");
+			FakerOptError(o, key, "must be a date or timestamp string");
 		s = pnstrdup(v.val.string.val, v.val.string.len);
 	}
 	PG_TRY();
@@ -192,80 +128,55 @@ opt_time(Jsonb *spec, const char *key, const char *def, GenKind kind, const char
 	}
 	PG_END_TRY();
 	if (!ok)
-		opt_error(path, key, psprintf("is not a valid %s: \"%s\"",
-									  kind == G_DATE ? "date" : "timestamp", s));
+		FakerOptError(o, key, psprintf("is not a valid %s: \"%s\"",
+									   kind == G_DATE ? "date" : "timestamp", s));
 	if (kind == G_DATE ? DATE_NOT_FINITE((DateADT) result) : TIMESTAMP_NOT_FINITE(result))
-		opt_error(path, key, "must be finite");
+		FakerOptError(o, key, "must be finite");
 	return result;
 }
 
-static bool
-opt_bool(Jsonb *spec, const char *key, bool def, const char *path)
-{
-	JsonbValue	v;
-
-	if (!opt_get(spec, key, &v))
-		return def;
-	if (v.type != jbvBool)
-		opt_error(path, key, "must be true or false");
-	return v.val.boolean;
-}
-
+/* ERROR unless the bound LO is not greater than HI (both option keys). */
 static void
-check_order(bool ok, const char *path, const char *lo, const char *hi)
+check_order(bool ok, FakerOptions *o, const char *lo, const char *hi)
 {
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: %s must not be greater than %s", path, lo, hi)));
+				 errmsg("%s: %s must not be greater than %s", o->path, lo, hi)));
 }
 
 /* Cumulative weights from a jsonb array of N numbers; NULL when absent. */
 static double *
-opt_weights(Jsonb *spec, int n, const char *path)
+opt_cumulative_weights(FakerOptions *o, int n)
 {
-	JsonbValue	v;
-	double	   *cum;
+	int			count;
+	double	   *cum = FakerOptWeights(o, "weights", &count, n);
 	double		sum = 0;
 
-	if (!opt_get(spec, "weights", &v))
+	if (cum == NULL)
 		return NULL;
-	if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data))
-		opt_error(path, "weights", "must be an array of numbers");
-	if (JsonContainerSize(v.val.binary.data) != n)
-		opt_error(path, "weights", psprintf("must have one weight per value (%d)", n));
-	cum = palloc(sizeof(double) * n);
 	for (int i = 0; i < n; i++)
 	{
-		JsonbValue *e = getIthJsonbValueFromContainer(v.val.binary.data, i);
-		double		w;
-
-		if (e->type != jbvNumeric)
-			opt_error(path, "weights", "must be an array of numbers");
-		w = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(e->val.numeric)));
-		if (!(w >= 0) || isinf(w))
-			opt_error(path, "weights", "must be finite and non-negative");
-		sum += w;
+		sum += cum[i];
 		cum[i] = sum;
 	}
-	if (sum <= 0)
-		opt_error(path, "weights", "must not all be zero");
 	for (int i = 0; i < n; i++)
 		cum[i] /= sum;
 	return cum;
 }
 
+/* "choice": VALUES (strings, numbers, booleans), optionally WEIGHTS. */
 static void
-compile_choice(FakerGen *g, Jsonb *spec, const char *path)
+compile_choice(FakerGen *g, FakerOptions *o)
 {
 	JsonbValue	v;
 	JsonbContainer *c;
 
-	if (!opt_get(spec, "values", &v))
-		opt_error(path, "values", "is required");
+	if (!FakerOptValue(o, "values", &v))
+		FakerOptError(o, "values", "is required");
 	if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
 		JsonContainerSize(v.val.binary.data) == 0)
-		opt_error(path, "values", "must be a non-empty array");
+		FakerOptError(o, "values", "must be a non-empty array");
 	c = v.val.binary.data;
 	g->nvalues = JsonContainerSize(c);
 	g->values = palloc(sizeof(char *) * g->nvalues);
@@ -275,22 +186,65 @@ compile_choice(FakerGen *g, Jsonb *spec, const char *path)
 
 		g->values[i] = FakerJsonbScalarText(e);
 		if (g->values[i] == NULL)
-			opt_error(path, "values", "must hold strings, numbers or booleans");
+			FakerOptError(o, "values", "must hold strings, numbers or booleans");
 	}
-	g->cum = opt_weights(spec, g->nvalues, path);
+	g->cum = opt_cumulative_weights(o, g->nvalues);
 }
 
+/*
+ * "numeric": MIN and MAX as numbers, SCALE digits; the bounds are kept as
+ * integers scaled by 10^SCALE, so they must stay within what a double holds
+ * exactly.
+ */
+static void
+compile_numeric(FakerGen *g, FakerOptions *o)
+{
+	double		lo = FakerOptNumber(o, "min", 0);
+	double		hi = FakerOptNumber(o, "max", 1000);
+	double		mult;
+
+	g->scale = FakerOptInt(o, "scale", 2, 0, 12);
+	check_order(lo <= hi, o, "min", "max");
+	mult = pow(10, g->scale);
+	if (fabs(lo) * mult > 9e15 || fabs(hi) * mult > 9e15)
+		FakerOptError(o, "max", "is too large for this scale");
+	g->imin = (int64) ceil(lo * mult - 1e-9);
+	g->imax = (int64) floor(hi * mult + 1e-9);
+	check_order(g->imin <= g->imax, o, "min", "max");
+}
+
+/* "regex": a required PATTERN, ICASE; compiled once here (regex.c). */
+static void
+compile_regex(FakerGen *g, FakerOptions *o)
+{
+	JsonbValue	v;
+
+	if (!FakerOptValue(o, "pattern", &v))
+		FakerOptError(o, "pattern", "is required");
+	if (v.type != jbvString)
+		FakerOptError(o, "pattern", "must be a string");
+	g->regex = GenRegexCompile(pnstrdup(v.val.string.val, v.val.string.len),
+							   FakerOptBool(o, "icase", false), o->path);
+}
+
+/*
+ * Compile generator NAME with the options of SPEC (may be NULL: defaults;
+ * PATH prefixes errors): check every option once, so that drawing values
+ * needs no checks and no catalog access.
+ */
 FakerGen *
 FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 {
 	const GenDef *def = find_def(name);
 	FakerGen   *g;
+	FakerOptions o;
 
 	if (def == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("%s: unknown generator \"%s\"", path, name),
 				 errhint("See the generator table in the faker README.")));
+	FakerOptionsInit(&o, spec, path, false);
 	g = palloc0(sizeof(FakerGen));
 	g->kind = def->kind;
 	g->restype = def->restype;
@@ -298,81 +252,59 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 	switch (g->kind)
 	{
 		case G_INT:
-			g->imin = opt_int(spec, "min", 0, path);
-			g->imax = opt_int(spec, "max", 1000000, path);
-			check_order(g->imin <= g->imax, path, "min", "max");
+			g->imin = FakerOptInt(&o, "min", 0, PG_INT64_MIN, PG_INT64_MAX);
+			g->imax = FakerOptInt(&o, "max", 1000000, PG_INT64_MIN, PG_INT64_MAX);
+			check_order(g->imin <= g->imax, &o, "min", "max");
 			break;
 		case G_NUMERIC:
-			{
-				double		lo = opt_float(spec, "min", 0, path);
-				double		hi = opt_float(spec, "max", 1000, path);
-				double		mult;
-
-				g->scale = opt_count(spec, "scale", 2, 0, 12, path);
-				check_order(lo <= hi, path, "min", "max");
-				mult = pow(10, g->scale);
-				if (fabs(lo) * mult > 9e15 || fabs(hi) * mult > 9e15)
-					opt_error(path, "max", "is too large for this scale");
-				g->imin = (int64) ceil(lo * mult - 1e-9);
-				g->imax = (int64) floor(hi * mult + 1e-9);
-				check_order(g->imin <= g->imax, path, "min", "max");
-			}
+			compile_numeric(g, &o);
 			break;
 		case G_FLOAT:
-			g->fmin = opt_float(spec, "min", 0, path);
-			g->fmax = opt_float(spec, "max", 1, path);
-			check_order(g->fmin <= g->fmax, path, "min", "max");
+			g->fmin = FakerOptNumber(&o, "min", 0);
+			g->fmax = FakerOptNumber(&o, "max", 1);
+			check_order(g->fmin <= g->fmax, &o, "min", "max");
 			break;
 		case G_BOOL:
-			g->p = opt_float(spec, "p", 0.5, path);
+			g->p = FakerOptNumber(&o, "p", 0.5);
 			if (g->p < 0 || g->p > 1)
-				opt_error(path, "p", "must be between 0 and 1");
+				FakerOptError(&o, "p", "must be between 0 and 1");
 			break;
 		case G_DIGITS:
-			g->n = opt_count(spec, "length", 10, 1, 1000, path);
+			g->n = FakerOptInt(&o, "length", 10, 1, 1000);
 			break;
 		case G_STRING:
-			g->nmin = opt_count(spec, "min_length", 8, 0, 100000, path);
-			g->nmax = opt_count(spec, "max_length", Max(g->nmin, 16), 0, 100000, path);
-			check_order(g->nmin <= g->nmax, path, "min_length", "max_length");
+			g->nmin = FakerOptInt(&o, "min_length", 8, 0, 100000);
+			g->nmax = FakerOptInt(&o, "max_length", Max(g->nmin, 16), 0, 100000);
+			check_order(g->nmin <= g->nmax, &o, "min_length", "max_length");
 			break;
 		case G_WORDS:
-			g->n = opt_count(spec, "n", 3, 1, 10000, path);
+			g->n = FakerOptInt(&o, "n", 3, 1, 10000);
 			break;
 		case G_SENTENCE:
-			g->n = opt_count(spec, "words", 6, 1, 10000, path);
+			g->n = FakerOptInt(&o, "words", 6, 1, 10000);
 			break;
 		case G_PARAGRAPH:
-			g->n = opt_count(spec, "sentences", 3, 1, 1000, path);
+			g->n = FakerOptInt(&o, "sentences", 3, 1, 1000);
 			break;
 		case G_DATE:
-			g->imin = opt_time(spec, "min", "1970-01-01", G_DATE, path);
-			g->imax = opt_time(spec, "max", "2030-12-31", G_DATE, path);
-			check_order(g->imin <= g->imax, path, "min", "max");
+			g->imin = opt_time(&o, "min", "1970-01-01", G_DATE);
+			g->imax = opt_time(&o, "max", "2030-12-31", G_DATE);
+			check_order(g->imin <= g->imax, &o, "min", "max");
 			break;
 		case G_TIMESTAMP:
 		case G_TIMESTAMPTZ:
-			g->imin = opt_time(spec, "min", "1970-01-01 00:00:00+00", g->kind, path);
-			g->imax = opt_time(spec, "max", "2030-12-31 23:59:59+00", g->kind, path);
-			check_order(g->imin <= g->imax, path, "min", "max");
+			g->imin = opt_time(&o, "min", "1970-01-01 00:00:00+00", g->kind);
+			g->imax = opt_time(&o, "max", "2030-12-31 23:59:59+00", g->kind);
+			check_order(g->imin <= g->imax, &o, "min", "max");
 			break;
 		case G_CHOICE:
-			compile_choice(g, spec, path);
+			compile_choice(g, &o);
 			break;
 		case G_REGEX:
-			{
-				JsonbValue	v;
-
-				if (!opt_get(spec, "pattern", &v))
-					opt_error(path, "pattern", "is required");
-				if (v.type != jbvString)
-					opt_error(path, "pattern", "must be a string");
-				g->regex = GenRegexCompile(pnstrdup(v.val.string.val, v.val.string.len),
-										   opt_bool(spec, "icase", false, path), path);
-			}
+			compile_regex(g, &o);
 			break;
 		case G_QUANTILES:
-			GenQuantilesCompile(g, spec, path);
+			GenQuantilesCompile(g, &o);
 			break;
 		default:
 			break;
@@ -447,58 +379,96 @@ make_numeric(int64 scaled, int scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/* The text generators (gentext.c), cut to the column's length. */
+static Datum
+text_value(FakerGen *g, FakerRng *rng)
+{
+	StringInfoData buf;
+	Datum		d;
+
+	initStringInfo(&buf);
+	GenAppendText(g, rng, &buf);
+	d = make_text(g, buf.data, buf.len);
+	pfree(buf.data);
+	return d;
+}
+
+/* "int": an integer of the column's own integer type (int8 unless bound to another). */
+static Datum
+int_value(FakerGen *g, FakerRng *rng)
+{
+	int64		v = FakerRngRange(rng, g->imin, g->imax);
+
+	if (g->restype == INT2OID)
+		return Int16GetDatum((int16) v);
+	if (g->restype == INT4OID)
+		return Int32GetDatum((int32) v);
+	if (g->restype == OIDOID)
+		return ObjectIdGetDatum((Oid) v);
+	return Int64GetDatum(v);
+}
+
+/* "float": uniform in [min, max), float8 or float4. */
+static Datum
+float_value(FakerGen *g, FakerRng *rng)
+{
+	double		v = g->fmin + (g->fmax - g->fmin) * FakerRngDouble(rng);
+
+	if (g->restype == FLOAT4OID)
+		return Float4GetDatum((float4) v);
+	return Float8GetDatum(v);
+}
+
+/* "uuid": a random (version 4) UUID. */
+static Datum
+uuid_value(FakerGen *g, FakerRng *rng)
+{
+	pg_uuid_t  *u = palloc(sizeof(pg_uuid_t));
+	uint64		a = FakerRngNext(rng),
+				b = FakerRngNext(rng);
+
+	memcpy(u->data, &a, 8);
+	memcpy(u->data + 8, &b, 8);
+	u->data[6] = (u->data[6] & 0x0f) | 0x40;	/* version 4 */
+	u->data[8] = (u->data[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	return UUIDPGetDatum(u);
+}
+
+/* "choice": one of the values, uniformly or by weight. */
+static Datum
+choice_value(FakerGen *g, FakerRng *rng)
+{
+	const char *s = g->values[pick_index(g, rng)];
+
+	return make_text(g, s, strlen(s));
+}
+
+/*
+ * The next value of G from RNG, of type FakerGenResultType(G): a flat
+ * dispatch on the kind.
+ */
 Datum
 FakerGenNext(FakerGen *g, FakerRng *rng)
 {
 	switch (g->kind)
 	{
 		case G_INT:
-			{
-				int64		v = FakerRngRange(rng, g->imin, g->imax);
-
-				if (g->restype == INT2OID)
-					return Int16GetDatum((int16) v);
-				if (g->restype == INT4OID)
-					return Int32GetDatum((int32) v);
-				if (g->restype == OIDOID)
-					return ObjectIdGetDatum((Oid) v);
-				return Int64GetDatum(v);
-			}
+			return int_value(g, rng);
 		case G_NUMERIC:
 			return make_numeric(FakerRngRange(rng, g->imin, g->imax), g->scale);
 		case G_FLOAT:
-			{
-				double		v = g->fmin + (g->fmax - g->fmin) * FakerRngDouble(rng);
-
-				if (g->restype == FLOAT4OID)
-					return Float4GetDatum((float4) v);
-				return Float8GetDatum(v);
-			}
+			return float_value(g, rng);
 		case G_BOOL:
 			return BoolGetDatum(FakerRngDouble(rng) < g->p);
 		case G_UUID:
-			{
-				pg_uuid_t  *u = palloc(sizeof(pg_uuid_t));
-				uint64		a = FakerRngNext(rng),
-							b = FakerRngNext(rng);
-
-				memcpy(u->data, &a, 8);
-				memcpy(u->data + 8, &b, 8);
-				u->data[6] = (u->data[6] & 0x0f) | 0x40;	/* version 4 */
-				u->data[8] = (u->data[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
-				return UUIDPGetDatum(u);
-			}
+			return uuid_value(g, rng);
 		case G_DATE:
 			return DateADTGetDatum((DateADT) FakerRngRange(rng, g->imin, g->imax));
 		case G_TIMESTAMP:
 		case G_TIMESTAMPTZ:
 			return TimestampGetDatum(FakerRngRange(rng, g->imin, g->imax));
 		case G_CHOICE:
-			{
-				const char *s = g->values[pick_index(g, rng)];
-
-				return make_text(g, s, strlen(s));
-			}
+			return choice_value(g, rng);
 		case G_ENUM:
 			return ObjectIdGetDatum(g->labels[pick_index(g, rng)]);
 		case G_REGEX:
@@ -522,16 +492,7 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 		case G_INPUT:
 			return GenNextTyped(g, rng);
 		default:
-			{
-				StringInfoData buf;
-				Datum		d;
-
-				initStringInfo(&buf);
-				GenAppendText(g, rng, &buf);
-				d = make_text(g, buf.data, buf.len);
-				pfree(buf.data);
-				return d;
-			}
+			return text_value(g, rng);
 	}
 }
 

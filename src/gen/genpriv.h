@@ -7,6 +7,7 @@
 #include "gen/gen.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "options.h"
 
 typedef enum GenKind
 {
@@ -91,7 +92,7 @@ extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
 extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep);
 
 /* quantiles (quantile.c) */
-extern void GenQuantilesCompile(FakerGen *g, Jsonb *spec, const char *path);
+extern void GenQuantilesCompile(FakerGen *g, FakerOptions *o);
 extern Datum GenQuantilesNext(FakerGen *g, FakerRng *rng);
 
 #endif

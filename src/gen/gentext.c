@@ -66,6 +66,95 @@ GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
 	}
 }
 
+/* "string": MIN_LENGTH to MAX_LENGTH letters and digits. */
+static void
+append_string(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	int			len = (int) FakerRngRange(rng, g->nmin, g->nmax);
+	static const char alnum[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+	for (int i = 0; i < len; i++)
+		appendStringInfoChar(buf, alnum[FakerRngBelow(rng, 62)]);
+}
+
+/* "paragraph": SENTENCES sentences of 6 to 12 words. */
+static void
+append_paragraph(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	for (int i = 0; i < g->n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(buf, ' ');
+		append_words(buf, rng, 6 + (int) FakerRngBelow(rng, 7), true);
+	}
+}
+
+/*
+ * "username" and "email": first.last, firstlast or f.last, plus digits, so
+ * that values are unique-ish; an email adds a domain.
+ */
+static void
+append_user(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	const char *first = pick(&faker_first_names, rng);
+	const char *last = pick(&faker_last_names, rng);
+	int			style = (int) FakerRngBelow(rng, 3);
+
+	if (style == 2)
+		appendStringInfoChar(buf, (char) tolower((unsigned char) first[0]));
+	else
+		append_slug(buf, first);
+	if (style != 1)
+		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
+	append_slug(buf, last);
+	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
+	if (g->kind == G_EMAIL)
+		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+}
+
+/* "phone": North American numbering plan, +1-NXX-NXX-XXXX. */
+static void
+append_phone(FakerRng *rng, StringInfo buf)
+{
+	appendStringInfoString(buf, "+1-");
+	append_digits(buf, rng, 3, true);
+	appendStringInfoChar(buf, '-');
+	append_digits(buf, rng, 3, true);
+	appendStringInfoChar(buf, '-');
+	append_digits(buf, rng, 4, false);
+}
+
+/* "user_agent": a Chrome, Firefox or Safari user agent of a random platform. */
+static void
+append_user_agent(FakerRng *rng, StringInfo buf)
+{
+	const char *platform = pick(&faker_ua_platforms, rng);
+	int			v = 100 + (int) FakerRngBelow(rng, 25);
+
+	switch (FakerRngBelow(rng, 3))
+	{
+		case 0:
+			appendStringInfo(buf, "Mozilla/5.0 (%s) AppleWebKit/537.36 (KHTML, like Gecko) "
+							 "Chrome/%d.0.%d.%d Safari/537.36", platform, v,
+							 4000 + (int) FakerRngBelow(rng, 2500), (int) FakerRngBelow(rng, 200));
+			break;
+		case 1:
+			appendStringInfo(buf, "Mozilla/5.0 (%s; rv:%d.0) Gecko/20100101 Firefox/%d.0",
+							 platform, v, v);
+			break;
+		default:
+			appendStringInfo(buf, "Mozilla/5.0 (%s) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+							 "Version/%d.%d Safari/605.1.15", platform,
+							 15 + (int) FakerRngBelow(rng, 3), (int) FakerRngBelow(rng, 7));
+			break;
+	}
+}
+
+/*
+ * Append a value of text generator G (a flat dispatch on its kind; the
+ * longer kinds have their own function above).
+ */
 void
 GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
@@ -77,14 +166,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_digits(buf, rng, g->n, false);
 			break;
 		case G_STRING:
-			{
-				int			len = (int) FakerRngRange(rng, g->nmin, g->nmax);
-				static const char alnum[] =
-					"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-				for (int i = 0; i < len; i++)
-					appendStringInfoChar(buf, alnum[FakerRngBelow(rng, 62)]);
-			}
+			append_string(g, rng, buf);
 			break;
 		case G_WORD:
 			appendStringInfoString(buf, pick(&faker_lorem, rng));
@@ -96,12 +178,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_words(buf, rng, g->n, true);
 			break;
 		case G_PARAGRAPH:
-			for (int i = 0; i < g->n; i++)
-			{
-				if (i > 0)
-					appendStringInfoChar(buf, ' ');
-				append_words(buf, rng, 6 + (int) FakerRngBelow(rng, 7), true);
-			}
+			append_paragraph(g, rng, buf);
 			break;
 		case G_FIRST_NAME:
 			appendStringInfoString(buf, pick(&faker_first_names, rng));
@@ -115,32 +192,10 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			break;
 		case G_USERNAME:
 		case G_EMAIL:
-			{
-				/* first.last, firstlast or f.last, plus digits: unique-ish */
-				const char *first = pick(&faker_first_names, rng);
-				const char *last = pick(&faker_last_names, rng);
-				int			style = (int) FakerRngBelow(rng, 3);
-
-				if (style == 2)
-					appendStringInfoChar(buf, (char) tolower((unsigned char) first[0]));
-				else
-					append_slug(buf, first);
-				if (style != 1)
-					appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
-				append_slug(buf, last);
-				appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
-				if (g->kind == G_EMAIL)
-					appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
-			}
+			append_user(g, rng, buf);
 			break;
 		case G_PHONE:
-			/* North American numbering plan: +1-NXX-NXX-XXXX */
-			appendStringInfoString(buf, "+1-");
-			append_digits(buf, rng, 3, true);
-			appendStringInfoChar(buf, '-');
-			append_digits(buf, rng, 3, true);
-			appendStringInfoChar(buf, '-');
-			append_digits(buf, rng, 4, false);
+			append_phone(rng, buf);
 			break;
 		case G_COMPANY:
 			appendStringInfo(buf, "%s %s", pick(&faker_last_names, rng),
@@ -180,28 +235,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			GenAppendWords(buf, rng, 2 + (int) FakerRngBelow(rng, 3), "-");
 			break;
 		case G_USER_AGENT:
-			{
-				const char *platform = pick(&faker_ua_platforms, rng);
-				int			v = 100 + (int) FakerRngBelow(rng, 25);
-
-				switch (FakerRngBelow(rng, 3))
-				{
-					case 0:
-						appendStringInfo(buf, "Mozilla/5.0 (%s) AppleWebKit/537.36 (KHTML, like Gecko) "
-										 "Chrome/%d.0.%d.%d Safari/537.36", platform, v,
-										 4000 + (int) FakerRngBelow(rng, 2500), (int) FakerRngBelow(rng, 200));
-						break;
-					case 1:
-						appendStringInfo(buf, "Mozilla/5.0 (%s; rv:%d.0) Gecko/20100101 Firefox/%d.0",
-										 platform, v, v);
-						break;
-					default:
-						appendStringInfo(buf, "Mozilla/5.0 (%s) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-										 "Version/%d.%d Safari/605.1.15", platform,
-										 15 + (int) FakerRngBelow(rng, 3), (int) FakerRngBelow(rng, 7));
-						break;
-				}
-			}
+			append_user_agent(rng, buf);
 			break;
 		case G_CURRENCY:
 			appendStringInfoString(buf, pick(&faker_currencies, rng));

@@ -24,16 +24,9 @@
 
 #include "gen/genpriv.h"
 
-static void
-q_error(const char *path, const char *key, const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s.%s: %s", path, key, what)));
-}
-
+/* A point given as a timestamp string, in microseconds. */
 static double
-q_timestamp(const char *path, JsonbValue *e)
+q_timestamp(FakerOptions *o, JsonbValue *e)
 {
 	char	   *s = pnstrdup(e->val.string.val, e->val.string.len);
 	volatile Timestamp t = 0;
@@ -53,23 +46,26 @@ q_timestamp(const char *path, JsonbValue *e)
 	}
 	PG_END_TRY();
 	if (!ok || TIMESTAMP_NOT_FINITE(t))
-		q_error(path, "points", psprintf("\"%s\" is not a finite timestamp", s));
+		FakerOptError(o, "points", psprintf("\"%s\" is not a finite timestamp", s));
 	return (double) t;
 }
 
+/*
+ * Read POINTS (all numbers or all timestamp strings, not decreasing) and
+ * SCALE (numeric points only) into G; the result type follows from them.
+ */
 void
-GenQuantilesCompile(FakerGen *g, Jsonb *spec, const char *path)
+GenQuantilesCompile(FakerGen *g, FakerOptions *o)
 {
 	JsonbValue	v;
 	JsonbContainer *c;
 	bool		strings = false;
 
-	if (spec == NULL || !JB_ROOT_IS_OBJECT(spec) ||
-		getKeyJsonValueFromContainer(&spec->root, "points", 6, &v) == NULL)
-		q_error(path, "points", "is required");
+	if (!FakerOptValue(o, "points", &v))
+		FakerOptError(o, "points", "is required");
 	if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
 		JsonContainerSize(v.val.binary.data) < 2 || JsonContainerSize(v.val.binary.data) > 1001)
-		q_error(path, "points", "must be an array of 2 to 1001 values");
+		FakerOptError(o, "points", "must be an array of 2 to 1001 values");
 	c = v.val.binary.data;
 	g->npoints = JsonContainerSize(c);
 	g->points = palloc(sizeof(double) * g->npoints);
@@ -80,33 +76,26 @@ GenQuantilesCompile(FakerGen *g, Jsonb *spec, const char *path)
 		if (i == 0)
 			strings = e->type == jbvString;
 		if (strings && e->type == jbvString)
-			g->points[i] = q_timestamp(path, e);
+			g->points[i] = q_timestamp(o, e);
 		else if (!strings && e->type == jbvNumeric)
 		{
 			g->points[i] = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
 															  NumericGetDatum(e->val.numeric)));
 			if (isnan(g->points[i]) || isinf(g->points[i]))
-				q_error(path, "points", "must be finite");
+				FakerOptError(o, "points", "must be finite");
 		}
 		else
-			q_error(path, "points", "must be all numbers or all timestamp strings");
+			FakerOptError(o, "points", "must be all numbers or all timestamp strings");
 		if (i > 0 && g->points[i] < g->points[i - 1])
-			q_error(path, "points", "must not decrease");
+			FakerOptError(o, "points", "must not decrease");
 	}
 	g->scale = -1;
 	g->restype = strings ? TIMESTAMPTZOID : FLOAT8OID;
-	if (getKeyJsonValueFromContainer(&spec->root, "scale", 5, &v) != NULL && v.type != jbvNull)
+	if (FakerOptPresent(o, "scale"))
 	{
-		double		s;
-
 		if (strings)
-			q_error(path, "scale", "applies to numeric points only");
-		if (v.type != jbvNumeric)
-			q_error(path, "scale", "must be an integer between 0 and 12");
-		s = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
-		if (s != floor(s) || s < 0 || s > 12)
-			q_error(path, "scale", "must be an integer between 0 and 12");
-		g->scale = (int) s;
+			FakerOptError(o, "scale", "applies to numeric points only");
+		g->scale = FakerOptInt(o, "scale", 0, 0, 12);
 		g->restype = NUMERICOID;
 	}
 }

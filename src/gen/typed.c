@@ -256,6 +256,93 @@ append_xy(StringInfo buf, FakerRng *rng)
 	appendStringInfo(buf, "(%.3f,%.3f)", uniform(rng, -1000, 1000), uniform(rng, -1000, 1000));
 }
 
+/* "tsquery": a word, and up to two more joined by &, | or <->. */
+static void
+append_tsquery(FakerRng *rng, StringInfo buf)
+{
+	static const char *const ops[] = {" & ", " | ", " <-> "};
+
+	appendStringInfoString(buf, word(rng));
+	for (int i = (int) FakerRngBelow(rng, 3); i > 0; i--)
+		appendStringInfo(buf, "%s%s", ops[FakerRngBelow(rng, 3)], word(rng));
+}
+
+/* "cidr": a network of a public IPv4 address, prefix length 8 to 32, host bits zero. */
+static void
+append_cidr(FakerRng *rng, StringInfo buf)
+{
+	int			len = 8 + (int) FakerRngBelow(rng, 25);
+	uint32		a = (uint32) ((1 + FakerRngBelow(rng, 223)) << 24 | FakerRngBelow(rng, 1 << 24));
+
+	a &= len == 32 ? 0xFFFFFFFF : ~(0xFFFFFFFFu >> len);
+	appendStringInfo(buf, "%u.%u.%u.%u/%d", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255, len);
+}
+
+/* macaddr and macaddr8: unicast, locally administered addresses. */
+static void
+append_macaddr(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	int			n = g->form == F_MACADDR ? 6 : 8;
+
+	for (int i = 0; i < n; i++)
+	{
+		int			b = (int) FakerRngBelow(rng, 256);
+
+		if (i == 0)
+			b = (b & ~1) | 2;	/* unicast, locally administered */
+		appendStringInfo(buf, "%s%02x", i ? ":" : "", b);
+	}
+}
+
+/* "path": an open path of 2 to 5 points. */
+static void
+append_path(FakerRng *rng, StringInfo buf)
+{
+	int			n = 2 + (int) FakerRngBelow(rng, 4);
+
+	appendStringInfoChar(buf, '[');
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(buf, ',');
+		append_xy(buf, rng);
+	}
+	appendStringInfoChar(buf, ']');
+}
+
+/* "polygon": 3 to 6 points around a circle, in order, so that it is simple. */
+static void
+append_polygon(FakerRng *rng, StringInfo buf)
+{
+	int			n = 3 + (int) FakerRngBelow(rng, 4);
+	double		cx = uniform(rng, -1000, 1000),
+				cy = uniform(rng, -1000, 1000),
+				r = uniform(rng, 1, 50);
+
+	appendStringInfoChar(buf, '(');
+	for (int i = 0; i < n; i++)
+	{
+		double		a = 2 * M_PI * (i + 0.8 * FakerRngDouble(rng)) / n;
+
+		appendStringInfo(buf, "%s(%.3f,%.3f)", i ? "," : "", cx + r * cos(a), cy + r * sin(a));
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* "hstore": 1 to 3 pairs of words, keys numbered to stay distinct. */
+static void
+append_hstore(FakerRng *rng, StringInfo buf)
+{
+	int			n = 1 + (int) FakerRngBelow(rng, 3);
+
+	for (int i = 0; i < n; i++)
+		appendStringInfo(buf, "%s\"%s%d\"=>\"%s\"", i ? ", " : "", word(rng), i, word(rng));
+}
+
+/*
+ * The text form of a value of one of the types made through their input
+ * function (G_INPUT: tsvector, bit, inet, geometric types...), by G->form.
+ */
 static void
 append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
@@ -265,13 +352,7 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			GenAppendWords(buf, rng, 1 + (int) FakerRngBelow(rng, 6), " ");
 			break;
 		case F_TSQUERY:
-			{
-				static const char *const ops[] = {" & ", " | ", " <-> "};
-
-				appendStringInfoString(buf, word(rng));
-				for (int i = (int) FakerRngBelow(rng, 3); i > 0; i--)
-					appendStringInfo(buf, "%s%s", ops[FakerRngBelow(rng, 3)], word(rng));
-			}
+			append_tsquery(rng, buf);
 			break;
 		case F_BIT:
 			append_bits(buf, rng, g->typmod > 0 ? g->typmod : 1);
@@ -280,28 +361,11 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_bits(buf, rng, 1 + (int) FakerRngBelow(rng, g->typmod > 0 ? Min(g->typmod, 64) : 16));
 			break;
 		case F_CIDR:
-			{
-				int			len = 8 + (int) FakerRngBelow(rng, 25);
-				uint32		a = (uint32) ((1 + FakerRngBelow(rng, 223)) << 24 | FakerRngBelow(rng, 1 << 24));
-
-				a &= len == 32 ? 0xFFFFFFFF : ~(0xFFFFFFFFu >> len);
-				appendStringInfo(buf, "%u.%u.%u.%u/%d", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255, len);
-			}
+			append_cidr(rng, buf);
 			break;
 		case F_MACADDR:
 		case F_MACADDR8:
-			{
-				int			n = g->form == F_MACADDR ? 6 : 8;
-
-				for (int i = 0; i < n; i++)
-				{
-					int			b = (int) FakerRngBelow(rng, 256);
-
-					if (i == 0)
-						b = (b & ~1) | 2;	/* unicast, locally administered */
-					appendStringInfo(buf, "%s%02x", i ? ":" : "", b);
-				}
-			}
+			append_macaddr(g, rng, buf);
 			break;
 		case F_XML:
 			appendStringInfo(buf, "<item id=\"%d\"><name>%s</name><note>%s %s</note></item>",
@@ -323,35 +387,10 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			appendStringInfoString(buf, g->form == F_LSEG ? "]" : "");
 			break;
 		case F_PATH:
-			{
-				int			n = 2 + (int) FakerRngBelow(rng, 4);
-
-				appendStringInfoChar(buf, '[');
-				for (int i = 0; i < n; i++)
-				{
-					if (i > 0)
-						appendStringInfoChar(buf, ',');
-					append_xy(buf, rng);
-				}
-				appendStringInfoChar(buf, ']');
-			}
+			append_path(rng, buf);
 			break;
 		case F_POLYGON:
-			{
-				int			n = 3 + (int) FakerRngBelow(rng, 4);
-				double		cx = uniform(rng, -1000, 1000),
-							cy = uniform(rng, -1000, 1000),
-							r = uniform(rng, 1, 50);
-
-				appendStringInfoChar(buf, '(');
-				for (int i = 0; i < n; i++)
-				{
-					double		a = 2 * M_PI * (i + 0.8 * FakerRngDouble(rng)) / n;
-
-					appendStringInfo(buf, "%s(%.3f,%.3f)", i ? "," : "", cx + r * cos(a), cy + r * sin(a));
-				}
-				appendStringInfoChar(buf, ')');
-			}
+			append_polygon(rng, buf);
 			break;
 		case F_CIRCLE:
 			appendStringInfoChar(buf, '<');
@@ -369,12 +408,7 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			appendStringInfoChar(buf, (char) ('a' + FakerRngBelow(rng, 26)));
 			break;
 		case F_HSTORE:
-			{
-				int			n = 1 + (int) FakerRngBelow(rng, 3);
-
-				for (int i = 0; i < n; i++)
-					appendStringInfo(buf, "%s\"%s%d\"=>\"%s\"", i ? ", " : "", word(rng), i, word(rng));
-			}
+			append_hstore(rng, buf);
 			break;
 		case F_LTREE:
 			GenAppendWords(buf, rng, 1 + (int) FakerRngBelow(rng, 4), ".");
@@ -443,6 +477,126 @@ range_value(FakerGen *g, FakerRng *rng)
 	return make_range(tc, &lower, &upper, false);
 }
 
+/* json and jsonb: a small random object. */
+static Datum
+json_value(FakerGen *g, FakerRng *rng)
+{
+	StringInfoData buf;
+	Datum		d;
+
+	initStringInfo(&buf);
+	append_json_object(&buf, rng);
+	d = g->kind == G_JSON ? CStringGetTextDatum(buf.data) :
+		DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+	pfree(buf.data);
+	return d;
+}
+
+/* timetz: a time of day in one of a few common zones. */
+static Datum
+timetz_value(FakerGen *g, FakerRng *rng)
+{
+	/* zones in seconds west of UTC */
+	static const int32 zones[] = {0, -3600, -7200, 18000, 21600, 25200, 28800, -19800, -32400, -36000};
+	TimeTzADT  *t = palloc(sizeof(TimeTzADT));
+
+	t->time = (TimeADT) FakerRngBelow(rng, USECS_PER_DAY);
+	t->zone = zones[FakerRngBelow(rng, lengthof(zones))];
+	return TimeTzADTPGetDatum(t);
+}
+
+/* interval: under a year, in whole seconds. */
+static Datum
+interval_value(FakerGen *g, FakerRng *rng)
+{
+	Interval   *iv = palloc0(sizeof(Interval));
+
+	iv->day = (int32) FakerRngBelow(rng, 365);
+	iv->time = (TimeOffset) FakerRngBelow(rng, USECS_PER_DAY / USECS_PER_SEC) * USECS_PER_SEC;
+	return IntervalPGetDatum(iv);
+}
+
+/* bytea: 4 to 16 random bytes. */
+static Datum
+bytea_value(FakerGen *g, FakerRng *rng)
+{
+	int			len = 4 + (int) FakerRngBelow(rng, 13);
+	bytea	   *b = palloc(VARHDRSZ + len);
+
+	SET_VARSIZE(b, VARHDRSZ + len);
+	for (int i = 0; i < len; i++)
+		VARDATA(b)[i] = (char) FakerRngBelow(rng, 256);
+	return PointerGetDatum(b);
+}
+
+/* inet: a public-looking IPv4 host address. */
+static Datum
+inet_value(FakerGen *g, FakerRng *rng)
+{
+	char		buf[32];
+
+	snprintf(buf, sizeof(buf), "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),
+			 (int) FakerRngBelow(rng, 256), (int) FakerRngBelow(rng, 256),
+			 1 + (int) FakerRngBelow(rng, 254));
+	return DirectFunctionCall1(inet_in, CStringGetDatum(buf));
+}
+
+/* An array of 0 to 3 elements of the element generator. */
+static Datum
+array_value(FakerGen *g, FakerRng *rng)
+{
+	int			n = (int) FakerRngBelow(rng, 4);
+	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		elems[i] = FakerGenNext(g->elem, rng);
+	return PointerGetDatum(construct_array(elems, n, FakerGenResultType(g->elem),
+										   g->elmlen, g->elmbyval, g->elmalign));
+}
+
+/* A multirange of 1 to 3 ranges (make_multirange sorts and merges them). */
+static Datum
+multirange_value(FakerGen *g, FakerRng *rng)
+{
+	int			n = 1 + (int) FakerRngBelow(rng, 3);
+	RangeType  *ranges[3];
+
+	for (int i = 0; i < n; i++)
+		ranges[i] = range_value(g, rng);
+	return MultirangeTypePGetDatum(make_multirange(g->restype, g->rngcache, n, ranges));
+}
+
+/* A composite value: each attribute from its generator, NULL where it has none. */
+static Datum
+composite_value(FakerGen *g, FakerRng *rng)
+{
+	Datum	   *values = palloc0(sizeof(Datum) * Max(g->nsubs, 1));
+	bool	   *nulls = palloc0(sizeof(bool) * Max(g->nsubs, 1));
+
+	for (int i = 0; i < g->nsubs; i++)
+	{
+		if (g->subs[i])
+			values[i] = FakerGenNext(g->subs[i], rng);
+		else
+			nulls[i] = true;
+	}
+	return HeapTupleGetDatum(heap_form_tuple(g->tupdesc, values, nulls));
+}
+
+/* A value of a type made through its input function from append_form's text. */
+static Datum
+input_value(FakerGen *g, FakerRng *rng)
+{
+	StringInfoData buf;
+	Datum		d;
+
+	initStringInfo(&buf);
+	append_form(g, rng, &buf);
+	d = InputFunctionCall(g->infn, buf.data, g->ioparam, g->typmod);
+	pfree(buf.data);
+	return d;
+}
+
 /* Values of the kinds only FakerGenForType makes. */
 Datum
 GenNextTyped(FakerGen *g, FakerRng *rng)
@@ -451,109 +605,34 @@ GenNextTyped(FakerGen *g, FakerRng *rng)
 	{
 		case G_JSON:
 		case G_JSONB:
-			{
-				StringInfoData buf;
-				Datum		d;
-
-				initStringInfo(&buf);
-				append_json_object(&buf, rng);
-				d = g->kind == G_JSON ? CStringGetTextDatum(buf.data) :
-					DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
-				pfree(buf.data);
-				return d;
-			}
+			return json_value(g, rng);
 		case G_TIME:
 			return TimeADTGetDatum((TimeADT) FakerRngBelow(rng, USECS_PER_DAY));
 		case G_TIMETZ:
-			{
-				/* zones in seconds west of UTC */
-				static const int32 zones[] = {0, -3600, -7200, 18000, 21600, 25200, 28800, -19800, -32400, -36000};
-				TimeTzADT  *t = palloc(sizeof(TimeTzADT));
-
-				t->time = (TimeADT) FakerRngBelow(rng, USECS_PER_DAY);
-				t->zone = zones[FakerRngBelow(rng, lengthof(zones))];
-				return TimeTzADTPGetDatum(t);
-			}
+			return timetz_value(g, rng);
 		case G_INTERVAL:
-			{
-				Interval   *iv = palloc0(sizeof(Interval));
-
-				iv->day = (int32) FakerRngBelow(rng, 365);
-				iv->time = (TimeOffset) FakerRngBelow(rng, USECS_PER_DAY / USECS_PER_SEC) * USECS_PER_SEC;
-				return IntervalPGetDatum(iv);
-			}
+			return interval_value(g, rng);
 		case G_BYTEA:
-			{
-				int			len = 4 + (int) FakerRngBelow(rng, 13);
-				bytea	   *b = palloc(VARHDRSZ + len);
-
-				SET_VARSIZE(b, VARHDRSZ + len);
-				for (int i = 0; i < len; i++)
-					VARDATA(b)[i] = (char) FakerRngBelow(rng, 256);
-				return PointerGetDatum(b);
-			}
+			return bytea_value(g, rng);
 		case G_INET:
-			{
-				char		buf[32];
-
-				snprintf(buf, sizeof(buf), "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),
-						 (int) FakerRngBelow(rng, 256), (int) FakerRngBelow(rng, 256),
-						 1 + (int) FakerRngBelow(rng, 254));
-				return DirectFunctionCall1(inet_in, CStringGetDatum(buf));
-			}
+			return inet_value(g, rng);
 		case G_MONEY:
 			return CashGetDatum((Cash) FakerRngBelow(rng, 1000000));	/* 0.00 .. 9999.99 */
 		case G_DECIMAL:
 			return decimal_value(g, rng);
 		case G_ARRAY:
-			{
-				int			n = (int) FakerRngBelow(rng, 4);
-				Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
-
-				for (int i = 0; i < n; i++)
-					elems[i] = FakerGenNext(g->elem, rng);
-				return PointerGetDatum(construct_array(elems, n, FakerGenResultType(g->elem),
-													   g->elmlen, g->elmbyval, g->elmalign));
-			}
+			return array_value(g, rng);
 		case G_RANGE:
 			return RangeTypePGetDatum(range_value(g, rng));
 		case G_MULTIRANGE:
-			{
-				int			n = 1 + (int) FakerRngBelow(rng, 3);
-				RangeType  *ranges[3];
-
-				for (int i = 0; i < n; i++)
-					ranges[i] = range_value(g, rng);
-				return MultirangeTypePGetDatum(make_multirange(g->restype, g->rngcache, n, ranges));
-			}
+			return multirange_value(g, rng);
 		case G_COMPOSITE:
-			{
-				Datum	   *values = palloc0(sizeof(Datum) * Max(g->nsubs, 1));
-				bool	   *nulls = palloc0(sizeof(bool) * Max(g->nsubs, 1));
-
-				for (int i = 0; i < g->nsubs; i++)
-				{
-					if (g->subs[i])
-						values[i] = FakerGenNext(g->subs[i], rng);
-					else
-						nulls[i] = true;
-				}
-				return HeapTupleGetDatum(heap_form_tuple(g->tupdesc, values, nulls));
-			}
+			return composite_value(g, rng);
 		case G_COERCE:
 			return InputFunctionCall(g->infn, OutputFunctionCall(g->outfn, FakerGenNext(g->elem, rng)),
 									 g->ioparam, g->typmod);
 		case G_INPUT:
-			{
-				StringInfoData buf;
-				Datum		d;
-
-				initStringInfo(&buf);
-				append_form(g, rng, &buf);
-				d = InputFunctionCall(g->infn, buf.data, g->ioparam, g->typmod);
-				pfree(buf.data);
-				return d;
-			}
+			return input_value(g, rng);
 		default:
 			elog(ERROR, "generator kind %d has no typed values", (int) g->kind);
 	}

@@ -372,16 +372,127 @@ extension_gen(Oid typid, int32 typmod, const char *colname)
 	return NULL;
 }
 
+/* Integer columns: 1 to 1000000 (int2: to its maximum), or a range the
+ * column's name suggests (a count, a price, a quantity...). */
+static FakerGen *
+int_gen(Oid base, const char *colname)
+{
+	FakerGen   *g = FakerGenCompile("int", NULL, colname);
+	int64		lo,
+				hi;
+
+	g->imin = 1;
+	g->imax = base == INT2OID ? PG_INT16_MAX : 1000000;
+	if (base != OIDOID && int_range_for_name(colname, &lo, &hi))
+	{
+		g->imin = lo;
+		g->imax = Min(hi, g->imax);
+	}
+	g->restype = base;
+	return g;
+}
+
+/* Floating-point columns: 0 to 1000, or latitudes/longitudes by name. */
+static FakerGen *
+float_gen(Oid base, const char *colname)
+{
+	FakerGen   *g = FakerGenCompile("float", NULL, colname);
+	double		flo,
+				fhi;
+
+	g->fmax = 1000;
+	if (geo_range_for_name(colname, &flo, &fhi))
+		g->fmin = flo, g->fmax = fhi;
+	g->restype = base;
+	return g;
+}
+
+/* Ranges and multiranges of a type faker can make; NULL if it cannot. */
+static FakerGen *
+range_gen(Oid base, char typtype, const char *colname)
+{
+	Oid			rngtype = typtype == TYPTYPE_RANGE ? base : get_multirange_range(base);
+	TypeCacheEntry *tc = lookup_type_cache(rngtype, TYPECACHE_RANGE_INFO);
+	FakerGen   *sub;
+	FakerGen   *g;
+
+	if (tc->rngelemtype == NULL)
+		return NULL;
+	sub = typed_gen(tc->rngelemtype->type_id, -1, colname);
+	if (sub == NULL)
+		return NULL;
+	g = new_gen(typtype == TYPTYPE_RANGE ? G_RANGE : G_MULTIRANGE, base);
+	g->elem = sub;
+	g->rngcache = tc;
+	return g;
+}
+
+/* Composite types: a generator per attribute (by its own name); NULL if
+ * faker cannot make one of them. */
+static FakerGen *
+composite_gen(Oid base)
+{
+	TupleDesc	td = lookup_rowtype_tupdesc_copy(base, -1);
+	FakerGen   *g = new_gen(G_COMPOSITE, base);
+
+	g->tupdesc = td;
+	g->nsubs = td->natts;
+	g->subs = palloc0(sizeof(FakerGen *) * Max(td->natts, 1));
+	for (int i = 0; i < td->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(td, i);
+
+		if (att->attisdropped)
+			continue;
+		g->subs[i] = typed_gen(att->atttypid, att->atttypmod, NameStr(att->attname));
+		if (g->subs[i] == NULL)
+			return NULL;
+	}
+	return g;
+}
+
+/* Arrays of ELEMTYPE; NULL if faker cannot make the elements. */
+static FakerGen *
+array_gen(Oid base, Oid elemtype, int32 typmod, const char *colname)
+{
+	FakerGen   *elem = typed_gen(elemtype, typmod, colname);
+	FakerGen   *g;
+
+	if (elem == NULL)
+		return NULL;
+	g = new_gen(G_ARRAY, base);
+	g->elem = elem;
+	get_typlenbyvalalign(elemtype, &g->elmlen, &g->elmbyval, &g->elmalign);
+	return g;
+}
+
+/*
+ * Types that are not built in: enums, ranges, composites and arrays are
+ * made of what faker can make of their parts, other base types (an
+ * extension's) by extension_gen; NULL if none fits.
+ */
+static FakerGen *
+derived_gen(Oid base, int32 typmod, const char *colname)
+{
+	char		typtype = get_typtype(base);
+
+	if (typtype == TYPTYPE_ENUM)
+		return enum_gen(base);
+	if (typtype == TYPTYPE_RANGE || typtype == TYPTYPE_MULTIRANGE)
+		return range_gen(base, typtype, colname);
+	if (typtype == TYPTYPE_COMPOSITE)
+		return composite_gen(base);
+	if (OidIsValid(get_element_type(base)))
+		return array_gen(base, get_element_type(base), typmod, colname);
+	if (typtype == TYPTYPE_BASE)
+		return extension_gen(base, typmod, colname);
+	return NULL;
+}
+
 FakerGen *
 FakerGenForType(Oid typid, int32 typmod, const char *colname)
 {
 	Oid			base = getBaseTypeAndTypmod(typid, &typmod);
-	FakerGen   *g;
-	int64		lo,
-				hi;
-	double		flo,
-				fhi;
-	char		typtype;
 
 	check_stack_depth();
 	switch (base)
@@ -390,26 +501,12 @@ FakerGenForType(Oid typid, int32 typmod, const char *colname)
 		case INT4OID:
 		case INT8OID:
 		case OIDOID:
-			g = FakerGenCompile("int", NULL, colname);
-			g->imin = 1;
-			g->imax = base == INT2OID ? PG_INT16_MAX : 1000000;
-			if (base != OIDOID && int_range_for_name(colname, &lo, &hi))
-			{
-				g->imin = lo;
-				g->imax = Min(hi, g->imax);
-			}
-			g->restype = base;
-			return g;
+			return int_gen(base, colname);
 		case NUMERICOID:
 			return numeric_gen(typmod, colname);
 		case FLOAT4OID:
 		case FLOAT8OID:
-			g = FakerGenCompile("float", NULL, colname);
-			g->fmax = 1000;
-			if (geo_range_for_name(colname, &flo, &fhi))
-				g->fmin = flo, g->fmax = fhi;
-			g->restype = base;
-			return g;
+			return float_gen(base, colname);
 		case CASHOID:
 			return new_gen(G_MONEY, CASHOID);
 		case BOOLOID:
@@ -481,58 +578,5 @@ FakerGenForType(Oid typid, int32 typmod, const char *colname)
 		default:
 			break;
 	}
-	typtype = get_typtype(base);
-	if (typtype == TYPTYPE_ENUM)
-		return enum_gen(base);
-	if (typtype == TYPTYPE_RANGE || typtype == TYPTYPE_MULTIRANGE)
-	{
-		Oid			rngtype = typtype == TYPTYPE_RANGE ? base : get_multirange_range(base);
-		TypeCacheEntry *tc = lookup_type_cache(rngtype, TYPECACHE_RANGE_INFO);
-		FakerGen   *sub;
-
-		if (tc->rngelemtype == NULL)
-			return NULL;
-		sub = typed_gen(tc->rngelemtype->type_id, -1, colname);
-		if (sub == NULL)
-			return NULL;
-		g = new_gen(typtype == TYPTYPE_RANGE ? G_RANGE : G_MULTIRANGE, base);
-		g->elem = sub;
-		g->rngcache = tc;
-		return g;
-	}
-	if (typtype == TYPTYPE_COMPOSITE)
-	{
-		TupleDesc	td = lookup_rowtype_tupdesc_copy(base, -1);
-
-		g = new_gen(G_COMPOSITE, base);
-		g->tupdesc = td;
-		g->nsubs = td->natts;
-		g->subs = palloc0(sizeof(FakerGen *) * Max(td->natts, 1));
-		for (int i = 0; i < td->natts; i++)
-		{
-			Form_pg_attribute att = TupleDescAttr(td, i);
-
-			if (att->attisdropped)
-				continue;
-			g->subs[i] = typed_gen(att->atttypid, att->atttypmod, NameStr(att->attname));
-			if (g->subs[i] == NULL)
-				return NULL;
-		}
-		return g;
-	}
-	if (OidIsValid(get_element_type(base)))
-	{
-		Oid			elemtype = get_element_type(base);
-		FakerGen   *elem = typed_gen(elemtype, typmod, colname);
-
-		if (elem == NULL)
-			return NULL;
-		g = new_gen(G_ARRAY, base);
-		g->elem = elem;
-		get_typlenbyvalalign(elemtype, &g->elmlen, &g->elmbyval, &g->elmalign);
-		return g;
-	}
-	if (typtype == TYPTYPE_BASE)
-		return extension_gen(base, typmod, colname);
-	return NULL;
+	return derived_gen(base, typmod, colname);
 }

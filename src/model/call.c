@@ -317,7 +317,7 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 
 /* Make one (non-returned) row of AGG; its key into KEYS. */
 void
-CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit)
+CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerCriteria *crit)
 {
 	plan->rc->root = false;
 	RowMake(plan->rc, agg, NULL, NULL, NULL, keys, knulls, crit);
@@ -325,7 +325,7 @@ CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQue
 
 /* Positions in AGG's pool of the rows that satisfy CRIT (see FilterPool). */
 int64
-CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions)
+CallFilter(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, int64 **positions)
 {
 	FilterPool *f = FilterGet(plan, agg, crit);
 

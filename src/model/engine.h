@@ -29,7 +29,7 @@ typedef struct RowCtx
  */
 typedef struct FilterPool
 {
-	FakerQuery *crit;
+	FakerCriteria *crit;
 	char	   *key;			/* CRIT as text; NULL: read for one use ($step) */
 	int64	   *pos;
 	int64		n,
@@ -39,19 +39,19 @@ typedef struct FilterPool
 
 /* row.c */
 extern void RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
-					const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit);
+					const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerCriteria *crit);
 
 /* values.c */
-extern Datum ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
+extern Datum ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerCriteria *req,
 						 Datum *vals, bool *nulls, bool *known, bool *isnull);
 extern uint64 ColumnHash(ModelColumn *c, Datum d);
 
 /* filter.c */
-extern FilterPool *FilterGet(FakerPlan *plan, Aggregate *agg, FakerQuery *crit);
-extern void FilterAdd(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, const Datum *vals, const bool *nulls);
+extern FilterPool *FilterGet(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit);
+extern void FilterAdd(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, const Datum *vals, const bool *nulls);
 extern bool FilterHas(FilterPool *f, int64 pos);
 extern void RowEnv(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, const bool *known,
-				   FakerQueryEnv *env);
+				   FakerCriteriaEnv *env);
 extern int	RowPickBranch(void *arg, int n);
 
 #endif							/* FAKER_ENGINE_H */

@@ -46,16 +46,16 @@ filter_push(FilterPool *f, int64 pos)
 
 /* The filtered pool of CRIT over AGG: the one this call already has, or read now. */
 FilterPool *
-FilterGet(FakerPlan *plan, Aggregate *agg, FakerQuery *crit)
+FilterGet(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit)
 {
-	char	   *key = FakerQueryHasSteps(crit) ? NULL : FakerQueryText(crit);
+	char	   *key = FakerCriteriaHasSteps(crit) ? NULL : FakerCriteriaText(crit);
 	ListCell   *lc;
 	FilterPool *f;
-	FakerQueryParams params = {0};
+	FakerCriteriaParams params = {0};
 	StringInfoData sql;
 	MemoryContext old;
 	bool		known[MODEL_MAX_KEYS];
-	FakerQueryEnv env = {0};
+	FakerCriteriaEnv env = {0};
 
 	if (key)
 		foreach(lc, agg->filters)
@@ -79,10 +79,10 @@ FilterGet(FakerPlan *plan, Aggregate *agg, FakerQuery *crit)
 		appendStringInfo(&sql, "%st.%s", k ? ", " : "", quote_identifier(agg->cols[agg->keycol[k]].name));
 		known[k] = true;
 	}
-	appendStringInfo(&sql, " FROM %s t WHERE %s", agg->qualname, FakerQueryToSQL(crit, "t", &params));
+	appendStringInfo(&sql, " FROM %s t WHERE %s", agg->qualname, FakerCriteriaToSQL(crit, "t", &params));
 	env.stepkeys = plan->stepkeys;
 	env.stepnulls = plan->stepnulls;
-	FakerQueryParamsFill(&params, &env);
+	FakerCriteriaParamsFill(&params, &env);
 	old = CurrentMemoryContext;
 	if (FakerSPIExecute(sql.data, params.n, params.types, params.values, params.nulls, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "faker: \"%s\" failed", sql.data);
@@ -115,12 +115,12 @@ FilterGet(FakerPlan *plan, Aggregate *agg, FakerQuery *crit)
 
 /* A row of AGG was just added to its pool (made to satisfy CRIT, if any). */
 void
-FilterAdd(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, const Datum *vals, const bool *nulls)
+FilterAdd(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, const Datum *vals, const bool *nulls)
 {
 	ListCell   *lc;
 	int64		pos = agg->pool.n - 1;
 	char	   *key = NULL;
-	FakerQueryEnv env;
+	FakerCriteriaEnv env;
 	bool		have_env = false;
 
 	foreach(lc, agg->filters)
@@ -128,15 +128,15 @@ FilterAdd(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, const Datum *vals, 
 		FilterPool *f = lfirst(lc);
 
 		if (crit && !key)
-			key = FakerQueryText(crit);
+			key = FakerCriteriaText(crit);
 		if (crit && strcmp(f->key, key) == 0)
 			filter_push(f, pos);
-		else if (FakerQueryIsLocal(f->crit))
+		else if (FakerCriteriaIsLocal(f->crit))
 		{
 			if (!have_env)
 				RowEnv(plan, agg, vals, nulls, NULL, &env);
 			have_env = true;
-			if (FakerQueryEvalRow(f->crit, &env))
+			if (FakerCriteriaEvalRow(f->crit, &env))
 				filter_push(f, pos);
 		}
 	}
@@ -144,22 +144,22 @@ FilterAdd(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, const Datum *vals, 
 
 /* The parent row a criterion reads: written rows by SPI (ours flushed first). */
 static bool
-engine_fetch(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
+engine_fetch(void *arg, FakerCriteriaFK *fk, Datum *keys, Datum **values, bool **nulls)
 {
 	FakerPlan  *plan = arg;
 
 	for (int i = 0; i < plan->n; i++)
 		if (plan->aggs[i]->relid == fk->parent && plan->aggs[i]->writer)
 			WriterFlush(plan, plan->aggs[i]);
-	return FakerQueryFetchSPI(NULL, fk, keys, values, nulls);
+	return FakerCriteriaFetchSPI(NULL, fk, keys, values, nulls);
 }
 
 /* The row being built as attnum-indexed arrays, for evaluating criteria. */
 void
 RowEnv(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls, const bool *known,
-		FakerQueryEnv *env)
+		FakerCriteriaEnv *env)
 {
-	memset(env, 0, sizeof(FakerQueryEnv));
+	memset(env, 0, sizeof(FakerCriteriaEnv));
 	env->fetch = engine_fetch;
 	env->arg = plan;
 	env->stepkeys = plan->stepkeys;

@@ -22,7 +22,7 @@
 #include "utils/tuplestore.h"
 
 #include "dist/dist.h"
-#include "dsl/query.h"
+#include "criteria/criteria.h"
 #include "gen/gen.h"
 #include "prng.h"
 
@@ -82,7 +82,7 @@ typedef struct ModelColumn
 	ExprState  *defexpr;		/* COL_KEYDEFAULT */
 	FakerRng	rng;
 	int			inspos;			/* position in the INSERT, -1 if omitted */
-	FakerQuery *require;		/* value-level criteria ("require"), or NULL */
+	FakerCriteria *require;		/* value-level criteria ("require"), or NULL */
 	struct ColProvider *prov;	/* COL_EXPR, scoped COL_SEQ (expr.h), or NULL */
 	int64		seq_step;		/* sequence: increment (0 is 1) */
 } ModelColumn;
@@ -105,9 +105,9 @@ typedef struct ModelRef
 	FakerM2O   *m2o;
 	FakerRng	rng;
 	double		planned;
-	FakerQuery *require;		/* row-level criteria on the parent, or NULL */
+	FakerCriteria *require;		/* row-level criteria on the parent, or NULL */
 	struct FilterPool *filter;	/* call: the parents that satisfy them */
-	FakerQueryFK *lookup;		/* call: the parent row by this key (SPI) */
+	FakerCriteriaFK *lookup;		/* call: the parent row by this key (SPI) */
 } ModelRef;
 
 typedef struct ModelChild
@@ -266,8 +266,8 @@ extern void CallResume(FakerPlan *plan);
 /* A call in steps, for callers other than Populate (faker_pipe). */
 extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,
 							int64 total, TupleDesc sinkdesc, bool read_named);
-extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerQuery *crit);
-extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerQuery *crit, int64 **positions);
+extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerCriteria *crit);
+extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, int64 **positions);
 extern void CallTick(FakerPlan *plan, int64 done);
 extern List *CallEnd(FakerPlan *plan);
 

@@ -26,7 +26,7 @@ typedef struct PipeStep
 	FakerM2O   *m2o;
 	FakerRng	rng;
 	Jsonb	   *require;		/* criteria on the chosen row, may read earlier steps */
-	FakerQuery *crit;
+	FakerCriteria *crit;
 } PipeStep;
 
 static const char *const step_keys[] = {"name", "aggregate", "require", NULL};
@@ -160,7 +160,7 @@ struct PipeState
 static void
 bind_steps(FakerPlan *plan, PipeStep *steps, int nsteps, int64 n, uint64 seed)
 {
-	FakerQueryStep *info = palloc0(sizeof(FakerQueryStep) * nsteps);
+	FakerCriteriaStep *info = palloc0(sizeof(FakerCriteriaStep) * nsteps);
 
 	plan->stepkeys = palloc0(sizeof(Datum *) * nsteps);
 	plan->stepnulls = palloc0(sizeof(bool *) * nsteps);
@@ -191,7 +191,7 @@ bind_steps(FakerPlan *plan, PipeStep *steps, int nsteps, int64 n, uint64 seed)
 		plan->stepkeys[i] = palloc0(sizeof(Datum) * MODEL_MAX_KEYS);
 		plan->stepnulls[i] = palloc0(sizeof(bool) * MODEL_MAX_KEYS);
 		if (steps[i].require)
-			steps[i].crit = FakerQueryBindRow(FakerQueryParse(steps[i].require,
+			steps[i].crit = FakerCriteriaBindRow(FakerCriteriaParse(steps[i].require,
 															  psprintf("steps[%d].require", i)),
 											  agg->relid, info, i);
 	}

@@ -46,14 +46,14 @@ known_count(Aggregate *agg, ModelRef *r, const bool *known)
 static bool
 pinned_parent_satisfies(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *vals)
 {
-	FakerQueryFK *fk = r->lookup;
+	FakerCriteriaFK *fk = r->lookup;
 	Datum		keys[MODEL_MAX_KEYS];
-	FakerQueryEnv env;
+	FakerCriteriaEnv env;
 
 	if (fk == NULL)
 	{
 		/* the lookup by this foreign key, kept for the call */
-		fk = MemoryContextAllocZero(rc->plan->cxt, sizeof(FakerQueryFK));
+		fk = MemoryContextAllocZero(rc->plan->cxt, sizeof(FakerCriteriaFK));
 		fk->conoid = r->conoid;
 		fk->conname = r->name;
 		fk->child = agg->relid;
@@ -72,7 +72,7 @@ pinned_parent_satisfies(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *va
 	RowEnv(rc->plan, r->parent, NULL, NULL, NULL, &env);
 	if (!env.fetch(env.arg, fk, keys, &env.values, &env.nulls))
 		return false;
-	return FakerQueryEvalRow(r->require, &env);
+	return FakerCriteriaEvalRow(r->require, &env);
 }
 
 /*
@@ -107,7 +107,7 @@ check_pinned_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, const Datum *val
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("aggregate \"%s\": reference \"%s\" is decided by another path, and its parent does not satisfy %s",
-					agg->name, r->name, FakerQueryText(r->require)),
+					agg->name, r->name, FakerCriteriaText(r->require)),
 			 errdetail("A pinned column, a pipe step's $step or the parent of a child row chose a parent the reference's criteria exclude.")));
 }
 
@@ -147,7 +147,7 @@ ref_known(Aggregate *agg, ModelRef *r, const bool *known, const Datum *vals, Ref
  * columns); a back edge reuses what satisfies, else is NULL.
  */
 static FakerDraw
-ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerQuery *crit, RefDraw *rd)
+ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
 {
 	Aggregate  *parent = r->parent;
 	FilterPool *f = (crit == r->require && r->filter) ? r->filter : FilterGet(rc->plan, parent, crit);
@@ -187,7 +187,7 @@ ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerQuery *crit, RefDraw *rd)
  * and a self-reference never creates.
  */
 static FakerDraw
-ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerQuery *crit, RefDraw *rd)
+ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
 {
 	Aggregate  *parent = r->parent;
 	int64	   *members = NULL;
@@ -238,7 +238,7 @@ ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerQuery *crit, RefDraw *rd)
 
 /* Create the parent of reference R now, with the known key columns pinned. */
 static void
-ref_create(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerQuery *crit, RefDraw *rd,
+ref_create(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *rd,
 		   bool *known, Datum *vals, bool *nulls)
 {
 	Aggregate  *parent = r->parent;
@@ -272,9 +272,9 @@ ref_create(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerQuery *crit, RefDraw *r
 /* Draw reference R of a row being built; fills its unknown columns. */
 static void
 draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
-			   FakerQuery *extra)
+			   FakerCriteria *extra)
 {
-	FakerQuery *crit = extra ? FakerQueryMerge(r->require, extra, agg->name) : r->require;
+	FakerCriteria *crit = extra ? FakerCriteriaMerge(r->require, extra, agg->name) : r->require;
 	Aggregate  *parent = r->parent;
 	RefDraw		rd;
 	FakerDraw	d;
@@ -319,8 +319,8 @@ typedef struct RowState
 	bool	   *known;
 	Datum	   *vals;
 	bool	   *nulls;
-	FakerQuery *crit;			/* criteria pushed down to the row ($or branch chosen) */
-	FakerQuery **colcrit;		/* the part of CRIT on each column, or NULL */
+	FakerCriteria *crit;			/* criteria pushed down to the row ($or branch chosen) */
+	FakerCriteria **colcrit;		/* the part of CRIT on each column, or NULL */
 	bool		check_all;		/* evaluate CRIT on the finished row */
 } RowState;
 
@@ -348,16 +348,16 @@ row_start(Aggregate *agg, const bool *pinned, const Datum *pinvals, const bool *
  * checked on the finished row).
  */
 static void
-row_criteria(RowCtx *rc, Aggregate *agg, FakerQuery *crit, RowState *st)
+row_criteria(RowCtx *rc, Aggregate *agg, FakerCriteria *crit, RowState *st)
 {
-	st->crit = FakerQueryChooseBranch(crit, RowPickBranch, &agg->crit_rng);
-	st->check_all = FakerQueryHasRest(st->crit);
-	st->colcrit = palloc0(sizeof(FakerQuery *) * agg->ncols);
+	st->crit = FakerCriteriaChooseBranch(crit, RowPickBranch, &agg->crit_rng);
+	st->check_all = FakerCriteriaHasRest(st->crit);
+	st->colcrit = palloc0(sizeof(FakerCriteria *) * agg->ncols);
 	for (int i = 0; i < agg->ncols; i++)
 	{
 		ModelColumn *c = &agg->cols[i];
-		FakerQuery *cc = FakerQueryColumn(st->crit, c->attnum);
-		FakerQueryEnv env;
+		FakerCriteria *cc = FakerCriteriaColumn(st->crit, c->attnum);
+		FakerCriteriaEnv env;
 		Datum		v;
 		bool		isnull;
 
@@ -368,7 +368,7 @@ row_criteria(RowCtx *rc, Aggregate *agg, FakerQuery *crit, RowState *st)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("aggregate \"%s\": criteria %s on column \"%s\", which PostgreSQL fills from its DEFAULT",
-							agg->name, FakerQueryText(cc), c->name),
+							agg->name, FakerCriteriaText(cc), c->name),
 					 errhint("Give the column a spec under \"columns\".")));
 		if (st->known[i] || c->kind != COL_REF)
 		{
@@ -377,7 +377,7 @@ row_criteria(RowCtx *rc, Aggregate *agg, FakerQuery *crit, RowState *st)
 		}
 		RowEnv(rc->plan, agg, st->vals, st->nulls, st->known, &env);
 		st->check_all = true;
-		if (FakerQueryEquality(cc, &env, &v, &isnull))
+		if (FakerCriteriaEquality(cc, &env, &v, &isnull))
 		{
 			st->known[i] = true;
 			st->nulls[i] = isnull;
@@ -395,7 +395,7 @@ row_references(RowCtx *rc, Aggregate *agg, RowState *st)
 			for (int i = 0; i < agg->nrefs; i++)
 			{
 				ModelRef   *r = &agg->refs[i];
-				FakerQuery *fkcrit = st->crit ? FakerQueryForeignKey(st->crit, r->conoid) : NULL;
+				FakerCriteria *fkcrit = st->crit ? FakerCriteriaForeignKey(st->crit, r->conoid) : NULL;
 
 				if (r->nkeys != width || r->implied != (pass == 1))
 					continue;
@@ -416,7 +416,7 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 	{
 		int			i = agg->colorder ? agg->colorder[o] : o;
 		ModelColumn *c = &agg->cols[i];
-		FakerQuery *req = c->require;
+		FakerCriteria *req = c->require;
 
 		if (st->known[i] || c->kind == COL_DEFAULT)
 			continue;
@@ -426,7 +426,7 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 			continue;
 		}
 		if (st->colcrit && st->colcrit[i])
-			req = FakerQueryMerge(req, st->colcrit[i], agg->name);
+			req = FakerCriteriaMerge(req, st->colcrit[i], agg->name);
 		st->vals[i] = ColumnValue(rc, agg, c, req, st->vals, st->nulls, st->known, &st->nulls[i]);
 		st->known[i] = true;
 	}
@@ -436,14 +436,14 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 static void
 row_check(RowCtx *rc, Aggregate *agg, RowState *st)
 {
-	FakerQueryEnv env;
+	FakerCriteriaEnv env;
 
 	RowEnv(rc->plan, agg, st->vals, st->nulls, NULL, &env);
-	if (!FakerQueryEvalRow(st->crit, &env))
+	if (!FakerCriteriaEvalRow(st->crit, &env))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("aggregate \"%s\": a row made for criteria %s does not satisfy them",
-						agg->name, FakerQueryText(st->crit)),
+						agg->name, FakerCriteriaText(st->crit)),
 				 errdetail("Columns decided by another path (a shared key, a pinned foreign key) contradict them.")));
 }
 
@@ -495,7 +495,7 @@ row_children(RowCtx *rc, Aggregate *agg, const Datum *keys, const bool *knulls)
  */
 void
 RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
-		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerQuery *crit)
+		const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerCriteria *crit)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	bool		to_sink = rc->root && rc->plan->sinkdesc != NULL;

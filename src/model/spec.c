@@ -164,7 +164,7 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	{
 		Jsonb	   *req = JsonbValueToJsonb(&v);
 
-		c->require = FakerQueryBindValue(FakerQueryParse(req, psprintf("%s.require", path)),
+		c->require = FakerCriteriaBindValue(FakerCriteriaParse(req, psprintf("%s.require", path)),
 										 c->typid, c->typmod, c->collid, agg->relid);
 	}
 
@@ -276,12 +276,12 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 	Oid			infn,
 				ioparam;
 
-	if (FakerQueryHasOperandRefs(c->require))
+	if (FakerCriteriaHasOperandRefs(c->require))
 		return;					/* depends on the row: decided row by row */
 	getTypeInputInfo(c->typid, &infn, &ioparam);
 	if (c->kind == COL_CONST)
 	{
-		if (!FakerQueryEvalValue(c->require, c->constval, c->constnull, NULL))
+		if (!FakerCriteriaEvalValue(c->require, c->constval, c->constnull, NULL))
 			spec_error(rpath, "the constant does not satisfy it");
 		return;
 	}
@@ -293,7 +293,7 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 		bool	   *keep = palloc(sizeof(bool) * n);
 
 		for (int i = 0; i < n; i++)
-			keep[i] = FakerQueryEvalValue(c->require,
+			keep[i] = FakerCriteriaEvalValue(c->require,
 										  OidInputFunctionCall(infn, (char *) FakerGenChoiceText(c->gen, i),
 															   ioparam, c->typmod),
 										  false, NULL);
@@ -312,7 +312,7 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 					hi_incl = true;
 		FakerRng	rng;
 
-		if (!FakerQueryBounds(c->require, NULL, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
+		if (!FakerCriteriaBounds(c->require, NULL, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
 			return;
 		FakerRngInitStream(&rng, 0, "require_check", NULL);
 		if (!ModelGenWithin(c, &rng, lo, has_lo, lo_incl, hi, has_hi, hi_incl, &out))
@@ -383,13 +383,13 @@ merge_diamonds(Aggregate *agg)
 		for (int n = 0; n < agg->nrefs; n++)
 		{
 			ModelRef   *narrow = &agg->refs[n];
-			FakerQuery *h;
+			FakerCriteria *h;
 
 			if (n == w || narrow->implied || narrow->nkeys >= wide->nkeys || !ref_inside(narrow, wide))
 				continue;
-			h = FakerQueryHoist(wide->require, agg->relid, wide->conoid, narrow->conoid);
+			h = FakerCriteriaHoist(wide->require, agg->relid, wide->conoid, narrow->conoid);
 			if (h)
-				narrow->require = FakerQueryMerge(narrow->require, h, agg->name);
+				narrow->require = FakerCriteriaMerge(narrow->require, h, agg->name);
 		}
 	}
 }
@@ -421,7 +421,7 @@ column_order(Aggregate *agg, const char *root)
 
 			state[i] = 1;
 			if (agg->cols[i].require)
-				deps = FakerQueryFieldDeps(agg->cols[i].require);
+				deps = FakerCriteriaFieldDeps(agg->cols[i].require);
 			foreach(lc, pdeps)
 				deps = lappend_int(deps, agg->cols[lfirst_int(lc)].attnum);
 			foreach(lc, deps)
@@ -539,7 +539,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			if (r->has_spec)
 				spec_error(path, psprintf("foreign key \"%s\" is described twice", r->name));
 			if (jb_get(rs, "require", &v))
-				r->require = FakerQueryBindReference(FakerQueryParse(JsonbValueToJsonb(&v), psprintf("%s.require", path)),
+				r->require = FakerCriteriaBindReference(FakerCriteriaParse(JsonbValueToJsonb(&v), psprintf("%s.require", path)),
 													 agg->relid, r->conoid, NULL, 0);
 			FakerM2OParse(rs, path, ref_other_keys, 10, &r->spec);
 			r->has_spec = true;

@@ -242,10 +242,10 @@ ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_inc
  * null_weight is kept, as a CHECK constraint would.
  */
 Datum
-ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
+ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerCriteria *req,
 				 Datum *vals, bool *nulls, bool *known, bool *isnull)
 {
-	FakerQueryEnv env;
+	FakerCriteriaEnv env;
 	Datum		d;
 	bool		ranged = c->kind == COL_GEN && !c->reuse && FakerGenOrdered(c->gen);
 
@@ -254,19 +254,19 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 	if (req == NULL)
 		return column_value(rc, agg, c, isnull);
 	RowEnv(rc->plan, agg, vals, nulls, known, &env);
-	if (FakerQueryEquality(req, &env, &d, isnull))
+	if (FakerCriteriaEquality(req, &env, &d, isnull))
 	{
 		if (*isnull && c->notnull)
 			ereport(ERROR,
 					(errcode(ERRCODE_NOT_NULL_VIOLATION),
 					 errmsg("aggregate \"%s\": criteria require NULL in NOT NULL column \"%s\"",
 							agg->name, c->name),
-					 errdetail("Criteria: %s", FakerQueryText(req))));
-		if (!FakerQueryEvalValue(req, d, *isnull, &env))
+					 errdetail("Criteria: %s", FakerCriteriaText(req))));
+		if (!FakerCriteriaEvalValue(req, d, *isnull, &env))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("aggregate \"%s\": criteria on column \"%s\" cannot all hold", agg->name, c->name),
-					 errdetail("Criteria: %s", FakerQueryText(req))));
+					 errdetail("Criteria: %s", FakerCriteriaText(req))));
 		return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
 	}
 	for (int attempt = 0; attempt < REQUIRE_ATTEMPTS; attempt++)
@@ -278,7 +278,7 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 					lo_incl = true,
 					hi_incl = true;
 
-		if (ranged && FakerQueryBounds(req, &env, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
+		if (ranged && FakerCriteriaBounds(req, &env, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
 		{
 			if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
 			{
@@ -291,7 +291,7 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("aggregate \"%s\": no value of column \"%s\" in the generator's range satisfies its criteria",
 								agg->name, c->name),
-						 errdetail("Criteria: %s", FakerQueryText(req)),
+						 errdetail("Criteria: %s", FakerCriteriaText(req)),
 						 errhint("Widen the generator's min/max or relax the criteria.")));
 		}
 		else
@@ -300,7 +300,7 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 			if (*isnull && c->null_weight > 0)
 				return d;
 		}
-		if (FakerQueryEvalValue(req, d, *isnull, &env))
+		if (FakerCriteriaEvalValue(req, d, *isnull, &env))
 			return d;
 		if (c->kind == COL_CONST)
 			break;
@@ -309,8 +309,8 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerQuery *req,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("aggregate \"%s\": could not generate a value of column \"%s\" that satisfies its criteria",
 					agg->name, c->name),
-			 errdetail("%d values in a row failed %s%s.", REQUIRE_ATTEMPTS, FakerQueryText(req),
-					   FakerQueryHasOperandRefs(req) ? " (a comparison with a NULL $field is never true)" : ""),
+			 errdetail("%d values in a row failed %s%s.", REQUIRE_ATTEMPTS, FakerCriteriaText(req),
+					   FakerCriteriaHasOperandRefs(req) ? " (a comparison with a NULL $field is never true)" : ""),
 			 errhint("Give the column a source that fits, e.g. \"values\" or a generator range.")));
 	return (Datum) 0;
 }

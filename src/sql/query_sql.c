@@ -1,5 +1,5 @@
 /*
- * sql/query_sql.c: SQL entry points of the criteria DSL, for checking criteria
+ * sql/query_sql.c: SQL entry points over criteria, for checking criteria
  * before putting them in a spec: faker_query_parse, faker_query_merge,
  * faker_query_match (evaluation in C), faker_query_sql and
  * faker_query_rows (the SQL translation).
@@ -16,7 +16,7 @@
 
 #include "compat.h"
 #include "faker.h"
-#include "dsl/query.h"
+#include "criteria/criteria.h"
 
 PG_FUNCTION_INFO_V1(faker_query_parse);
 PG_FUNCTION_INFO_V1(faker_query_merge);
@@ -28,7 +28,7 @@ PG_FUNCTION_INFO_V1(faker_query_rows);
 Datum
 faker_query_parse(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(FakerQueryToJsonb(FakerQueryParse(PG_GETARG_JSONB_P(0), "criteria")));
+	PG_RETURN_JSONB_P(FakerCriteriaToJsonb(FakerCriteriaParse(PG_GETARG_JSONB_P(0), "criteria")));
 }
 
 /* faker_query_merge(a, b, relation): both as conditions on a row of relation, ANDed. */
@@ -36,17 +36,17 @@ Datum
 faker_query_merge(PG_FUNCTION_ARGS)
 {
 	Oid			relid = PG_GETARG_OID(2);
-	FakerQuery *a = FakerQueryBindRow(FakerQueryParse(PG_GETARG_JSONB_P(0), "a"), relid, NULL, 0);
-	FakerQuery *b = FakerQueryBindRow(FakerQueryParse(PG_GETARG_JSONB_P(1), "b"), relid, NULL, 0);
+	FakerCriteria *a = FakerCriteriaBindRow(FakerCriteriaParse(PG_GETARG_JSONB_P(0), "a"), relid, NULL, 0);
+	FakerCriteria *b = FakerCriteriaBindRow(FakerCriteriaParse(PG_GETARG_JSONB_P(1), "b"), relid, NULL, 0);
 
-	PG_RETURN_JSONB_P(FakerQueryToJsonb(FakerQueryMerge(a, b, get_rel_name(relid))));
+	PG_RETURN_JSONB_P(FakerCriteriaToJsonb(FakerCriteriaMerge(a, b, get_rel_name(relid))));
 }
 
 typedef struct MatchCache
 {
 	Jsonb	   *criteria;
 	Oid			typid;
-	FakerQuery *q;
+	FakerCriteria *q;
 	bool		row;
 	bool		local;
 } MatchCache;
@@ -62,7 +62,7 @@ faker_query_match(PG_FUNCTION_ARGS)
 	Jsonb	   *criteria;
 	Oid			typid = get_fn_expr_argtype(fcinfo->flinfo, 1);
 	MatchCache *mc = fcinfo->flinfo->fn_extra;
-	FakerQueryEnv env = {0};
+	FakerCriteriaEnv env = {0};
 	bool		result;
 
 	if (PG_ARGISNULL(0))
@@ -80,17 +80,17 @@ faker_query_match(PG_FUNCTION_ARGS)
 		mc->criteria = (Jsonb *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 		mc->typid = typid;
 		mc->row = OidIsValid(relid) && get_rel_relkind(relid) != RELKIND_COMPOSITE_TYPE;
-		mc->q = FakerQueryParse(mc->criteria, "criteria");
+		mc->q = FakerCriteriaParse(mc->criteria, "criteria");
 		if (mc->row)
-			mc->q = FakerQueryBindRow(mc->q, relid, NULL, 0);
+			mc->q = FakerCriteriaBindRow(mc->q, relid, NULL, 0);
 		else
-			mc->q = FakerQueryBindValue(mc->q, typid, -1, get_typcollation(typid), InvalidOid);
-		mc->local = FakerQueryIsLocal(mc->q);
+			mc->q = FakerCriteriaBindValue(mc->q, typid, -1, get_typcollation(typid), InvalidOid);
+		mc->local = FakerCriteriaIsLocal(mc->q);
 		fcinfo->flinfo->fn_extra = mc;
 		MemoryContextSwitchTo(old);
 	}
 	if (!mc->row)
-		PG_RETURN_BOOL(FakerQueryEvalValue(mc->q, PG_GETARG_DATUM(1), PG_ARGISNULL(1), NULL));
+		PG_RETURN_BOOL(FakerCriteriaEvalValue(mc->q, PG_GETARG_DATUM(1), PG_ARGISNULL(1), NULL));
 	if (PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	{
@@ -105,10 +105,10 @@ faker_query_match(PG_FUNCTION_ARGS)
 		heap_deform_tuple(&tup, desc, env.values, env.nulls);
 		ReleaseTupleDesc(desc);
 	}
-	env.fetch = FakerQueryFetchSPI;
+	env.fetch = FakerCriteriaFetchSPI;
 	if (!mc->local)
 		SPI_connect();
-	result = FakerQueryEvalRow(mc->q, &env);
+	result = FakerCriteriaEvalRow(mc->q, &env);
 	if (!mc->local)
 		SPI_finish();
 	PG_RETURN_BOOL(result);
@@ -120,9 +120,9 @@ faker_query_sql(PG_FUNCTION_ARGS)
 {
 	Oid			relid = PG_GETARG_OID(1);
 	char	   *alias = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	FakerQuery *q = FakerQueryBindRow(FakerQueryParse(PG_GETARG_JSONB_P(0), "criteria"), relid, NULL, 0);
-	FakerQueryParams params = {0};
-	char	   *pred = FakerQueryToSQL(q, quote_identifier(alias), &params);
+	FakerCriteria *q = FakerCriteriaBindRow(FakerCriteriaParse(PG_GETARG_JSONB_P(0), "criteria"), relid, NULL, 0);
+	FakerCriteriaParams params = {0};
+	char	   *pred = FakerCriteriaToSQL(q, quote_identifier(alias), &params);
 	TupleDesc	desc;
 	Datum		out[2];
 	bool		nulls[2] = {false, false};
@@ -151,14 +151,14 @@ faker_query_rows(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Oid			relid = PG_GETARG_OID(0);
-	FakerQuery *q = FakerQueryBindRow(FakerQueryParse(PG_GETARG_JSONB_P(1), "criteria"), relid, NULL, 0);
-	FakerQueryParams params = {0};
+	FakerCriteria *q = FakerCriteriaBindRow(FakerCriteriaParse(PG_GETARG_JSONB_P(1), "criteria"), relid, NULL, 0);
+	FakerCriteriaParams params = {0};
 	char	   *sql;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	sql = psprintf("SELECT t.ctid FROM %s t WHERE %s",
 				   quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid)),
-				   FakerQueryToSQL(q, "t", &params));
+				   FakerCriteriaToSQL(q, "t", &params));
 	SPI_connect();
 	if (FakerSPIExecute(sql, params.n, params.types, params.values, params.nulls, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "faker_query_rows: \"%s\" failed", sql);

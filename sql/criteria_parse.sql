@@ -1,4 +1,4 @@
--- dsl_parse: every operator parses and normalises; syntax errors carry the JSON path
+-- criteria_parse: every operator parses and normalises; syntax errors carry the JSON path
 \set VERBOSITY default
 SELECT faker_query_parse(q) FROM (VALUES
   ('5'::jsonb), ('"x"'), ('null'), ('true'),

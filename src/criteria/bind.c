@@ -17,19 +17,19 @@
 #include "utils/relcache.h"
 #include "utils/typcache.h"
 
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 #include "faker.h"
 
 typedef struct BindCtx
 {
 	Oid			relid;			/* the row $field reads (InvalidOid: none) */
-	FakerQueryFK *fk;			/* the foreign key a $rel here goes through */
-	const FakerQueryStep *steps;
+	FakerCriteriaFK *fk;			/* the foreign key a $rel here goes through */
+	const FakerCriteriaStep *steps;
 	int			nsteps;
 } BindCtx;
 
-static void bind_row(FakerQuery *q, Oid relid, BindCtx *outer);
-static void bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx);
+static void bind_row(FakerCriteria *q, Oid relid, BindCtx *outer);
+static void bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx);
 
 static void
 bind_error(const char *path, int code, const char *msg)
@@ -37,10 +37,10 @@ bind_error(const char *path, int code, const char *msg)
 	ereport(ERROR, (errcode(code), errmsg("%s: %s", path, msg)));
 }
 
-static FakerQueryFK *
+static FakerCriteriaFK *
 fk_from_cache(ForeignKeyCacheInfo *fki)
 {
-	FakerQueryFK *fk = palloc0(sizeof(FakerQueryFK));
+	FakerCriteriaFK *fk = palloc0(sizeof(FakerCriteriaFK));
 
 	fk->conoid = fki->conoid;
 	fk->conname = get_constraint_name(fki->conoid);
@@ -61,8 +61,8 @@ fk_from_cache(ForeignKeyCacheInfo *fki)
  * The foreign key of RELID called NAME: a constraint name, or a column that
  * belongs to exactly one foreign key.  NULL if none (an error if MUST).
  */
-FakerQueryFK *
-QueryFindForeignKey(Oid relid, const char *name, const char *path, bool must)
+FakerCriteriaFK *
+CriteriaFindForeignKey(Oid relid, const char *name, const char *path, bool must)
 {
 	Relation	rel = table_open(relid, AccessShareLock);
 	List	   *fks = RelationGetFKeyList(rel);
@@ -106,12 +106,12 @@ QueryFindForeignKey(Oid relid, const char *name, const char *path, bool must)
 	return NULL;
 }
 
-FakerQueryFK *
-QueryForeignKeyByOid(Oid relid, Oid conoid)
+FakerCriteriaFK *
+CriteriaForeignKeyByOid(Oid relid, Oid conoid)
 {
 	Relation	rel = table_open(relid, AccessShareLock);
 	ListCell   *lc;
-	FakerQueryFK *fk = NULL;
+	FakerCriteriaFK *fk = NULL;
 
 	foreach(lc, RelationGetFKeyList(rel))
 	{
@@ -214,7 +214,7 @@ bind_field(Operand *o, BindCtx *ctx, const char *path)
 	for (char *dot = strchr(ref, '.'); dot; dot = strchr(dot + 1, '.'))
 	{
 		char	   *fkname = pnstrdup(ref, dot - ref);
-		FakerQueryFK *fk = QueryFindForeignKey(ctx->relid, fkname, path, false);
+		FakerCriteriaFK *fk = CriteriaFindForeignKey(ctx->relid, fkname, path, false);
 
 		if (fk)
 		{
@@ -266,7 +266,7 @@ bind_step(Operand *o, BindCtx *ctx, const char *path)
 }
 
 static void
-bind_operand(FakerQuery *q, Operand *o, BindCtx *ctx, const char *path)
+bind_operand(FakerCriteria *q, Operand *o, BindCtx *ctx, const char *path)
 {
 	if (o->kind == OPD_LITERAL)
 	{
@@ -291,7 +291,7 @@ bind_operand(FakerQuery *q, Operand *o, BindCtx *ctx, const char *path)
 }
 
 static void
-set_type(FakerQuery *q, Oid typid, int32 typmod, Oid collid)
+set_type(FakerCriteria *q, Oid typid, int32 typmod, Oid collid)
 {
 	TypeCacheEntry *tc = lookup_type_cache(getBaseType(typid), TYPECACHE_CMP_PROC_FINFO);
 
@@ -305,7 +305,7 @@ set_type(FakerQuery *q, Oid typid, int32 typmod, Oid collid)
 }
 
 static void
-bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
+bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 {
 	q->bound = true;
 	q->rowlevel = false;
@@ -320,7 +320,7 @@ bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 		case Q_IN:
 			if (!OidIsValid(typid))
 				bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
-						   psprintf("%s compares a column's value: put it under a column name", QueryOpName(q->op)));
+						   psprintf("%s compares a column's value: put it under a column name", CriteriaOpName(q->op)));
 			set_type(q, typid, typmod, collid);
 			if (q->cmp == NULL)
 				bind_error(q->path, ERRCODE_UNDEFINED_FUNCTION,
@@ -361,7 +361,7 @@ bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 
 				if (!OidIsValid(elem))
 					bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
-							   psprintf("%s needs an array column%s", QueryOpName(q->op),
+							   psprintf("%s needs an array column%s", CriteriaOpName(q->op),
 										OidIsValid(typid) ? psprintf(", not %s", format_type_be(typid)) : ""));
 				set_type(q, typid, typmod, collid);
 				sub.fk = NULL;
@@ -377,10 +377,10 @@ bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 						   "a row condition here needs a foreign key: {\"fk_col\": {\"$rel\": {...}}}");
 			{
 				/* {"fk_col": {"col": ...}} reads as {"fk_col": {"$rel": {"col": ...}}} */
-				FakerQuery *row = palloc(sizeof(FakerQuery));
+				FakerCriteria *row = palloc(sizeof(FakerCriteria));
 
 				*row = *q;
-				memset(q, 0, sizeof(FakerQuery));
+				memset(q, 0, sizeof(FakerCriteria));
 				q->op = Q_REL;
 				q->path = row->path;
 				q->sub = row;
@@ -398,7 +398,7 @@ bind_value(FakerQuery *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 }
 
 static void
-bind_row(FakerQuery *q, Oid relid, BindCtx *outer)
+bind_row(FakerCriteria *q, Oid relid, BindCtx *outer)
 {
 	BindCtx		ctx = {relid, NULL, outer ? outer->steps : NULL, outer ? outer->nsteps : 0};
 
@@ -416,20 +416,20 @@ bind_row(FakerQuery *q, Oid relid, BindCtx *outer)
 				for (int i = 0; i < q->nsubs; i++)
 				{
 					char	   *f = q->fields[i];
-					FakerQuery *sub = q->subs[i];
+					FakerCriteria *sub = q->subs[i];
 					AttrNumber	att = get_attnum(relid, f);
 					bool		wants_rel = sub->op == Q_REL || sub->op == Q_ROW;
 
 					if (att < 0)
 						att = 0;	/* system columns are not fields */
-					ctx.fk = QueryFindForeignKey(relid, f, sub->path, false);
+					ctx.fk = CriteriaFindForeignKey(relid, f, sub->path, false);
 					if (att == 0 && ctx.fk == NULL)
 						ereport(ERROR,
 								(errcode(ERRCODE_UNDEFINED_COLUMN),
 								 errmsg("%s: column \"%s\" of %s does not exist", sub->path, f,
 										get_rel_name(relid))));
 					if (wants_rel && ctx.fk == NULL)
-						ctx.fk = QueryFindForeignKey(relid, f, sub->path, true);
+						ctx.fk = CriteriaFindForeignKey(relid, f, sub->path, true);
 					if (att == 0)
 					{
 						/* a constraint name takes only $rel (possibly under $not/$or) */
@@ -460,13 +460,13 @@ bind_row(FakerQuery *q, Oid relid, BindCtx *outer)
 			break;
 		default:
 			bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
-					   psprintf("%s here needs a column: {\"col\": {\"%s\": ...}}", QueryOpName(q->op),
-								QueryOpName(q->op)));
+					   psprintf("%s here needs a column: {\"col\": {\"%s\": ...}}", CriteriaOpName(q->op),
+								CriteriaOpName(q->op)));
 	}
 }
 
-FakerQuery *
-FakerQueryBindRow(FakerQuery *q, Oid relid, const FakerQueryStep *steps, int nsteps)
+FakerCriteria *
+FakerCriteriaBindRow(FakerCriteria *q, Oid relid, const FakerCriteriaStep *steps, int nsteps)
 {
 	BindCtx		ctx = {relid, NULL, steps, nsteps};
 
@@ -475,8 +475,8 @@ FakerQueryBindRow(FakerQuery *q, Oid relid, const FakerQueryStep *steps, int nst
 }
 
 /* A reference's criteria: {"$rel": q} and q are the same condition on the parent. */
-static FakerQuery *
-strip_rel(FakerQuery *q)
+static FakerCriteria *
+strip_rel(FakerCriteria *q)
 {
 	switch (q->op)
 	{
@@ -499,10 +499,10 @@ strip_rel(FakerQuery *q)
 	return q;
 }
 
-FakerQuery *
-FakerQueryBindReference(FakerQuery *q, Oid child, Oid conoid, const FakerQueryStep *steps, int nsteps)
+FakerCriteria *
+FakerCriteriaBindReference(FakerCriteria *q, Oid child, Oid conoid, const FakerCriteriaStep *steps, int nsteps)
 {
-	FakerQueryFK *fk = QueryForeignKeyByOid(child, conoid);
+	FakerCriteriaFK *fk = CriteriaForeignKeyByOid(child, conoid);
 	BindCtx		ctx = {fk->parent, NULL, steps, nsteps};
 
 	q = strip_rel(q);
@@ -510,8 +510,8 @@ FakerQueryBindReference(FakerQuery *q, Oid child, Oid conoid, const FakerQuerySt
 	return q;
 }
 
-FakerQuery *
-FakerQueryBindValue(FakerQuery *q, Oid typid, int32 typmod, Oid collid, Oid relid)
+FakerCriteria *
+FakerCriteriaBindValue(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, Oid relid)
 {
 	BindCtx		ctx = {relid, NULL, NULL, 0};
 
@@ -524,7 +524,7 @@ FakerQueryBindValue(FakerQuery *q, Oid typid, int32 typmod, Oid collid, Oid reli
 
 /* The current value of operand O of NODE (a Datum of NODE's type). */
 Datum
-OperandValue(FakerQuery *node, Operand *o, FakerQueryEnv *env, bool *isnull)
+OperandValue(FakerCriteria *node, Operand *o, FakerCriteriaEnv *env, bool *isnull)
 {
 	Datum		d;
 

@@ -12,14 +12,14 @@
 
 #include "utils/builtins.h"
 
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 
-static FakerQuery *parse_value(JsonbValue *v, const char *path);
+static FakerCriteria *parse_value(JsonbValue *v, const char *path);
 
-FakerQuery *
-QueryNew(QOp op, const char *path)
+FakerCriteria *
+CriteriaNew(QOp op, const char *path)
 {
-	FakerQuery *q = palloc0(sizeof(FakerQuery));
+	FakerCriteria *q = palloc0(sizeof(FakerCriteria));
 
 	q->op = op;
 	q->path = pstrdup(path);
@@ -39,7 +39,7 @@ static const struct
 };
 
 const char *
-QueryOpName(QOp op)
+CriteriaOpName(QOp op)
 {
 	for (int i = 0; i < lengthof(ops); i++)
 		if (ops[i].op == op)
@@ -161,14 +161,60 @@ operand(Operand *o, JsonbValue *v, const char *path)
 	literal(o, v, path);
 }
 
-static FakerQuery *
-parse_operator(const char *name, JsonbValue *v, const char *path)
+/* $in: a non-empty array of operands, none of them JSON null. */
+static FakerCriteria *
+parse_in(JsonbValue *v, const char *path)
 {
-	FakerQuery *q = NULL;
-	QOp			op = Q_EQ;
-	bool		found = false;
+	FakerCriteria *q;
 	JsonbValue *elems;
 	int			n;
+
+	if (!is_array(v) || (n = array_items(v, &elems)) == 0)
+		parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of values");
+	q = CriteriaNew(Q_IN, path);
+	q->nargs = n;
+	q->args = palloc0(sizeof(Operand) * n);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *p = psprintf("%s[%d]", path, i);
+
+		operand(&q->args[i], &elems[i], p);
+		if (q->args[i].kind == OPD_LITERAL && q->args[i].jnull)
+			parse_error(p, ERRCODE_DATATYPE_MISMATCH, "null in $in: use {\"$or\": [..., {\"$is_null\": true}]}");
+	}
+	return q;
+}
+
+/* $or, $and: a non-empty array of criteria; one branch is that branch. */
+static FakerCriteria *
+parse_logic(QOp op, JsonbValue *v, const char *path)
+{
+	FakerCriteria *q;
+	JsonbValue *elems;
+	int			n;
+
+	if (!is_array(v) || (n = array_items(v, &elems)) == 0)
+		parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of criteria");
+	q = CriteriaNew(op, path);
+	q->nsubs = n;
+	q->subs = palloc(sizeof(FakerCriteria *) * n);
+	for (int i = 0; i < n; i++)
+		q->subs[i] = parse_value(&elems[i], psprintf("%s[%d]", path, i));
+	if (n == 1)
+		return q->subs[0];
+	return q;
+}
+
+/*
+ * The operator NAME with its argument V (at PATH): a syntax error for an
+ * unknown one, else a dispatch on it.
+ */
+static FakerCriteria *
+parse_operator(const char *name, JsonbValue *v, const char *path)
+{
+	FakerCriteria *q = NULL;
+	QOp			op = Q_EQ;
+	bool		found = false;
 
 	for (int i = 0; i < lengthof(ops) && !found; i++)
 		if (strcmp(ops[i].name, name) == 0)
@@ -196,49 +242,27 @@ parse_operator(const char *name, JsonbValue *v, const char *path)
 		case Q_GTE:
 		case Q_LT:
 		case Q_LTE:
-			q = QueryNew(op, path);
+			q = CriteriaNew(op, path);
 			operand(&q->arg, v, path);
 			if (q->arg.kind == OPD_LITERAL && q->arg.jnull && op != Q_EQ && op != Q_NE)
 				parse_error(path, ERRCODE_DATATYPE_MISMATCH,
 							"cannot compare with null: use {\"$is_null\": true}");
 			return q;
 		case Q_IN:
-			if (!is_array(v) || (n = array_items(v, &elems)) == 0)
-				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of values");
-			q = QueryNew(op, path);
-			q->nargs = n;
-			q->args = palloc0(sizeof(Operand) * n);
-			for (int i = 0; i < n; i++)
-			{
-				char	   *p = psprintf("%s[%d]", path, i);
-
-				operand(&q->args[i], &elems[i], p);
-				if (q->args[i].kind == OPD_LITERAL && q->args[i].jnull)
-					parse_error(p, ERRCODE_DATATYPE_MISMATCH, "null in $in: use {\"$or\": [..., {\"$is_null\": true}]}");
-			}
-			return q;
+			return parse_in(v, path);
 		case Q_ISNULL:
 			if (v->type != jbvBool)
 				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be true or false");
-			q = QueryNew(op, path);
+			q = CriteriaNew(op, path);
 			q->flag = v->val.boolean;
 			return q;
 		case Q_OR:
 		case Q_AND:
-			if (!is_array(v) || (n = array_items(v, &elems)) == 0)
-				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be a non-empty array of criteria");
-			q = QueryNew(op, path);
-			q->nsubs = n;
-			q->subs = palloc(sizeof(FakerQuery *) * n);
-			for (int i = 0; i < n; i++)
-				q->subs[i] = parse_value(&elems[i], psprintf("%s[%d]", path, i));
-			if (n == 1)
-				return q->subs[0];
-			return q;
+			return parse_logic(op, v, path);
 		case Q_REL:
 			if (!is_object(v))
 				parse_error(path, ERRCODE_DATATYPE_MISMATCH, "must be an object of the parent's columns");
-			q = QueryNew(op, path);
+			q = CriteriaNew(op, path);
 			q->sub = parse_value(v, path);
 			if (q->sub->op != Q_ROW && q->sub->op != Q_OR && q->sub->op != Q_AND &&
 				q->sub->op != Q_NOT && q->sub->op != Q_REL)
@@ -248,7 +272,7 @@ parse_operator(const char *name, JsonbValue *v, const char *path)
 		case Q_ANY:
 		case Q_ALL:
 		case Q_LEN:
-			q = QueryNew(op, path);
+			q = CriteriaNew(op, path);
 			q->sub = parse_value(v, path);
 			return q;
 		default:
@@ -257,7 +281,7 @@ parse_operator(const char *name, JsonbValue *v, const char *path)
 	return q;
 }
 
-static FakerQuery *
+static FakerCriteria *
 parse_value(JsonbValue *v, const char *path)
 {
 	char	  **keys;
@@ -265,26 +289,26 @@ parse_value(JsonbValue *v, const char *path)
 	int			n,
 				nops = 0,
 				depth = 0;
-	FakerQuery *q;
+	FakerCriteria *q;
 	Operand		o = {0};
 
 	/* each level adds a path segment: bound the nesting before recursing */
 	for (const char *c = path; *c; c++)
 		depth += (*c == '.' || *c == '[');
-	if (depth > FAKER_QUERY_MAX_DEPTH)
+	if (depth > FAKER_CRITERIA_MAX_DEPTH)
 		parse_error(path, ERRCODE_STATEMENT_TOO_COMPLEX,
-					psprintf("criteria nest deeper than %d levels", FAKER_QUERY_MAX_DEPTH));
+					psprintf("criteria nest deeper than %d levels", FAKER_CRITERIA_MAX_DEPTH));
 	check_stack_depth();
 
 	if (!is_object(v))
 	{
-		q = QueryNew(Q_EQ, path);
+		q = CriteriaNew(Q_EQ, path);
 		literal(&q->arg, v, path);
 		return q;
 	}
 	if (reference_operand(&o, v, path))
 	{
-		q = QueryNew(Q_EQ, path);
+		q = CriteriaNew(Q_EQ, path);
 		q->arg = o;
 		return q;
 	}
@@ -298,26 +322,26 @@ parse_value(JsonbValue *v, const char *path)
 					"operators ($...) and fields mixed at one level: use {\"$and\": [...]} or nest them");
 	if (nops == 0)
 	{
-		q = QueryNew(Q_ROW, path);
+		q = CriteriaNew(Q_ROW, path);
 		q->nsubs = n;
 		q->fields = keys;
-		q->subs = palloc(sizeof(FakerQuery *) * n);
+		q->subs = palloc(sizeof(FakerCriteria *) * n);
 		for (int i = 0; i < n; i++)
 			q->subs[i] = parse_value(&vals[i], psprintf("%s.%s", path, keys[i]));
 		return q;
 	}
 	if (n == 1)
 		return parse_operator(keys[0], &vals[0], psprintf("%s.%s", path, keys[0]));
-	q = QueryNew(Q_AND, path);
+	q = CriteriaNew(Q_AND, path);
 	q->nsubs = n;
-	q->subs = palloc(sizeof(FakerQuery *) * n);
+	q->subs = palloc(sizeof(FakerCriteria *) * n);
 	for (int i = 0; i < n; i++)
 		q->subs[i] = parse_operator(keys[i], &vals[i], psprintf("%s.%s", path, keys[i]));
 	return q;
 }
 
-FakerQuery *
-FakerQueryParse(Jsonb *criteria, const char *path)
+FakerCriteria *
+FakerCriteriaParse(Jsonb *criteria, const char *path)
 {
 	JsonbValue	v;
 
@@ -396,7 +420,7 @@ push_operand(JsonbParseState **st, Operand *o, JsonbIteratorToken tok)
 
 /* The operators of Q as key/value pairs of an open object. */
 static void
-push_ops(JsonbParseState **st, FakerQuery *q)
+push_ops(JsonbParseState **st, FakerCriteria *q)
 {
 	switch (q->op)
 	{
@@ -406,7 +430,7 @@ push_ops(JsonbParseState **st, FakerQuery *q)
 		case Q_GTE:
 		case Q_LT:
 		case Q_LTE:
-			push_key(st, QueryOpName(q->op));
+			push_key(st, CriteriaOpName(q->op));
 			push_operand(st, &q->arg, WJB_VALUE);
 			break;
 		case Q_IN:
@@ -430,22 +454,22 @@ push_ops(JsonbParseState **st, FakerQuery *q)
 		case Q_ALL:
 		case Q_LEN:
 		case Q_REL:
-			push_key(st, QueryOpName(q->op));
-			QueryPushJsonb(st, q->sub, true);
+			push_key(st, CriteriaOpName(q->op));
+			CriteriaPushJsonb(st, q->sub, true);
 			break;
 		case Q_OR:
 		case Q_AND:
-			push_key(st, QueryOpName(q->op));
+			push_key(st, CriteriaOpName(q->op));
 			pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
 			for (int i = 0; i < q->nsubs; i++)
-				QueryPushJsonb(st, q->subs[i], false);
+				CriteriaPushJsonb(st, q->subs[i], false);
 			pushJsonbValue(st, WJB_END_ARRAY, NULL);
 			break;
 		case Q_ROW:
 			for (int i = 0; i < q->nsubs; i++)
 			{
 				push_key(st, q->fields[i]);
-				QueryPushJsonb(st, q->subs[i], true);
+				CriteriaPushJsonb(st, q->subs[i], true);
 			}
 			break;
 	}
@@ -453,7 +477,7 @@ push_ops(JsonbParseState **st, FakerQuery *q)
 
 /* Can the subs of AND node Q be written as one object of distinct keys? */
 static bool
-and_flat(FakerQuery *q)
+and_flat(FakerCriteria *q)
 {
 	for (int i = 0; i < q->nsubs; i++)
 	{
@@ -468,7 +492,7 @@ and_flat(FakerQuery *q)
 
 /* Push Q as a value (VALUE_POS) or an array element. */
 void
-QueryPushJsonb(JsonbParseState **st, FakerQuery *q, bool value_pos)
+CriteriaPushJsonb(JsonbParseState **st, FakerCriteria *q, bool value_pos)
 {
 	JsonbIteratorToken tok = value_pos ? WJB_VALUE : WJB_ELEM;
 
@@ -488,7 +512,7 @@ QueryPushJsonb(JsonbParseState **st, FakerQuery *q, bool value_pos)
 }
 
 Jsonb *
-FakerQueryToJsonb(FakerQuery *q)
+FakerCriteriaToJsonb(FakerCriteria *q)
 {
 	JsonbParseState *st = NULL;
 
@@ -504,9 +528,9 @@ FakerQueryToJsonb(FakerQuery *q)
 }
 
 char *
-FakerQueryText(FakerQuery *q)
+FakerCriteriaText(FakerCriteria *q)
 {
-	Jsonb	   *jb = FakerQueryToJsonb(q);
+	Jsonb	   *jb = FakerCriteriaToJsonb(q);
 
 	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
 }

@@ -1,4 +1,4 @@
--- dsl_require: "require" in specs and pipes; every row made satisfies it
+-- criteria_require: "require" in specs and pipes; every row made satisfies it
 SET faker.progress = off;
 \set VERBOSITY default
 CREATE TABLE rq_country (id serial PRIMARY KEY, name text NOT NULL, eu boolean);

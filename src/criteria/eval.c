@@ -20,7 +20,7 @@
 #include "utils/memutils.h"
 
 #include "faker.h"
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 #include "security.h"
 
 typedef enum Tri
@@ -28,10 +28,10 @@ typedef enum Tri
 	T_FALSE, T_TRUE, T_UNKNOWN
 } Tri;
 
-static Tri	eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env);
+static Tri	eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env);
 
 int
-QueryCompare(FakerQuery *node, Datum a, Datum b)
+CriteriaCompare(FakerCriteria *node, Datum a, Datum b)
 {
 	return DatumGetInt32(FunctionCall2Coll(node->cmp, node->collid, a, b));
 }
@@ -44,7 +44,7 @@ tri_not(Tri t)
 
 /* The parent row of FK for the row in ENV; false for a NULL key or none. */
 static bool
-parent_row(FakerQueryFK *fk, FakerQueryEnv *env, FakerQueryEnv *penv)
+parent_row(FakerCriteriaFK *fk, FakerCriteriaEnv *env, FakerCriteriaEnv *penv)
 {
 	Datum		keys[32];
 
@@ -59,7 +59,7 @@ parent_row(FakerQueryFK *fk, FakerQueryEnv *env, FakerQueryEnv *penv)
 }
 
 static Tri
-eval_elements(FakerQuery *q, Datum v, FakerQueryEnv *env)
+eval_elements(FakerCriteria *q, Datum v, FakerCriteriaEnv *env)
 {
 	ArrayType  *arr = DatumGetArrayTypeP(v);
 	int16		elmlen;
@@ -83,18 +83,131 @@ eval_elements(FakerQuery *q, Datum v, FakerQueryEnv *env)
 	return q->op == Q_ALL ? T_TRUE : T_FALSE;
 }
 
-/*
- * Q on the value V (value-level nodes) or on the row in ENV (row-level
- * nodes, which ignore V; $or/$and/$not pass both on).
- */
+
+/* $eq, $ne, $gt, $gte, $lt, $lte: V against the operand, by the type's order. */
 static Tri
-eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
+eval_compare(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 {
 	Datum		o;
 	bool		onull;
 	int			c;
-	Tri			t;
 
+	if (isnull)
+		return T_UNKNOWN;
+	o = OperandValue(q, &q->arg, env, &onull);
+	if (onull)
+		return T_UNKNOWN;
+	c = CriteriaCompare(q, v, o);
+	switch (q->op)
+	{
+		case Q_EQ:
+			return c == 0 ? T_TRUE : T_FALSE;
+		case Q_NE:
+			return c != 0 ? T_TRUE : T_FALSE;
+		case Q_GT:
+			return c > 0 ? T_TRUE : T_FALSE;
+		case Q_GTE:
+			return c >= 0 ? T_TRUE : T_FALSE;
+		case Q_LT:
+			return c < 0 ? T_TRUE : T_FALSE;
+		default:
+			return c <= 0 ? T_TRUE : T_FALSE;
+	}
+}
+
+/* $in: true if V equals an operand, else unknown if an operand is NULL (as SQL's IN). */
+static Tri
+eval_in(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
+	Tri			t = T_FALSE;
+
+	if (isnull)
+		return T_UNKNOWN;
+	for (int i = 0; i < q->nargs; i++)
+	{
+		bool		onull;
+		Datum		o = OperandValue(q, &q->args[i], env, &onull);
+
+		if (onull)
+			t = T_UNKNOWN;
+		else if (CriteriaCompare(q, v, o) == 0)
+			return T_TRUE;
+	}
+	return t;
+}
+
+/*
+ * $or (DOMINANT true) and $and (DOMINANT false), three-valued as in SQL: the
+ * first branch with the dominant answer decides, else unknown if a branch
+ * is unknown, else the other answer.
+ */
+static Tri
+eval_logic(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env, Tri dominant)
+{
+	Tri			t = dominant == T_TRUE ? T_FALSE : T_TRUE;
+
+	for (int i = 0; i < q->nsubs && t != dominant; i++)
+	{
+		Tri			s = eval_value(q->subs[i], v, isnull, env);
+
+		if (s == dominant || s == T_UNKNOWN)
+			t = s;
+	}
+	return t;
+}
+
+/* A row node: its fields' conditions on the row in ENV, ANDed ($rel fields
+ * read no column). */
+static Tri
+eval_row(FakerCriteria *q, FakerCriteriaEnv *env)
+{
+	Tri			t = T_TRUE;
+
+	for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
+	{
+		AttrNumber	att = q->attnums[i];
+		Tri			s = att > 0 ?
+			eval_value(q->subs[i], env->values[att - 1], env->nulls[att - 1], env) :
+			eval_value(q->subs[i], (Datum) 0, true, env);
+
+		if (s == T_FALSE || s == T_UNKNOWN)
+			t = s;
+	}
+	return t;
+}
+
+/* $len: the condition on the number of elements of the array V. */
+static Tri
+eval_len(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
+	ArrayType  *arr;
+
+	if (isnull)
+		return eval_value(q->sub, (Datum) 0, true, env);
+	arr = DatumGetArrayTypeP(v);
+	return eval_value(q->sub, Int32GetDatum(ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr))),
+					  false, env);
+}
+
+/* $rel: the condition on the parent row through the foreign key; false if
+ * there is no parent (a NULL key, or none found). */
+static Tri
+eval_rel(FakerCriteria *q, FakerCriteriaEnv *env)
+{
+	FakerCriteriaEnv penv;
+
+	if (!parent_row(q->fk, env, &penv))
+		return T_FALSE;
+	return eval_value(q->sub, (Datum) 0, true, &penv) == T_TRUE ? T_TRUE : T_FALSE;
+}
+
+/*
+ * Q on the value V (value-level nodes) or on the row in ENV (row-level
+ * nodes, which ignore V; $or/$and/$not pass both on): a flat dispatch.
+ */
+static Tri
+eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
+{
 	switch (q->op)
 	{
 		case Q_EQ:
@@ -103,113 +216,41 @@ eval_value(FakerQuery *q, Datum v, bool isnull, FakerQueryEnv *env)
 		case Q_GTE:
 		case Q_LT:
 		case Q_LTE:
-			if (isnull)
-				return T_UNKNOWN;
-			o = OperandValue(q, &q->arg, env, &onull);
-			if (onull)
-				return T_UNKNOWN;
-			c = QueryCompare(q, v, o);
-			switch (q->op)
-			{
-				case Q_EQ:
-					return c == 0 ? T_TRUE : T_FALSE;
-				case Q_NE:
-					return c != 0 ? T_TRUE : T_FALSE;
-				case Q_GT:
-					return c > 0 ? T_TRUE : T_FALSE;
-				case Q_GTE:
-					return c >= 0 ? T_TRUE : T_FALSE;
-				case Q_LT:
-					return c < 0 ? T_TRUE : T_FALSE;
-				default:
-					return c <= 0 ? T_TRUE : T_FALSE;
-			}
+			return eval_compare(q, v, isnull, env);
 		case Q_IN:
-			if (isnull)
-				return T_UNKNOWN;
-			t = T_FALSE;
-			for (int i = 0; i < q->nargs; i++)
-			{
-				o = OperandValue(q, &q->args[i], env, &onull);
-				if (onull)
-					t = T_UNKNOWN;
-				else if (QueryCompare(q, v, o) == 0)
-					return T_TRUE;
-			}
-			return t;
+			return eval_in(q, v, isnull, env);
 		case Q_ISNULL:
 			return isnull == q->flag ? T_TRUE : T_FALSE;
 		case Q_NOT:
 			return tri_not(eval_value(q->sub, v, isnull, env));
 		case Q_OR:
-			t = T_FALSE;
-			for (int i = 0; i < q->nsubs && t != T_TRUE; i++)
-			{
-				Tri			s = eval_value(q->subs[i], v, isnull, env);
-
-				if (s == T_TRUE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
+			return eval_logic(q, v, isnull, env, T_TRUE);
 		case Q_AND:
-			t = T_TRUE;
-			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
-			{
-				Tri			s = eval_value(q->subs[i], v, isnull, env);
-
-				if (s == T_FALSE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
+			return eval_logic(q, v, isnull, env, T_FALSE);
 		case Q_ANY:
 		case Q_ALL:
 			if (isnull)
 				return T_FALSE;
 			return eval_elements(q, v, env);
 		case Q_LEN:
-			if (isnull)
-				return eval_value(q->sub, (Datum) 0, true, env);
-			{
-				ArrayType  *arr = DatumGetArrayTypeP(v);
-
-				return eval_value(q->sub, Int32GetDatum(ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr))),
-								  false, env);
-			}
+			return eval_len(q, v, isnull, env);
 		case Q_REL:
-			{
-				FakerQueryEnv penv;
-
-				if (!parent_row(q->fk, env, &penv))
-					return T_FALSE;
-				return eval_value(q->sub, (Datum) 0, true, &penv) == T_TRUE ? T_TRUE : T_FALSE;
-			}
+			return eval_rel(q, env);
 		case Q_ROW:
-			/* the fields of the row in ENV, ANDed */
-			t = T_TRUE;
-			for (int i = 0; i < q->nsubs && t != T_FALSE; i++)
-			{
-				AttrNumber	att = q->attnums[i];
-				Tri			s = att > 0 ?
-					eval_value(q->subs[i], env->values[att - 1], env->nulls[att - 1], env) :
-					eval_value(q->subs[i], (Datum) 0, true, env);
-
-				if (s == T_FALSE || s == T_UNKNOWN)
-					t = s;
-			}
-			return t;
+			return eval_row(q, env);
 	}
 	elog(ERROR, "faker: unexpected criteria node %d", (int) q->op);
 	return T_UNKNOWN;
 }
 
 bool
-FakerQueryEvalRow(FakerQuery *q, FakerQueryEnv *env)
+FakerCriteriaEvalRow(FakerCriteria *q, FakerCriteriaEnv *env)
 {
 	return eval_value(q, (Datum) 0, true, env) == T_TRUE;
 }
 
 bool
-FakerQueryEvalValue(FakerQuery *q, Datum value, bool isnull, FakerQueryEnv *env)
+FakerCriteriaEvalValue(FakerCriteria *q, Datum value, bool isnull, FakerCriteriaEnv *env)
 {
 	return eval_value(q, value, isnull, env) == T_TRUE;
 }
@@ -222,7 +263,7 @@ typedef struct Lookup
 
 /* The parent row by SPI: SELECT * FROM parent WHERE its key = KEYS. */
 bool
-FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, bool **nulls)
+FakerCriteriaFetchSPI(void *arg, FakerCriteriaFK *fk, Datum *keys, Datum **values, bool **nulls)
 {
 	Lookup	   *lk = fk->lookup;
 	MemoryContext cxt;
@@ -279,7 +320,7 @@ FakerQueryFetchSPI(void *arg, FakerQueryFK *fk, Datum *keys, Datum **values, boo
 /* ---- structural equality ---- */
 
 static bool
-operand_equal(FakerQuery *na, Operand *a, FakerQuery *nb, Operand *b)
+operand_equal(FakerCriteria *na, Operand *a, FakerCriteria *nb, Operand *b)
 {
 	if (a->kind != b->kind)
 		return false;
@@ -288,12 +329,12 @@ operand_equal(FakerQuery *na, Operand *a, FakerQuery *nb, Operand *b)
 	if (a->jnull || b->jnull)
 		return a->jnull == b->jnull;
 	if (na->bound && nb->bound && na->cmp && getBaseType(na->typid) == getBaseType(nb->typid))
-		return QueryCompare(na, a->value, b->value) == 0;
+		return CriteriaCompare(na, a->value, b->value) == 0;
 	return compareJsonbContainers(&a->json->root, &b->json->root) == 0;
 }
 
 bool
-QueryEqual(FakerQuery *a, FakerQuery *b)
+CriteriaEqual(FakerCriteria *a, FakerCriteria *b)
 {
 	if (a == b)
 		return true;
@@ -325,7 +366,7 @@ QueryEqual(FakerQuery *a, FakerQuery *b)
 		case Q_ANY:
 		case Q_ALL:
 		case Q_LEN:
-			return QueryEqual(a->sub, b->sub);
+			return CriteriaEqual(a->sub, b->sub);
 		case Q_ROW:
 			if (a->nsubs != b->nsubs)
 				return false;
@@ -334,7 +375,7 @@ QueryEqual(FakerQuery *a, FakerQuery *b)
 				bool		found = false;
 
 				for (int j = 0; j < b->nsubs && !found; j++)
-					found = strcmp(a->fields[i], b->fields[j]) == 0 && QueryEqual(a->subs[i], b->subs[j]);
+					found = strcmp(a->fields[i], b->fields[j]) == 0 && CriteriaEqual(a->subs[i], b->subs[j]);
 				if (!found)
 					return false;
 			}
@@ -344,7 +385,7 @@ QueryEqual(FakerQuery *a, FakerQuery *b)
 			if (a->nsubs != b->nsubs)
 				return false;
 			for (int i = 0; i < a->nsubs; i++)
-				if (!QueryEqual(a->subs[i], b->subs[i]))
+				if (!CriteriaEqual(a->subs[i], b->subs[i]))
 					return false;
 			return true;
 	}

@@ -1,15 +1,15 @@
 /*
- * dslpriv.h: the criteria tree, shared by the files of src/dsl/.
+ * criteriapriv.h: the criteria tree, shared by the files of src/criteria/.
  */
-#ifndef FAKER_DSLPRIV_H
-#define FAKER_DSLPRIV_H
+#ifndef FAKER_CRITERIAPRIV_H
+#define FAKER_CRITERIAPRIV_H
 
 #include "fmgr.h"
 
-#include "dsl/query.h"
+#include "criteria/criteria.h"
 
 /* how deep criteria may nest ($rel in $rel..., $or in $not...) */
-#define FAKER_QUERY_MAX_DEPTH 64
+#define FAKER_CRITERIA_MAX_DEPTH 64
 
 typedef enum QOp
 {
@@ -36,7 +36,7 @@ typedef struct Operand
 	char	   *ref;			/* field / step text */
 	/* bound */
 	Datum		value;			/* literal cast to the node's type */
-	FakerQueryFK *fk;			/* field through a foreign key, else NULL */
+	FakerCriteriaFK *fk;			/* field through a foreign key, else NULL */
 	int			step;			/* step index */
 	int			stepkey;		/* position in the step's key */
 	AttrNumber	attnum;			/* own column, or parent column */
@@ -47,7 +47,7 @@ typedef struct Operand
 	Oid			dstioparam;
 } Operand;
 
-struct FakerQuery
+struct FakerCriteria
 {
 	QOp			op;
 	char	   *path;			/* JSON path for messages */
@@ -55,16 +55,16 @@ struct FakerQuery
 	int			nargs;			/* $in */
 	Operand    *args;
 	bool		flag;			/* $is_null */
-	FakerQuery *sub;			/* $not $any $all $len $rel */
+	FakerCriteria *sub;			/* $not $any $all $len $rel */
 	int			nsubs;			/* $or $and, row fields */
-	FakerQuery **subs;
+	FakerCriteria **subs;
 	char	  **fields;			/* row: field names */
 	/* bound */
 	bool		bound;
 	bool		rowlevel;		/* a condition on a row (row, or logic over rows) */
 	Oid			relid;			/* row-level: the row's relation */
 	AttrNumber *attnums;		/* row: column of each field (0 for a $rel field) */
-	FakerQueryFK *fk;			/* $rel */
+	FakerCriteriaFK *fk;			/* $rel */
 	Oid			typid;			/* value-level: the value's type */
 	int32		typmod;
 	Oid			collid;
@@ -75,18 +75,18 @@ struct FakerQuery
 };
 
 /* parse.c */
-extern FakerQuery *QueryNew(QOp op, const char *path);
-extern const char *QueryOpName(QOp op);
-extern void QueryPushJsonb(JsonbParseState **st, FakerQuery *q, bool value_pos);
+extern FakerCriteria *CriteriaNew(QOp op, const char *path);
+extern const char *CriteriaOpName(QOp op);
+extern void CriteriaPushJsonb(JsonbParseState **st, FakerCriteria *q, bool value_pos);
 extern JsonbValue *OperandScalar(Operand *o);
 
 /* bind.c */
-extern FakerQueryFK *QueryFindForeignKey(Oid relid, const char *name, const char *path, bool must);
-extern FakerQueryFK *QueryForeignKeyByOid(Oid relid, Oid conoid);
-extern Datum OperandValue(FakerQuery *node, Operand *o, FakerQueryEnv *env, bool *isnull);
+extern FakerCriteriaFK *CriteriaFindForeignKey(Oid relid, const char *name, const char *path, bool must);
+extern FakerCriteriaFK *CriteriaForeignKeyByOid(Oid relid, Oid conoid);
+extern Datum OperandValue(FakerCriteria *node, Operand *o, FakerCriteriaEnv *env, bool *isnull);
 
 /* eval.c */
-extern int	QueryCompare(FakerQuery *node, Datum a, Datum b);
-extern bool QueryEqual(FakerQuery *a, FakerQuery *b);
+extern int	CriteriaCompare(FakerCriteria *node, Datum a, Datum b);
+extern bool CriteriaEqual(FakerCriteria *a, FakerCriteria *b);
 
 #endif

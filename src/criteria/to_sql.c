@@ -14,17 +14,17 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 #include "security.h"
 
 typedef struct ParamSource
 {
-	FakerQuery *node;
+	FakerCriteria *node;
 	Operand    *operand;
 } ParamSource;
 
 static int
-add_param(FakerQueryParams *p, FakerQuery *node, Operand *o)
+add_param(FakerCriteriaParams *p, FakerCriteria *node, Operand *o)
 {
 	ParamSource *src = palloc(sizeof(ParamSource));
 
@@ -59,7 +59,7 @@ column_ref(const char *alias, Oid relid, AttrNumber att)
 
 /* The equality of key column K of a foreign key, parent = child. */
 static char *
-key_eq(FakerQueryFK *fk, int k)
+key_eq(FakerCriteriaFK *fk, int k)
 {
 	return FakerSqlOperator(get_atttype(fk->parent, fk->parent_att[k]),
 							get_atttype(fk->child, fk->child_att[k]), BTEqualStrategyNumber);
@@ -67,7 +67,7 @@ key_eq(FakerQueryFK *fk, int k)
 
 /* An operand as SQL: a parameter, or the column it names. */
 static char *
-sql_operand(FakerQuery *q, Operand *o, const char *rowalias, Oid rowrel, FakerQueryParams *p)
+sql_operand(FakerCriteria *q, Operand *o, const char *rowalias, Oid rowrel, FakerCriteriaParams *p)
 {
 	char	   *expr;
 
@@ -98,7 +98,7 @@ sql_operand(FakerQuery *q, Operand *o, const char *rowalias, Oid rowrel, FakerQu
 
 /* The operator of Q's comparison, named with its schema (security.h). */
 static const char *
-sql_op(FakerQuery *q)
+sql_op(FakerCriteria *q)
 {
 	switch (q->op)
 	{
@@ -121,8 +121,8 @@ sql_op(FakerQuery *q)
 /* Condition Q on the value EXPR (value-level nodes) or on the row ROWALIAS
  * of ROWREL (row-level nodes, which ignore EXPR). */
 static void
-sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
-		  FakerQueryParams *p, StringInfo buf)
+sql_value(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
+		  FakerCriteriaParams *p, StringInfo buf)
 {
 	switch (q->op)
 	{
@@ -211,7 +211,7 @@ sql_value(FakerQuery *q, const char *expr, const char *rowalias, Oid rowrel,
 }
 
 char *
-FakerQueryToSQL(FakerQuery *q, const char *alias, FakerQueryParams *params)
+FakerCriteriaToSQL(FakerCriteria *q, const char *alias, FakerCriteriaParams *params)
 {
 	StringInfoData buf;
 
@@ -221,7 +221,7 @@ FakerQueryToSQL(FakerQuery *q, const char *alias, FakerQueryParams *params)
 }
 
 void
-FakerQueryParamsFill(FakerQueryParams *params, FakerQueryEnv *env)
+FakerCriteriaParamsFill(FakerCriteriaParams *params, FakerCriteriaEnv *env)
 {
 	for (int i = 0; i < params->n; i++)
 	{

@@ -12,23 +12,23 @@
 
 #include "utils/lsyscache.h"
 
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 
-static FakerQuery *merge(FakerQuery *a, FakerQuery *b, const char *aggregate);
+static FakerCriteria *merge(FakerCriteria *a, FakerCriteria *b, const char *aggregate);
 
 static void
-conflict(FakerQuery *a, FakerQuery *b, const char *aggregate, const char *why)
+conflict(FakerCriteria *a, FakerCriteria *b, const char *aggregate, const char *why)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("aggregate \"%s\": conflicting criteria %s (at %s) and %s (at %s)",
-					aggregate, FakerQueryText(a), a->path, FakerQueryText(b), b->path),
+					aggregate, FakerCriteriaText(a), a->path, FakerCriteriaText(b), b->path),
 			 errdetail("%s", why)));
 }
 
 /* Only literals, no $rel, no rows: can be decided on a value alone. */
 static bool
-constant(FakerQuery *q)
+constant(FakerCriteria *q)
 {
 	switch (q->op)
 	{
@@ -64,7 +64,7 @@ constant(FakerQuery *q)
 
 /* Flatten ANDs into LIST. */
 static List *
-conjuncts(FakerQuery *q, List *list)
+conjuncts(FakerCriteria *q, List *list)
 {
 	if (q->op == Q_AND)
 	{
@@ -77,17 +77,17 @@ conjuncts(FakerQuery *q, List *list)
 
 /* Check that the value-level conjunction of A and B can hold. */
 static void
-check_values(FakerQuery *a, FakerQuery *b, const char *aggregate)
+check_values(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {
 	List	   *all = conjuncts(b, conjuncts(a, NIL));
 	ListCell   *lc,
 			   *lc2;
-	FakerQuery *lo = NULL,
+	FakerCriteria *lo = NULL,
 			   *hi = NULL;
 
 	foreach(lc, all)
 	{
-		FakerQuery *x = lfirst(lc);
+		FakerCriteria *x = lfirst(lc);
 
 		if (!constant(x))
 			continue;
@@ -95,11 +95,11 @@ check_values(FakerQuery *a, FakerQuery *b, const char *aggregate)
 		if ((x->op == Q_EQ || (x->op == Q_ISNULL && x->flag)))
 			foreach(lc2, all)
 		{
-			FakerQuery *y = lfirst(lc2);
+			FakerCriteria *y = lfirst(lc2);
 
 			if (y == x || !constant(y))
 				continue;
-			if (!FakerQueryEvalValue(y, x->arg.value, x->op == Q_ISNULL, NULL))
+			if (!FakerCriteriaEvalValue(y, x->arg.value, x->op == Q_ISNULL, NULL))
 				conflict(x, y, aggregate, x->op == Q_ISNULL ?
 						 "NULL satisfies no comparison." :
 						 "The equality is rejected by the other condition.");
@@ -115,10 +115,10 @@ check_values(FakerQuery *a, FakerQuery *b, const char *aggregate)
 
 				foreach(lc2, all)
 				{
-					FakerQuery *y = lfirst(lc2);
+					FakerCriteria *y = lfirst(lc2);
 
 					if (y != x && constant(y))
-						ok &= FakerQueryEvalValue(y, x->args[i].value, false, NULL);
+						ok &= FakerCriteriaEvalValue(y, x->args[i].value, false, NULL);
 				}
 				any = ok;
 			}
@@ -127,31 +127,31 @@ check_values(FakerQuery *a, FakerQuery *b, const char *aggregate)
 		}
 		if (x->op == Q_GT || x->op == Q_GTE)
 		{
-			if (lo == NULL || QueryCompare(x, x->arg.value, lo->arg.value) > 0 ||
-				(QueryCompare(x, x->arg.value, lo->arg.value) == 0 && x->op == Q_GT))
+			if (lo == NULL || CriteriaCompare(x, x->arg.value, lo->arg.value) > 0 ||
+				(CriteriaCompare(x, x->arg.value, lo->arg.value) == 0 && x->op == Q_GT))
 				lo = x;
 		}
 		if (x->op == Q_LT || x->op == Q_LTE)
 		{
-			if (hi == NULL || QueryCompare(x, x->arg.value, hi->arg.value) < 0 ||
-				(QueryCompare(x, x->arg.value, hi->arg.value) == 0 && x->op == Q_LT))
+			if (hi == NULL || CriteriaCompare(x, x->arg.value, hi->arg.value) < 0 ||
+				(CriteriaCompare(x, x->arg.value, hi->arg.value) == 0 && x->op == Q_LT))
 				hi = x;
 		}
 	}
 	if (lo && hi)
 	{
-		int			c = QueryCompare(lo, lo->arg.value, hi->arg.value);
+		int			c = CriteriaCompare(lo, lo->arg.value, hi->arg.value);
 
 		if (c > 0 || (c == 0 && (lo->op == Q_GT || hi->op == Q_LT)))
 			conflict(lo, hi, aggregate, "The range is empty.");
 	}
 }
 
-static FakerQuery *
-make_and(FakerQuery *a, FakerQuery *b)
+static FakerCriteria *
+make_and(FakerCriteria *a, FakerCriteria *b)
 {
 	List	   *all = conjuncts(b, conjuncts(a, NIL));
-	FakerQuery *q = QueryNew(Q_AND, a->path);
+	FakerCriteria *q = CriteriaNew(Q_AND, a->path);
 	ListCell   *lc;
 	int			i = 0;
 
@@ -160,13 +160,13 @@ make_and(FakerQuery *a, FakerQuery *b)
 	q->path = a->path;
 	q->sub = NULL;
 	q->nsubs = 0;
-	q->subs = palloc(sizeof(FakerQuery *) * list_length(all));
+	q->subs = palloc(sizeof(FakerCriteria *) * list_length(all));
 	foreach(lc, all)
 	{
 		bool		dup = false;
 
 		for (int j = 0; j < i && !dup; j++)
-			dup = QueryEqual(q->subs[j], lfirst(lc));
+			dup = CriteriaEqual(q->subs[j], lfirst(lc));
 		if (!dup)
 			q->subs[i++] = lfirst(lc);
 	}
@@ -174,18 +174,18 @@ make_and(FakerQuery *a, FakerQuery *b)
 	return i == 1 ? q->subs[0] : q;
 }
 
-static FakerQuery *
-merge_rows(FakerQuery *a, FakerQuery *b, const char *aggregate)
+static FakerCriteria *
+merge_rows(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {
-	FakerQuery *q = palloc(sizeof(FakerQuery));
+	FakerCriteria *q = palloc(sizeof(FakerCriteria));
 	int			n = a->nsubs;
 
 	*q = *a;
 	q->fields = palloc(sizeof(char *) * (a->nsubs + b->nsubs));
-	q->subs = palloc(sizeof(FakerQuery *) * (a->nsubs + b->nsubs));
+	q->subs = palloc(sizeof(FakerCriteria *) * (a->nsubs + b->nsubs));
 	q->attnums = palloc(sizeof(AttrNumber) * (a->nsubs + b->nsubs));
 	memcpy(q->fields, a->fields, sizeof(char *) * n);
-	memcpy(q->subs, a->subs, sizeof(FakerQuery *) * n);
+	memcpy(q->subs, a->subs, sizeof(FakerCriteria *) * n);
 	memcpy(q->attnums, a->attnums, sizeof(AttrNumber) * n);
 	for (int j = 0; j < b->nsubs; j++)
 	{
@@ -209,12 +209,12 @@ merge_rows(FakerQuery *a, FakerQuery *b, const char *aggregate)
 	return q;
 }
 
-static FakerQuery *
-merge(FakerQuery *a, FakerQuery *b, const char *aggregate)
+static FakerCriteria *
+merge(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {
 	if (a == NULL)
 		return b;
-	if (b == NULL || QueryEqual(a, b))
+	if (b == NULL || CriteriaEqual(a, b))
 		return a;
 	if (!a->bound || !b->bound)
 		elog(ERROR, "faker: merging unbound criteria");
@@ -230,7 +230,7 @@ merge(FakerQuery *a, FakerQuery *b, const char *aggregate)
 	}
 	if (a->op == Q_REL && b->op == Q_REL && a->fk->conoid == b->fk->conoid)
 	{
-		FakerQuery *q = palloc(sizeof(FakerQuery));
+		FakerCriteria *q = palloc(sizeof(FakerCriteria));
 
 		*q = *a;
 		q->sub = merge(a->sub, b->sub, aggregate);
@@ -247,8 +247,8 @@ merge(FakerQuery *a, FakerQuery *b, const char *aggregate)
 	return make_and(a, b);
 }
 
-FakerQuery *
-FakerQueryMerge(FakerQuery *a, FakerQuery *b, const char *aggregate)
+FakerCriteria *
+FakerCriteriaMerge(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {
 	return merge(a, b, aggregate);
 }

@@ -10,10 +10,10 @@
 #include "utils/rel.h"
 #include "utils/relcache.h"
 
-#include "dsl/dslpriv.h"
+#include "criteria/criteriapriv.h"
 
 static bool
-walk_any(FakerQuery *q, bool (*pred) (FakerQuery *, Operand *))
+walk_any(FakerCriteria *q, bool (*pred) (FakerCriteria *, Operand *))
 {
 	if (q == NULL)
 		return false;
@@ -34,7 +34,7 @@ walk_any(FakerQuery *q, bool (*pred) (FakerQuery *, Operand *))
 }
 
 static bool
-reads_other_rows(FakerQuery *q, Operand *o)
+reads_other_rows(FakerCriteria *q, Operand *o)
 {
 	if (o == NULL)
 		return q->op == Q_REL;
@@ -42,37 +42,37 @@ reads_other_rows(FakerQuery *q, Operand *o)
 }
 
 static bool
-has_ref(FakerQuery *q, Operand *o)
+has_ref(FakerCriteria *q, Operand *o)
 {
 	return o != NULL && o->kind != OPD_LITERAL;
 }
 
 static bool
-has_step(FakerQuery *q, Operand *o)
+has_step(FakerCriteria *q, Operand *o)
 {
 	return o != NULL && o->kind == OPD_STEP;
 }
 
 bool
-FakerQueryIsLocal(FakerQuery *q)
+FakerCriteriaIsLocal(FakerCriteria *q)
 {
 	return !walk_any(q, reads_other_rows);
 }
 
 bool
-FakerQueryHasOperandRefs(FakerQuery *q)
+FakerCriteriaHasOperandRefs(FakerCriteria *q)
 {
 	return walk_any(q, has_ref);
 }
 
 bool
-FakerQueryHasSteps(FakerQuery *q)
+FakerCriteriaHasSteps(FakerCriteria *q)
 {
 	return walk_any(q, has_step);
 }
 
 static List *
-field_deps(FakerQuery *q, List *deps)
+field_deps(FakerCriteria *q, List *deps)
 {
 	if (q == NULL)
 		return deps;
@@ -90,42 +90,42 @@ field_deps(FakerQuery *q, List *deps)
 }
 
 List *
-FakerQueryFieldDeps(FakerQuery *q)
+FakerCriteriaFieldDeps(FakerCriteria *q)
 {
 	return field_deps(q, NIL);
 }
 
-static FakerQuery *
-and_of(FakerQuery *a, FakerQuery *b)
+static FakerCriteria *
+and_of(FakerCriteria *a, FakerCriteria *b)
 {
-	FakerQuery *q;
+	FakerCriteria *q;
 
 	if (a == NULL)
 		return b;
 	if (b == NULL)
 		return a;
-	q = palloc(sizeof(FakerQuery));
+	q = palloc(sizeof(FakerCriteria));
 	*q = *a;
 	q->op = Q_AND;
 	q->sub = NULL;
 	q->nsubs = 2;
-	q->subs = palloc(sizeof(FakerQuery *) * 2);
+	q->subs = palloc(sizeof(FakerCriteria *) * 2);
 	q->subs[0] = a;
 	q->subs[1] = b;
 	return q;
 }
 
-FakerQuery *
-FakerQueryColumn(FakerQuery *q, AttrNumber attnum)
+FakerCriteria *
+FakerCriteriaColumn(FakerCriteria *q, AttrNumber attnum)
 {
-	FakerQuery *r = NULL;
+	FakerCriteria *r = NULL;
 
 	if (q == NULL)
 		return NULL;
 	if (q->op == Q_AND && q->rowlevel)
 	{
 		for (int i = 0; i < q->nsubs; i++)
-			r = and_of(r, FakerQueryColumn(q->subs[i], attnum));
+			r = and_of(r, FakerCriteriaColumn(q->subs[i], attnum));
 		return r;
 	}
 	if (q->op != Q_ROW)
@@ -133,7 +133,7 @@ FakerQueryColumn(FakerQuery *q, AttrNumber attnum)
 	for (int i = 0; i < q->nsubs; i++)
 		if (q->attnums[i] == attnum)
 		{
-			FakerQuery *s = q->subs[i];
+			FakerCriteria *s = q->subs[i];
 
 			/* the value part only: $rel parts go to the foreign key */
 			if (s->op == Q_REL)
@@ -150,34 +150,34 @@ FakerQueryColumn(FakerQuery *q, AttrNumber attnum)
 	return r;
 }
 
-static FakerQuery *
-row_and(FakerQuery *a, FakerQuery *b)
+static FakerCriteria *
+row_and(FakerCriteria *a, FakerCriteria *b)
 {
-	FakerQuery *q = and_of(a, b);
+	FakerCriteria *q = and_of(a, b);
 
 	if (q && q != a && q != b)
 		q->rowlevel = true;
 	return q;
 }
 
-FakerQuery *
-FakerQueryForeignKey(FakerQuery *q, Oid conoid)
+FakerCriteria *
+FakerCriteriaForeignKey(FakerCriteria *q, Oid conoid)
 {
-	FakerQuery *r = NULL;
+	FakerCriteria *r = NULL;
 
 	if (q == NULL)
 		return NULL;
 	if (q->op == Q_AND && q->rowlevel)
 	{
 		for (int i = 0; i < q->nsubs; i++)
-			r = row_and(r, FakerQueryForeignKey(q->subs[i], conoid));
+			r = row_and(r, FakerCriteriaForeignKey(q->subs[i], conoid));
 		return r;
 	}
 	if (q->op != Q_ROW)
 		return NULL;
 	for (int i = 0; i < q->nsubs; i++)
 	{
-		FakerQuery *s = q->subs[i];
+		FakerCriteria *s = q->subs[i];
 
 		if (s->op == Q_REL && s->fk->conoid == conoid)
 			r = row_and(r, s->sub);
@@ -191,20 +191,20 @@ FakerQueryForeignKey(FakerQuery *q, Oid conoid)
 
 /* Does a value-level tree hide a $rel where it cannot be pushed down? */
 static bool
-rel_inside(FakerQuery *q)
+rel_inside(FakerCriteria *q)
 {
 	return walk_any(q, reads_other_rows);
 }
 
 bool
-FakerQueryHasRest(FakerQuery *q)
+FakerCriteriaHasRest(FakerCriteria *q)
 {
 	if (q == NULL)
 		return false;
 	if (q->op == Q_AND && q->rowlevel)
 	{
 		for (int i = 0; i < q->nsubs; i++)
-			if (FakerQueryHasRest(q->subs[i]))
+			if (FakerCriteriaHasRest(q->subs[i]))
 				return true;
 		return false;
 	}
@@ -212,18 +212,18 @@ FakerQueryHasRest(FakerQuery *q)
 		return true;
 	for (int i = 0; i < q->nsubs; i++)
 	{
-		FakerQuery *s = q->subs[i];
+		FakerCriteria *s = q->subs[i];
 
 		if (s->op == Q_REL)
 		{
-			if (FakerQueryHasRest(s->sub))
+			if (FakerCriteriaHasRest(s->sub))
 				return true;
 			continue;
 		}
 		if (s->op == Q_AND)
 		{
 			for (int j = 0; j < s->nsubs; j++)
-				if (s->subs[j]->op == Q_REL ? FakerQueryHasRest(s->subs[j]->sub) : rel_inside(s->subs[j]))
+				if (s->subs[j]->op == Q_REL ? FakerCriteriaHasRest(s->subs[j]->sub) : rel_inside(s->subs[j]))
 					return true;
 			continue;
 		}
@@ -233,38 +233,38 @@ FakerQueryHasRest(FakerQuery *q)
 	return false;
 }
 
-FakerQuery *
-FakerQueryChooseBranch(FakerQuery *q, int (*pick) (void *arg, int n), void *arg)
+FakerCriteria *
+FakerCriteriaChooseBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void *arg)
 {
-	FakerQuery *r;
+	FakerCriteria *r;
 
 	if (q == NULL || !q->rowlevel)
 		return q;
 	switch (q->op)
 	{
 		case Q_OR:
-			return FakerQueryChooseBranch(q->subs[pick(arg, q->nsubs)], pick, arg);
+			return FakerCriteriaChooseBranch(q->subs[pick(arg, q->nsubs)], pick, arg);
 		case Q_AND:
-			r = palloc(sizeof(FakerQuery));
+			r = palloc(sizeof(FakerCriteria));
 			*r = *q;
-			r->subs = palloc(sizeof(FakerQuery *) * q->nsubs);
+			r->subs = palloc(sizeof(FakerCriteria *) * q->nsubs);
 			for (int i = 0; i < q->nsubs; i++)
-				r->subs[i] = FakerQueryChooseBranch(q->subs[i], pick, arg);
+				r->subs[i] = FakerCriteriaChooseBranch(q->subs[i], pick, arg);
 			return r;
 		case Q_ROW:
-			r = palloc(sizeof(FakerQuery));
+			r = palloc(sizeof(FakerCriteria));
 			*r = *q;
-			r->subs = palloc(sizeof(FakerQuery *) * q->nsubs);
+			r->subs = palloc(sizeof(FakerCriteria *) * q->nsubs);
 			for (int i = 0; i < q->nsubs; i++)
 			{
-				FakerQuery *s = q->subs[i];
+				FakerCriteria *s = q->subs[i];
 
 				if (s->op == Q_REL)
 				{
-					FakerQuery *rel = palloc(sizeof(FakerQuery));
+					FakerCriteria *rel = palloc(sizeof(FakerCriteria));
 
 					*rel = *s;
-					rel->sub = FakerQueryChooseBranch(s->sub, pick, arg);
+					rel->sub = FakerCriteriaChooseBranch(s->sub, pick, arg);
 					s = rel;
 				}
 				r->subs[i] = s;
@@ -276,7 +276,7 @@ FakerQueryChooseBranch(FakerQuery *q, int (*pick) (void *arg, int n), void *arg)
 }
 
 bool
-FakerQueryEquality(FakerQuery *q, FakerQueryEnv *env, Datum *value, bool *isnull)
+FakerCriteriaEquality(FakerCriteria *q, FakerCriteriaEnv *env, Datum *value, bool *isnull)
 {
 	if (q == NULL)
 		return false;
@@ -298,7 +298,7 @@ FakerQueryEquality(FakerQuery *q, FakerQueryEnv *env, Datum *value, bool *isnull
 			return true;
 		case Q_AND:
 			for (int i = 0; i < q->nsubs; i++)
-				if (FakerQueryEquality(q->subs[i], env, value, isnull))
+				if (FakerCriteriaEquality(q->subs[i], env, value, isnull))
 					return true;
 			return false;
 		default:
@@ -307,7 +307,7 @@ FakerQueryEquality(FakerQuery *q, FakerQueryEnv *env, Datum *value, bool *isnull
 }
 
 bool
-FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env, Datum *lo, bool *has_lo, bool *lo_incl,
+FakerCriteriaBounds(FakerCriteria *q, FakerCriteriaEnv *env, Datum *lo, bool *has_lo, bool *lo_incl,
 				 Datum *hi, bool *has_hi, bool *hi_incl)
 {
 	Datum		v;
@@ -323,7 +323,7 @@ FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env, Datum *lo, bool *has_lo, boo
 			v = OperandValue(q, &q->arg, env, &isnull);
 			if (isnull)
 				break;
-			c = *has_lo ? QueryCompare(q, v, *lo) : 1;
+			c = *has_lo ? CriteriaCompare(q, v, *lo) : 1;
 			if (c > 0 || (c == 0 && q->op == Q_GT))
 			{
 				*lo = v;
@@ -336,7 +336,7 @@ FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env, Datum *lo, bool *has_lo, boo
 			v = OperandValue(q, &q->arg, env, &isnull);
 			if (isnull)
 				break;
-			c = *has_hi ? QueryCompare(q, v, *hi) : -1;
+			c = *has_hi ? CriteriaCompare(q, v, *hi) : -1;
 			if (c < 0 || (c == 0 && q->op == Q_LT))
 			{
 				*hi = v;
@@ -346,7 +346,7 @@ FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env, Datum *lo, bool *has_lo, boo
 			break;
 		case Q_AND:
 			for (int i = 0; i < q->nsubs; i++)
-				FakerQueryBounds(q->subs[i], env, lo, has_lo, lo_incl, hi, has_hi, hi_incl);
+				FakerCriteriaBounds(q->subs[i], env, lo, has_lo, lo_incl, hi, has_hi, hi_incl);
 			break;
 		default:
 			break;
@@ -355,10 +355,10 @@ FakerQueryBounds(FakerQuery *q, FakerQueryEnv *env, Datum *lo, bool *has_lo, boo
 }
 
 /* A bound row-level tree on RELID with one field: column ATT satisfies COND. */
-static FakerQuery *
-row_of(Oid relid, AttrNumber att, FakerQuery *cond)
+static FakerCriteria *
+row_of(Oid relid, AttrNumber att, FakerCriteria *cond)
 {
-	FakerQuery *q = QueryNew(Q_ROW, cond->path);
+	FakerCriteria *q = CriteriaNew(Q_ROW, cond->path);
 
 	q->bound = true;
 	q->rowlevel = true;
@@ -366,19 +366,19 @@ row_of(Oid relid, AttrNumber att, FakerQuery *cond)
 	q->nsubs = 1;
 	q->fields = palloc(sizeof(char *));
 	q->fields[0] = get_attname(relid, att, false);
-	q->subs = palloc(sizeof(FakerQuery *));
+	q->subs = palloc(sizeof(FakerCriteria *));
 	q->subs[0] = cond;
 	q->attnums = palloc(sizeof(AttrNumber));
 	q->attnums[0] = att;
 	return q;
 }
 
-FakerQuery *
-FakerQueryHoist(FakerQuery *req, Oid child, Oid wide_conoid, Oid narrow_conoid)
+FakerCriteria *
+FakerCriteriaHoist(FakerCriteria *req, Oid child, Oid wide_conoid, Oid narrow_conoid)
 {
-	FakerQueryFK *wide = QueryForeignKeyByOid(child, wide_conoid);
-	FakerQueryFK *narrow = QueryForeignKeyByOid(child, narrow_conoid);
-	FakerQuery *out = NULL;
+	FakerCriteriaFK *wide = CriteriaForeignKeyByOid(child, wide_conoid);
+	FakerCriteriaFK *narrow = CriteriaForeignKeyByOid(child, narrow_conoid);
+	FakerCriteria *out = NULL;
 	Relation	rel;
 	ListCell   *lc;
 
@@ -387,7 +387,7 @@ FakerQueryHoist(FakerQuery *req, Oid child, Oid wide_conoid, Oid narrow_conoid)
 		for (int k = 0; k < wide->nkeys; k++)
 			if (wide->child_att[k] == narrow->child_att[j])
 			{
-				FakerQuery *cond = FakerQueryColumn(req, wide->parent_att[k]);
+				FakerCriteria *cond = FakerCriteriaColumn(req, wide->parent_att[k]);
 
 				if (cond)
 					out = row_and(out, row_of(narrow->parent, narrow->parent_att[j], cond));
@@ -413,7 +413,7 @@ FakerQueryHoist(FakerQuery *req, Oid child, Oid wide_conoid, Oid narrow_conoid)
 		}
 		if (twin)
 		{
-			FakerQuery *cond = FakerQueryForeignKey(req, f->conoid);
+			FakerCriteria *cond = FakerCriteriaForeignKey(req, f->conoid);
 
 			if (cond)
 				out = row_and(out, cond);

@@ -1,0 +1,79 @@
+/*
+ * json.c: writing distributor options back as jsonb (what faker_fit and
+ * the *_to_jsonb functions return).  They are read with src/options.h.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+#include "dist/distpriv.h"
+
+void
+DistJsonBegin(DistJson *j)
+{
+	j->st = NULL;
+	pushJsonbValue(&j->st, WJB_BEGIN_OBJECT, NULL);
+}
+
+static void
+push_key(DistJson *j, const char *key)
+{
+	JsonbValue	k;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	pushJsonbValue(&j->st, WJB_KEY, &k);
+}
+
+static JsonbValue
+num(double v)
+{
+	JsonbValue	n;
+
+	n.type = jbvNumeric;
+	n.val.numeric = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(v)));
+	return n;
+}
+
+void
+DistJsonFloat(DistJson *j, const char *key, double v)
+{
+	JsonbValue	n = num(v);
+
+	push_key(j, key);
+	pushJsonbValue(&j->st, WJB_VALUE, &n);
+}
+
+void
+DistJsonFloats(DistJson *j, const char *key, const double *v, int count)
+{
+	push_key(j, key);
+	pushJsonbValue(&j->st, WJB_BEGIN_ARRAY, NULL);
+	for (int i = 0; i < count; i++)
+	{
+		JsonbValue	n = num(v[i]);
+
+		pushJsonbValue(&j->st, WJB_ELEM, &n);
+	}
+	pushJsonbValue(&j->st, WJB_END_ARRAY, NULL);
+}
+
+void
+DistJsonString(DistJson *j, const char *key, const char *s)
+{
+	JsonbValue	v;
+
+	push_key(j, key);
+	v.type = jbvString;
+	v.val.string.val = (char *) s;
+	v.val.string.len = strlen(s);
+	pushJsonbValue(&j->st, WJB_VALUE, &v);
+}
+
+Jsonb *
+DistJsonEnd(DistJson *j)
+{
+	return JsonbValueToJsonb(pushJsonbValue(&j->st, WJB_END_OBJECT, NULL));
+}
