@@ -41,6 +41,17 @@ jb_object(Jsonb *jb, const char *key, const char *path)
 	return JsonbValueToJsonb(&v);
 }
 
+/* The entry under KEY of a section (a column's, a reference's spec): an object, never null. */
+static Jsonb *
+jb_entry(Jsonb *jb, const char *key, const char *path)
+{
+	Jsonb	   *e = jb_object(jb, key, path);
+
+	if (e == NULL)
+		spec_error(path, "must be a jsonb object");
+	return e;
+}
+
 /* Keys of a jsonb object, in storage order. */
 static List *
 jb_keys(Jsonb *jb)
@@ -493,7 +504,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_COLUMN),
 						 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname)));
-			column_spec(agg, c, jb_object(cols, name, path), path);
+			column_spec(agg, c, jb_entry(cols, name, path), path);
 		}
 
 	/* columns without a spec: left to their DEFAULT, or a generator by type */
@@ -532,7 +543,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			char	   *key = lfirst(lc);
 			char	   *path = psprintf("%s: references.%s", root, key);
 			ModelRef   *r = &agg->refs[SpecFindReference(agg, key, path)];
-			Jsonb	   *rs = jb_object(refs, key, path);
+			Jsonb	   *rs = jb_entry(refs, key, path);
 			JsonbValue	v;
 			bool		nullable = false;
 
@@ -568,7 +579,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			char	   *name = lfirst(lc);
 			char	   *path = psprintf("%s: children.%s", root, name);
 			ModelChild *ch = &agg->children[agg->nchildren++];
-			Jsonb	   *cs = jb_object(children, name, path);
+			Jsonb	   *cs = jb_entry(children, name, path);
 			JsonbValue	v;
 
 			if (!jb_get(cs, "via", &v) || v.type != jbvString)
