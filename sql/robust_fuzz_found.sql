@@ -19,4 +19,13 @@ SELECT faker_define('fzf3', 'fzf_parent', '{"children": {"fzf_child": null}}');
 -- 4. the same through faker_populate_profile (it calls faker_define)
 SELECT faker_populate_profile('{"tables": {"public.fzf_parent": {"schema": "public", "name": "fzf_parent",
   "rows": 1, "spec": {"columns": {"b": null}}}}}');
+-- 5. not a crash: a cancel (statement_timeout) while PostgreSQL's regex
+--    compiler checks a pattern is reported as 2201B "invalid regular
+--    expression ...: operation cancelled" (src/gen/regex.c,
+--    check_with_postgres turns REG_CANCEL into a pattern error; PostgreSQL
+--    calls CHECK_FOR_INTERRUPTS() first, giving 57014).  The pattern takes
+--    PostgreSQL's compiler minutes ('x' ~ it too).
+SET statement_timeout = '1s';
+SELECT faker_regex('((a*[[:alpha:]]*)*(a*[[:alpha:]]*)*){255}');
+RESET statement_timeout;
 SELECT 'alive' AS server;
