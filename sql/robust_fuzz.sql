@@ -27,6 +27,7 @@
 -- fuzz.cases=n" under valgrind).  Only then the per-function summary, whose
 -- counts depend on the number of cases, goes to the file named by
 -- fuzz.summary (plus the seed) instead of this output; the check that
--- nothing crashed or raised XX000 is printed in both cases.
+-- nothing crashed or raised XX000 is printed in both cases
+-- (expected/robust_fuzz_1.out and robust_fuzz2_1.out: the output then).
 SET fuzz.seed = 0.42;
 \i sql/include/fuzz.sql
