@@ -23,9 +23,7 @@ OBJS = $(SRCS:.c=.o)
 DATA_built = faker--$(FAKER_VERSION).sql
 DATA       = faker--1.0.sql $(wildcard faker--*--*.sql)
 
-# sql/robust_fuzz_found.sql: repros of open crashes, run by scripts/fuzz.sh
-# on demand (FUZZ_TESTS), not by default
-REGRESS      = $(sort $(filter-out robust_fuzz_found,$(basename $(notdir $(wildcard sql/*.sql)))))
+REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=faker
 
 PG_CPPFLAGS = -I$(srcdir)/src

@@ -507,21 +507,6 @@ BEGIN
   RETURN p || jsonb_build_object('tables', out);
 END $$;
 
--- KNOWN CRASH (sql/robust_fuzz_found.sql): a JSON null as the spec of a
--- column, a reference or a child crashes faker_define (src/model/spec.c:
--- jb_object returns NULL for null, its callers use it).  Such cases are
--- counted as "known_crash" and not run until that is fixed; then drop
--- this guard.
-CREATE FUNCTION fz_known_crash(spec jsonb) RETURNS boolean LANGUAGE sql AS $$
-  SELECT jsonb_typeof(spec) = 'object' AND EXISTS (
-    SELECT FROM unnest(ARRAY['columns', 'references', 'children']) k,
-      jsonb_each(CASE WHEN jsonb_typeof(spec->k) = 'object' THEN spec->k ELSE '{}' END) e
-    WHERE e.value = 'null') $$;
-CREATE FUNCTION fz_known_crash_profile(p jsonb) RETURNS boolean LANGUAGE sql AS $$
-  SELECT jsonb_typeof(p) = 'object' AND jsonb_typeof(p->'tables') = 'object' AND EXISTS (
-    SELECT FROM jsonb_each(CASE WHEN jsonb_typeof(p->'tables') = 'object' THEN p->'tables' ELSE '{}' END) t
-    WHERE jsonb_typeof(t.value) = 'object' AND coalesce(fz_known_crash(t.value->'spec'), false)) $$;
-
 INSERT INTO fuzz_const VALUES
   ('huge', (SELECT jsonb_agg(CASE WHEN g % 3 = 0 THEN 1e308 ELSE g END) FROM generate_series(1, 100000) g)),
   ('profile', faker_profile('{fz_parent,fz_org,fz_item,fz_line}')),
@@ -644,7 +629,6 @@ BEGIN
   FOR i IN 1..fz_n('define') LOOP
     PERFORM set_config('fuzz.sane', CASE WHEN i % 2 = 0 THEN 'on' ELSE 'off' END, false);
     j := CASE WHEN i % 10 = 0 THEN fz_value(0) ELSE fz_spec(i % 3 = 0) END;
-    IF fz_known_crash(j) THEN PERFORM fz_log('define', 'known_crash', j::text); CONTINUE; END IF;
     BEGIN PERFORM faker_define('fz', fz_pick(ARRAY['fz_item','fz_item','fz_item','fz_child'])::regclass, j);
       RAISE EXCEPTION USING ERRCODE = 'FZ000';
     EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE; END;
@@ -653,7 +637,6 @@ BEGIN
   FOR i IN 1..fz_n('define+populate') LOOP
     PERFORM set_config('fuzz.sane', CASE WHEN i % 4 <> 0 THEN 'on' ELSE 'off' END, false);
     j := fz_spec(i % 4 <> 0);
-    IF fz_known_crash(j) THEN PERFORM fz_log('define+populate', 'known_crash', j::text); CONTINUE; END IF;
     BEGIN PERFORM faker_define('fz', 'fz_item', j); PERFORM faker_populate('fz', 1 + i % 20, i);
       RAISE EXCEPTION USING ERRCODE = 'FZ000';
     EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE; END;
@@ -689,7 +672,6 @@ BEGIN
     real := (SELECT v FROM fuzz_const WHERE k = st);
     j := fz_cap_rows(fz_mutate(real, fz_pick(ARRAY[0.005, 0.02, 0.05, 0.1])) || CASE WHEN random() < 0.2
            THEN jsonb_build_object('schemas', fz_pick(ARRAY['{"fz": "fz"}', '{"fz": "nosuch"}', '{"fz": 1}', '[]'])::jsonb) ELSE '{}' END);
-    IF fz_known_crash_profile(j) THEN PERFORM fz_log('populate_profile', 'known_crash', j::text); CONTINUE; END IF;
     BEGIN PERFORM faker_populate_profile(j, fz_pick(ARRAY[0.1, 0.5, 1, 1, 0, -1, 1e-308]), i);
       RAISE EXCEPTION USING ERRCODE = 'FZ000';
     EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE; END;
@@ -725,7 +707,7 @@ SELECT coalesce(current_setting('fuzz.cases', true), '') <> '' AS fz_custom,
 \endif
 SELECT fn, count(*) AS cases, count(*) FILTER (WHERE state = 'ok') AS ok,
        (SELECT string_agg(c || ':' || n, ' ' ORDER BY c) FROM
-          (SELECT CASE WHEN state = 'known_crash' THEN state ELSE left(state, 2) END AS c, count(*) AS n
+          (SELECT left(state, 2) AS c, count(*) AS n
            FROM fuzz_log l2 WHERE l2.fn = l.fn AND state <> 'ok' GROUP BY 1) s) AS errors_by_class
 FROM fuzz_log l GROUP BY fn ORDER BY fn;
 SELECT count(*) AS total_cases FROM fuzz_log;

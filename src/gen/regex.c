@@ -861,6 +861,8 @@ check_with_postgres(const pg_wchar *w, int wlen, bool icase, const char *pattern
 	{
 		char		msg[256];
 
+		if (rc == REG_CANCEL)
+			CHECK_FOR_INTERRUPTS();	/* a cancel is a cancel, not a bad pattern */
 		pg_regerror(rc, &re, msg, sizeof(msg));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_REGULAR_EXPRESSION),
