@@ -26,6 +26,7 @@
 #include "utils/acl.h"
 
 #include "model/model.h"
+#include "model/uniques.h"
 #include "security.h"
 
 char *
@@ -176,6 +177,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 				agg->pk[agg->npk] = cols[agg->npk];
 		agg->uniq[agg->nuniq++] = cols;
 	}
+	UniquesLoad(agg, rel);
 	table_close(rel, AccessShareLock);
 }
 

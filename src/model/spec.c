@@ -12,6 +12,7 @@
 
 #include "faker.h"
 #include "model/model.h"
+#include "model/uniques.h"
 
 static void
 spec_error(const char *path, const char *msg)
@@ -475,6 +476,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			column_spec(agg, c, jb_object(cols, name, path), path);
 		}
 
+	UniquesDefaults(agg);
 	/* columns without a spec: left to their DEFAULT, or a generator by type */
 	for (int i = 0; i < agg->ncols; i++)
 	{
@@ -533,6 +535,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 				ref_inside(&agg->refs[i], &agg->refs[j]))
 				agg->refs[i].implied = true;
 	merge_diamonds(agg);
+	UniquesPrepare(agg);
 	column_order(agg, root);
 
 	children = jb_object(spec, "children", psprintf("%s: children", root));
