@@ -22,6 +22,7 @@
 #include "faker.h"
 #include "model/engine.h"
 #include "model/expr.h"
+#include "model/uniques.h"
 #include "security.h"
 
 /* Expected rows per aggregate from BASE rows of each (plans distributors). */
@@ -120,7 +121,7 @@ static void
 column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is_key)
 {
 	FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
-	if (c->kind == COL_DEFAULT && (is_key || (a == plan->target && plan->sinkdesc)))
+	if (c->kind == COL_DEFAULT && (is_key || c->evaldefault || (a == plan->target && plan->sinkdesc)))
 	{
 		Node	   *expr = build_column_default(rel, c->attnum);
 
@@ -162,6 +163,7 @@ aggregate_open(FakerPlan *plan, Aggregate *a, bool read)
 		column_open(plan, a, rel, &a->cols[j], is_key);
 	}
 	table_close(rel, AccessShareLock);
+	UniquesOpen(plan, a);
 	PoolOpen(plan, a, read);
 	WriterInit(a);
 	for (int c = 0; c < a->nchildren; c++)

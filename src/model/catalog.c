@@ -27,6 +27,7 @@
 
 #include "faker.h"
 #include "model/model.h"
+#include "model/uniques.h"
 #include "security.h"
 
 char *
@@ -177,6 +178,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 				agg->pk[agg->npk] = cols[agg->npk];
 		agg->uniq[agg->nuniq++] = cols;
 	}
+	UniquesLoad(agg, rel);
 	table_close(rel, AccessShareLock);
 }
 

@@ -85,6 +85,8 @@ typedef struct ModelColumn
 	FakerCriteria *require;		/* value-level criteria ("require"), or NULL */
 	struct ColProvider *prov;	/* COL_EXPR, scoped COL_SEQ (expr.h), or NULL */
 	int64		seq_step;		/* sequence: increment (0 is 1) */
+	bool		defvolatile;	/* its DEFAULT is volatile (a sequence, identity) */
+	bool		evaldefault;	/* a unique key reads it: faker evaluates the DEFAULT */
 } ModelColumn;
 
 struct Aggregate;
@@ -108,6 +110,9 @@ typedef struct ModelRef
 	FakerCriteria *require;		/* row-level criteria on the parent, or NULL */
 	struct FilterPool *filter;	/* call: the parents that satisfy them */
 	FakerCriteriaFK *lookup;		/* call: the parent row by this key (SPI) */
+	bool		one_to_one;		/* its columns are unique: reuses unreferenced parents only */
+	int			o2o_key;		/* the unique key (index in ukeys) */
+	int64		o2o_next;		/* call: the next pool position to try */
 } ModelRef;
 
 typedef struct ModelChild
@@ -159,6 +164,10 @@ typedef struct Aggregate
 	int			pk[MODEL_MAX_KEYS];
 	int			nuniq;			/* composite unique constraints checked by hash */
 	int		  **uniq;			/* column indexes, -1 terminated */
+	int			nukeys;			/* every unique index (uniques.c) */
+	struct UniqueKey *ukeys;
+	int			nuactive;		/* those faker checks */
+	TupleTableSlot *uslot;		/* call: a row for index expressions */
 	/* plan */
 	int			order;			/* topological position, parents first */
 	double		expected;		/* rows expected in this call */

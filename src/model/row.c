@@ -29,6 +29,7 @@
 
 #include "faker.h"
 #include "model/engine.h"
+#include "model/uniques.h"
 #include "security.h"
 
 /* Is reference R's parent value fully decided by the columns known so far? */
@@ -193,6 +194,27 @@ ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *
 	int64	   *members = NULL;
 	FakerDraw	d;
 
+	if (r->one_to_one && !crit && rd->nknown == 0 && !r->back_edge)
+	{
+		/* one-to-one: the next parent no row references yet, else a new one */
+		d.index = 0;
+		d.kind = FAKER_DRAW_CREATE;
+		if (r->spec.null_weight > 0 && rd->all_nullable && FakerRngDouble(&r->rng) < r->spec.null_weight)
+			d.kind = FAKER_DRAW_NULL;
+		else
+			while (r->o2o_next < parent->pool.n)
+			{
+				int64		pos = r->o2o_next++;
+
+				if (UniquesParentFree(agg, r, pos))
+				{
+					d.kind = FAKER_DRAW_REUSE;
+					rd->pos = pos;
+					break;
+				}
+			}
+		return d;
+	}
 	if (crit)
 		d = ref_draw_filtered(rc, r, crit, rd);
 	else if (r->back_edge && parent != agg)
@@ -272,7 +294,7 @@ ref_create(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw
 /* Draw reference R of a row being built; fills its unknown columns. */
 static void
 draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals, bool *nulls,
-			   FakerCriteria *extra)
+			   FakerCriteria *extra, bool force_create)
 {
 	FakerCriteria *crit = extra ? FakerCriteriaMerge(r->require, extra, agg->name) : r->require;
 	Aggregate  *parent = r->parent;
@@ -281,6 +303,9 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 
 	ref_known(agg, r, known, vals, &rd);
 	d = ref_draw(rc, agg, r, crit, &rd);
+	/* a unique key over the reference repeated: a new parent (not along a cycle) */
+	if (force_create && d.kind == FAKER_DRAW_REUSE && !r->back_edge)
+		d.kind = FAKER_DRAW_CREATE;
 	switch (d.kind)
 	{
 		case FAKER_DRAW_NULL:
@@ -388,7 +413,7 @@ row_criteria(RowCtx *rc, Aggregate *agg, FakerCriteria *crit, RowState *st)
 
 /* References: narrower first, implied ones only if still undecided. */
 static void
-row_references(RowCtx *rc, Aggregate *agg, RowState *st)
+row_references(RowCtx *rc, Aggregate *agg, RowState *st, const bool *force)
 {
 	for (int pass = 0; pass < 2; pass++)
 		for (int width = 1; width <= MODEL_MAX_KEYS; width++)
@@ -400,7 +425,7 @@ row_references(RowCtx *rc, Aggregate *agg, RowState *st)
 				if (r->nkeys != width || r->implied != (pass == 1))
 					continue;
 				if (known_count(agg, r, st->known) < r->nkeys)
-					draw_reference(rc, agg, r, st->known, st->vals, st->nulls, fkcrit);
+					draw_reference(rc, agg, r, st->known, st->vals, st->nulls, fkcrit, force && force[i]);
 				else if (fkcrit)
 					st->check_all = true;	/* decided by another path: checked below */
 				else if (r->require && !r->back_edge)
@@ -429,6 +454,41 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 			req = FakerCriteriaMerge(req, st->colcrit[i], agg->name);
 		st->vals[i] = ColumnValue(rc, agg, c, req, st->vals, st->nulls, st->known, &st->nulls[i]);
 		st->known[i] = true;
+	}
+}
+
+/*
+ * References and columns of a row of a table with unique keys faker
+ * checks: made again while a key's tuple repeats one already used (in the
+ * table or in the call), the references of that key creating parents after
+ * a few attempts (uniques.c).
+ */
+static void
+row_unique(RowCtx *rc, Aggregate *agg, RowState *st)
+{
+	bool	   *known0 = palloc(sizeof(bool) * agg->ncols);
+	Datum	   *vals0 = palloc(sizeof(Datum) * agg->ncols);
+	bool	   *nulls0 = palloc(sizeof(bool) * agg->ncols);
+	bool		check0 = st->check_all;
+	bool	   *force = palloc0(sizeof(bool) * Max(agg->nrefs, 1));
+
+	memcpy(known0, st->known, sizeof(bool) * agg->ncols);
+	memcpy(vals0, st->vals, sizeof(Datum) * agg->ncols);
+	memcpy(nulls0, st->nulls, sizeof(bool) * agg->ncols);
+	for (int attempt = 0;; attempt++)
+	{
+		int			key;
+
+		row_references(rc, agg, st, force);
+		row_columns(rc, agg, st);
+		key = UniquesConflict(rc->plan, agg, st->vals, st->nulls);
+		if (key < 0)
+			return;
+		UniquesRedraw(agg, key, attempt, force);
+		memcpy(st->known, known0, sizeof(bool) * agg->ncols);
+		memcpy(st->vals, vals0, sizeof(Datum) * agg->ncols);
+		memcpy(st->nulls, nulls0, sizeof(bool) * agg->ncols);
+		st->check_all = check0;
 	}
 }
 
@@ -513,8 +573,13 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	row_start(agg, pinned, pinvals, pinnulls, &st);
 	if (crit)
 		row_criteria(rc, agg, crit, &st);
-	row_references(rc, agg, &st);
-	row_columns(rc, agg, &st);
+	if (agg->nuactive > 0)
+		row_unique(rc, agg, &st);
+	else
+	{
+		row_references(rc, agg, &st, NULL);
+		row_columns(rc, agg, &st);
+	}
 	if (st.check_all)
 		row_check(rc, agg, &st);
 	agg->created++;

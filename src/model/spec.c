@@ -13,6 +13,8 @@
 #include "faker.h"
 #include "model/model.h"
 #include "model/expr.h"
+#include "model/uniques.h"
+#include "model/checks.h"
 
 static void
 spec_error(const char *path, const char *msg)
@@ -507,6 +509,27 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			column_spec(agg, c, jb_entry(cols, name, path), path);
 		}
 
+	UniquesDefaults(agg);
+	/* CHECK constraints of columns without a spec (checks.c) */
+	{
+		char	  **vspec = palloc0(sizeof(char *) * Max(agg->ncols, 1));
+		char	  **rspec = palloc0(sizeof(char *) * Max(agg->ncols, 1));
+
+		ChecksRead(agg, vspec, rspec);
+		for (int i = 0; i < agg->ncols; i++)
+		{
+			ModelColumn *c = &agg->cols[i];
+			char	   *path = psprintf("%s: CHECK constraints of column %s", root, c->name);
+
+			if (c->kind != COL_GEN || c->gen != NULL)
+				continue;
+			if (vspec[i])
+				column_spec(agg, c, DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(vspec[i]))), path);
+			else if (rspec[i] && get_typtype(c->typid) != TYPTYPE_DOMAIN && !(c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID)))
+				c->require = FakerCriteriaBindValue(FakerCriteriaParse(DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(rspec[i]))), path),
+												 c->typid, c->typmod, c->collid, agg->relid);
+		}
+	}
 	/* columns without a spec: left to their DEFAULT, or a generator by type */
 	for (int i = 0; i < agg->ncols; i++)
 	{
@@ -565,6 +588,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 				ref_inside(&agg->refs[i], &agg->refs[j]))
 				agg->refs[i].implied = true;
 	merge_diamonds(agg);
+	UniquesPrepare(agg);
 	column_order(agg, root);
 
 	children = jb_object(spec, "children", psprintf("%s: children", root));

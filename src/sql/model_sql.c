@@ -176,6 +176,8 @@ faker_explain(PG_FUNCTION_ARGS)
 					appendStringInfoString(&extra, ", \"implied\": true");
 				if (ref->back_edge)
 					appendStringInfoString(&extra, ", \"cycle\": true");
+				if (ref->one_to_one)
+					appendStringInfoString(&extra, ", \"one_to_one\": true");
 				appendStringInfoChar(&extra, '}');
 				values[3] = CStringGetTextDatum(ref->name);
 				values[4] = JsonbPGetDatum(jsonb_with(ref->implied ? NULL : FakerM2OSpecToJsonb(&ref->spec), extra.data));

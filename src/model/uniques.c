@@ -1,0 +1,522 @@
+/*
+ * uniques.c: unique constraints and unique indexes honoured by the rows
+ * faker makes.
+ *
+ * Every valid unique index of a table is read (primary key, UNIQUE
+ * constraints, CREATE UNIQUE INDEX, partial indexes, expression indexes).
+ * A key faker checks has its tuples tracked by hash in a set seeded from
+ * the rows already in the table (the index's own expressions and
+ * predicate, by SQL) and from the rows of the call (the same expressions
+ * evaluated with the executor).  A row that repeats a tuple is made again:
+ * references drawn again and the other columns regenerated, then, after a
+ * few attempts, the references in the key create new parents; past a
+ * bound it is an error naming the constraint.
+ *
+ * Keys that are unique by construction are not checked: a column filled
+ * by a sequence or an identity (a volatile DEFAULT), an integer key faker
+ * numbers itself, a single generated column with its own unique check.
+ * A key column with a constant DEFAULT is evaluated by faker, so the
+ * tuple is known.  A reference whose columns form a key on their own is
+ * one-to-one: it reuses only parents no row references yet.
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "rewrite/rewriteHandler.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
+#include "utils/ruleutils.h"
+#include "utils/syscache.h"
+
+#include "faker.h"
+#include "model/engine.h"
+#include "model/uniques.h"
+
+#define UNIQUE_ATTEMPTS		100 /* rows made again before an error */
+#define UNIQUE_REUSE		10	/* attempts that may reuse parents */
+
+static int
+column_of(Aggregate *agg, AttrNumber attnum)
+{
+	for (int i = 0; i < agg->ncols; i++)
+		if (agg->cols[i].attnum == attnum)
+			return i;
+	return -1;
+}
+
+static bool
+collect_vars(Node *node, Bitmapset **attrs)
+{
+	if (node == NULL)
+		return false;
+	if (IsA(node, Var))
+	{
+		*attrs = bms_add_member(*attrs, ((Var *) node)->varattno);
+		return false;
+	}
+	return expression_tree_walker(node, collect_vars, (void *) attrs);
+}
+
+/* Catalog: every valid unique index of REL, and which DEFAULTs are volatile. */
+void
+UniquesLoad(Aggregate *agg, Relation rel)
+{
+	List	   *indexes = RelationGetIndexList(rel);
+	ListCell   *lc;
+
+	agg->ukeys = palloc0(sizeof(UniqueKey) * Max(list_length(indexes), 1));
+	agg->nukeys = 0;
+	foreach(lc, indexes)
+	{
+		Relation	irel = index_open(lfirst_oid(lc), AccessShareLock);
+		Form_pg_index idx = irel->rd_index;
+		UniqueKey  *u;
+		ListCell   *ec;
+		bool		ok = true;
+
+		if (!idx->indisunique || !idx->indisvalid || !idx->indimmediate ||
+			idx->indnkeyatts > MODEL_MAX_KEYS)
+		{
+			index_close(irel, AccessShareLock);
+			continue;
+		}
+		u = &agg->ukeys[agg->nukeys];
+		memset(u, 0, sizeof(UniqueKey));
+		u->indexoid = RelationGetRelid(irel);
+		u->name = pstrdup(RelationGetRelationName(irel));
+		u->nkeys = idx->indnkeyatts;
+		u->nulls_not_distinct = idx->indnullsnotdistinct;
+		u->exprs = RelationGetIndexExpressions(irel);
+		u->pred = RelationGetIndexPredicate(irel);
+		u->simple = u->exprs == NIL && u->pred == NIL;
+		ec = list_head(u->exprs);
+		for (int k = 0; k < u->nkeys; k++)
+		{
+			AttrNumber	att = idx->indkey.values[k];
+
+			if (att != 0)
+			{
+				u->col[k] = column_of(agg, att);
+				ok &= u->col[k] >= 0;	/* not a generated column */
+				if (u->col[k] >= 0)
+				{
+					u->typlen[k] = agg->cols[u->col[k]].typlen;
+					u->typbyval[k] = agg->cols[u->col[k]].typbyval;
+				}
+				u->attrs = bms_add_member(u->attrs, att);
+			}
+			else
+			{
+				Node	   *e = lfirst(ec);
+
+				u->col[k] = -1;
+				get_typlenbyval(exprType(e), &u->typlen[k], &u->typbyval[k]);
+				ec = lnext(u->exprs, ec);
+			}
+		}
+		collect_vars((Node *) u->exprs, &u->attrs);
+		collect_vars((Node *) u->pred, &u->attrs);
+		index_close(irel, AccessShareLock);
+		{
+			int			a = -1;
+
+			while ((a = bms_next_member(u->attrs, a)) >= 0)
+				ok &= a > 0 && column_of(agg, a) >= 0;
+		}
+		if (ok)
+			agg->nukeys++;
+	}
+	/* the DEFAULTs keys read: volatile (a sequence) or constant */
+	for (int i = 0; i < agg->ncols; i++)
+	{
+		ModelColumn *c = &agg->cols[i];
+		bool		used = false;
+
+		for (int u = 0; u < agg->nukeys; u++)
+			used |= bms_is_member(c->attnum, agg->ukeys[u].attrs);
+		if (!used || !(c->hasdef || c->identity))
+			continue;
+		if (c->identity)
+			c->defvolatile = true;
+		else
+		{
+			Node	   *def = build_column_default(rel, c->attnum);
+
+			c->defvolatile = def == NULL || contain_volatile_functions(def);
+		}
+	}
+}
+
+/* Does key U read a column left to a volatile DEFAULT (unique by its sequence)? */
+static bool
+key_has_sequence(Aggregate *agg, UniqueKey *u)
+{
+	for (int i = 0; i < agg->ncols; i++)
+		if (agg->cols[i].kind == COL_DEFAULT && agg->cols[i].defvolatile &&
+			bms_is_member(agg->cols[i].attnum, u->attrs))
+			return true;
+	return false;
+}
+
+/*
+ * Before type generators are chosen: a unique column left to a constant
+ * DEFAULT gets a generated value instead (every row would repeat it), and
+ * a constant DEFAULT another key reads is evaluated by faker.
+ */
+void
+UniquesDefaults(Aggregate *agg)
+{
+	for (int k = 0; k < agg->nukeys; k++)
+	{
+		UniqueKey  *u = &agg->ukeys[k];
+
+		if (key_has_sequence(agg, u))
+			continue;
+		if (u->nkeys == 1 && u->col[0] >= 0 && u->pred == NIL)
+		{
+			ModelColumn *c = &agg->cols[u->col[0]];
+
+			if (c->kind == COL_DEFAULT)
+			{
+				c->kind = COL_GEN;
+				c->unique = true;
+				continue;
+			}
+		}
+		for (int i = 0; i < agg->ncols; i++)
+			if (agg->cols[i].kind == COL_DEFAULT && bms_is_member(agg->cols[i].attnum, u->attrs))
+				agg->cols[i].evaldefault = true;
+	}
+}
+
+/* Are reference R's columns exactly key U's (plain) columns? */
+static bool
+ref_is_key(ModelRef *r, UniqueKey *u)
+{
+	if (!u->simple || u->nkeys != r->nkeys)
+		return false;
+	for (int k = 0; k < u->nkeys; k++)
+	{
+		bool		found = false;
+
+		for (int j = 0; j < r->nkeys; j++)
+			found |= r->col[j] == u->col[k];
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* After the spec: which keys faker checks, and one-to-one references. */
+void
+UniquesPrepare(Aggregate *agg)
+{
+	agg->nuactive = 0;
+	for (int k = 0; k < agg->nukeys; k++)
+	{
+		UniqueKey  *u = &agg->ukeys[k];
+
+		u->active = !key_has_sequence(agg, u);
+		for (int j = 0; j < u->nkeys && u->active; j++)
+			if (u->col[j] >= 0)
+			{
+				ModelColumn *c = &agg->cols[u->col[j]];
+
+				/* numbered by faker: unique whatever the other columns */
+				if (c->kind == COL_SERIAL_INT)
+					u->active = false;
+				/* a single generated column with its own check */
+				if (u->simple && u->nkeys == 1 && c->unique && c->kind == COL_GEN && !c->reuse)
+					u->active = false;
+			}
+		if (u->active)
+			agg->nuactive++;
+	}
+	for (int i = 0; i < agg->nrefs; i++)
+	{
+		ModelRef   *r = &agg->refs[i];
+
+		r->one_to_one = false;
+		for (int k = 0; k < agg->nukeys; k++)
+			if (agg->ukeys[k].active && ref_is_key(r, &agg->ukeys[k]))
+			{
+				r->one_to_one = true;
+				r->o2o_key = k;
+				if (!r->has_spec)
+					r->spec.mean = 1;
+				break;
+			}
+	}
+}
+
+static uint64
+datum_hash(bool byval, int16 len, Datum d)
+{
+	if (byval)
+		return FakerHash64(&d, sizeof(Datum), 11);
+	if (len > 0)
+		return FakerHash64(DatumGetPointer(d), len, 11);
+	if (len == -2)
+		return FakerHash64(DatumGetPointer(d), strlen(DatumGetCString(d)), 11);
+	{
+		struct varlena *v = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d));
+
+		return FakerHash64(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), 11);
+	}
+}
+
+/* The hash of a key tuple; false when a NULL makes it distinct from all. */
+static bool
+tuple_hash(UniqueKey *u, const Datum *vals, const bool *nulls, uint64 *h)
+{
+	uint64		acc = 0x9e3779b97f4a7c15ULL;
+
+	for (int k = 0; k < u->nkeys; k++)
+	{
+		uint64		x;
+
+		if (nulls[k])
+		{
+			if (!u->nulls_not_distinct)
+				return false;
+			x = 0x5bd1e995;
+		}
+		else
+			x = datum_hash(u->typbyval[k], u->typlen[k], vals[k]);
+		acc = (acc ^ x) * 0x100000001b3ULL + (acc >> 29);
+	}
+	*h = acc;
+	return true;
+}
+
+/* Seed key U's set with the tuples already in the table. */
+static void
+seed_key(Aggregate *agg, UniqueKey *u)
+{
+	StringInfoData sql;
+	Portal		p;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT %s FROM %s", pg_get_indexdef_columns(u->indexoid, false), agg->qualname);
+	if (u->pred != NIL)
+	{
+		Node	   *pred = (Node *) make_ands_explicit(u->pred);
+		List	   *ctx = deparse_context_for(get_rel_name(agg->relid), agg->relid);
+
+		appendStringInfo(&sql, " WHERE %s", deparse_expression(pred, ctx, false, false));
+	}
+	p = FakerSPICursorOpen(sql.data, 0, NULL, NULL, NULL, false);
+	for (;;)
+	{
+		FakerSPIFetch(p, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 t = 0; t < SPI_processed; t++)
+		{
+			Datum		vals[MODEL_MAX_KEYS];
+			bool		nulls[MODEL_MAX_KEYS];
+			uint64		h;
+
+			for (int k = 0; k < u->nkeys; k++)
+				vals[k] = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, k + 1, &nulls[k]);
+			if (tuple_hash(u, vals, nulls, &h))
+				HashSetAdd(u->seen, h);
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(p);
+}
+
+/* Call: expression states, the references in each key, the tuples in the table. */
+void
+UniquesOpen(FakerPlan *plan, Aggregate *agg)
+{
+	bool		need_slot = false;
+
+	agg->uslot = NULL;
+	for (int i = 0; i < agg->nrefs; i++)
+		agg->refs[i].o2o_next = 0;
+	if (agg->nuactive == 0)
+		return;
+	for (int k = 0; k < agg->nukeys; k++)
+	{
+		UniqueKey  *u = &agg->ukeys[k];
+		ListCell   *lc;
+
+		if (!u->active)
+			continue;
+		u->seen = HashSetCreate(CurrentMemoryContext);
+		u->exprstates = NIL;
+		foreach(lc, u->exprs)
+			u->exprstates = lappend(u->exprstates, ExecPrepareExpr((Expr *) lfirst(lc), plan->estate));
+		u->predstate = u->pred ? ExecPrepareQual(u->pred, plan->estate) : NULL;
+		need_slot |= !u->simple;
+		u->refs = palloc0(sizeof(bool) * Max(agg->nrefs, 1));
+		for (int i = 0; i < agg->nrefs; i++)
+			for (int j = 0; j < agg->refs[i].nkeys; j++)
+				u->refs[i] |= bms_is_member(agg->cols[agg->refs[i].col[j]].attnum, u->attrs);
+		seed_key(agg, u);
+	}
+	if (need_slot)
+	{
+		Relation	rel = relation_open(agg->relid, AccessShareLock);
+		TupleDesc	desc = CreateTupleDescCopy(RelationGetDescr(rel));
+
+		relation_close(rel, AccessShareLock);
+		agg->uslot = MakeSingleTupleTableSlot(desc, &TTSOpsVirtual);
+	}
+}
+
+/* The tuple of key U in the row VALS/NULLS; false if it is not checked. */
+static bool
+row_tuple(FakerPlan *plan, Aggregate *agg, UniqueKey *u, const Datum *vals, const bool *nulls, uint64 *h)
+{
+	Datum		kv[MODEL_MAX_KEYS];
+	bool		kn[MODEL_MAX_KEYS];
+
+	if (u->simple)
+	{
+		for (int k = 0; k < u->nkeys; k++)
+		{
+			kv[k] = vals[u->col[k]];
+			kn[k] = nulls[u->col[k]];
+		}
+		return tuple_hash(u, kv, kn, h);
+	}
+	else
+	{
+		ExprContext *econtext = GetPerTupleExprContext(plan->estate);
+		TupleTableSlot *slot = agg->uslot;
+		ListCell   *ec = list_head(u->exprstates);
+
+		ExecClearTuple(slot);
+		for (int a = 0; a < slot->tts_tupleDescriptor->natts; a++)
+		{
+			slot->tts_values[a] = (Datum) 0;
+			slot->tts_isnull[a] = true;
+		}
+		for (int i = 0; i < agg->ncols; i++)
+		{
+			slot->tts_values[agg->cols[i].attnum - 1] = vals[i];
+			slot->tts_isnull[agg->cols[i].attnum - 1] = nulls[i];
+		}
+		ExecStoreVirtualTuple(slot);
+		econtext->ecxt_scantuple = slot;
+		if (u->predstate && !ExecQual(u->predstate, econtext))
+			return false;
+		for (int k = 0; k < u->nkeys; k++)
+		{
+			if (u->col[k] >= 0)
+			{
+				kv[k] = vals[u->col[k]];
+				kn[k] = nulls[u->col[k]];
+			}
+			else
+			{
+				kv[k] = ExecEvalExprSwitchContext(lfirst(ec), econtext, &kn[k]);
+				ec = lnext(u->exprstates, ec);
+			}
+		}
+		return tuple_hash(u, kv, kn, h);
+	}
+}
+
+int
+UniquesConflict(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls)
+{
+	uint64		h[64];
+	bool		has[64];
+	int			n = 0;
+
+	for (int k = 0; k < agg->nukeys && n < 64; k++)
+	{
+		UniqueKey  *u = &agg->ukeys[k];
+
+		if (!u->active)
+			continue;
+		has[n] = row_tuple(plan, agg, u, vals, nulls, &h[n]);
+		if (has[n] && HashSetHas(u->seen, h[n]))
+			return k;
+		n++;
+	}
+	n = 0;
+	for (int k = 0; k < agg->nukeys && n < 64; k++)
+	{
+		if (!agg->ukeys[k].active)
+			continue;
+		if (has[n])
+			HashSetAdd(agg->ukeys[k].seen, h[n]);
+		n++;
+	}
+	return -1;
+}
+
+void
+UniquesRedraw(Aggregate *agg, int key, int attempt, bool *force)
+{
+	UniqueKey  *u = &agg->ukeys[key];
+
+	if (attempt + 1 >= UNIQUE_ATTEMPTS)
+	{
+		StringInfoData cols;
+
+		initStringInfo(&cols);
+		appendStringInfoString(&cols, pg_get_indexdef_columns(u->indexoid, false));
+		ereport(ERROR,
+				(errcode(ERRCODE_UNIQUE_VIOLATION),
+				 errmsg("aggregate \"%s\": could not make a row with a new key for unique constraint \"%s\" (%s)",
+						agg->name, u->name, cols.data),
+				 errdetail("%d rows in a row repeated a key already used%s.", UNIQUE_ATTEMPTS,
+						   u->pred ? " (among the rows the index's predicate covers)" : ""),
+				 errhint("Give the key's columns a wider source (a generator, more \"values\"), "
+						 "or let its references create parents."),
+				 err_generic_string(PG_DIAG_CONSTRAINT_NAME, u->name)));
+	}
+	/* a repeated seed walks the same path as an earlier call: leave it */
+	for (int i = 0; i < agg->ncols; i++)
+	{
+		ModelColumn *c = &agg->cols[i];
+
+		if (c->kind == COL_GEN && bms_is_member(c->attnum, u->attrs))
+			FakerRngInitStream(&c->rng, FakerRngNext(&c->rng), "unique", c->name);
+	}
+	if (attempt + 1 >= UNIQUE_REUSE)
+		for (int i = 0; i < agg->nrefs; i++)
+			force[i] |= u->refs[i];
+}
+
+bool
+UniquesParentFree(Aggregate *agg, ModelRef *r, int64 pos)
+{
+	UniqueKey  *u = &agg->ukeys[r->o2o_key];
+	Aggregate  *parent = r->parent;
+	Datum		kv[MODEL_MAX_KEYS];
+	bool		kn[MODEL_MAX_KEYS];
+	uint64		h;
+
+	for (int k = 0; k < u->nkeys; k++)
+		for (int j = 0; j < r->nkeys; j++)
+			if (r->col[j] == u->col[k])
+			{
+				int64		at = pos * parent->nkeys + r->pkey[j];
+
+				kv[k] = parent->pool.keys[at];
+				kn[k] = parent->pool.nulls[at];
+			}
+	if (!tuple_hash(u, kv, kn, &h))
+		return true;
+	return !HashSetHas(u->seen, h);
+}
