@@ -69,6 +69,15 @@ extern FakerM2O *FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size,
 								double planned_draws);
 
 /*
+ * The same, planned toward the end state of the whole pool: PRIOR[j] (j <
+ * NPRIOR) is how many times value j was used before this call (by the same
+ * reference); each value's quota is its end-state target minus those uses.
+ * PRIOR is read during the call only.
+ */
+extern FakerM2O *FakerM2OCreateWithUses(const FakerM2OSpec *spec, int64 pool_size,
+										double planned_draws, const int64 *prior, int64 nprior);
+
+/*
  * One draw over the reader's whole pool of POOL_SIZE values (the caller's
  * pool size now, including values other readers appended).  After CREATE the
  * caller appends the new value at index POOL_SIZE and calls FakerM2OCreated.

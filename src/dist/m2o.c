@@ -29,10 +29,19 @@
  *    exists; a REUSE draw takes a uniformly random remaining ticket
  *    (swap-remove, O(1) whatever the pool size).  Every ticket is used by the
  *    end of the call, so each value ends at its target and the ranked groups
- *    hold the requested shares.  Draws beyond the plan, calls that grow the
- *    pool by less than a quarter (n0 > 4 N(1-nw)/mean), unknown plans and
- *    sub-pool draws use the static formulas (weights: group by age, uniform
- *    inside; skew: min(floor(n(1-U)^s), n-1); uniform).
+ *    hold the requested shares.
+ *
+ *    The plan is toward the end state of the whole pool, not of the call:
+ *    the reader is given each old value's prior uses (by this reference,
+ *    persisted with the pool) and the end state has U_all = prior + U uses
+ *    over P values.  Value j's target is U_all * share(j) (rounded with the
+ *    carry), and its quota is the target minus the uses it has (never
+ *    negative), so after any sequence of calls the values hold the shape
+ *    as if the pool had been filled at once.  Every call is planned this
+ *    way (O(pool) set-up: one share per value).  Draws beyond the plan,
+ *    unknown plans and sub-pool draws use the static formulas (weights:
+ *    group by age, uniform inside; skew: min(floor(n(1-U)^s), n-1);
+ *    uniform).
  */
 #include "postgres.h"
 
@@ -61,7 +70,9 @@ struct FakerM2O
 	bool		planned;
 	int64		n0;				/* pool size at start */
 	double		P;				/* planned final pool size */
-	double		U;				/* planned uses */
+	double		U;				/* planned uses: prior uses + this call's */
+	const int64 *prior;			/* prior uses of values 0..nprior-1, or NULL */
+	int64		nprior;
 	double		carry;			/* rounding remainder, in creation order */
 	int64		next_planned;	/* next value index whose quota is due */
 	uint32	   *tickets;
@@ -133,17 +144,25 @@ plan_share(FakerM2O *m, int64 j)
 	return b - a;
 }
 
-/* Put value J's reuse quota into the ticket array. */
+/*
+ * Put value J's reuse quota into the ticket array: its target over the end
+ * state (rounded with the carry) minus the uses it already has.
+ */
 static void
 plan_add_value(FakerM2O *m, int64 j, bool created_now)
 {
-	double		q = m->U * plan_share(m, j) - (created_now ? 1 : 0) + m->carry;
-	int64		t = q > 0 ? (int64) floor(q) : 0;
+	double		q = m->U * plan_share(m, j) + m->carry;
+	int64		target = q > 0 ? (int64) floor(q) : 0;
+	int64		have = (created_now ? 1 : 0) + (m->prior && j < m->nprior ? m->prior[j] : 0);
+	int64		t;
 
-	m->carry = q - t;
+	m->carry = q - target;
+	t = target - have;
+	if (created_now && t < 0)
+		m->carry += t;			/* the creation use was over target: take it from the next */
 	if (m->carry < -1)
 		m->carry = -1;			/* an infeasible value does not starve the rest */
-	if (t == 0)
+	if (t <= 0)
 		return;
 	if (m->nt + t > m->cap)
 	{
@@ -164,6 +183,13 @@ plan_add_value(FakerM2O *m, int64 j, bool created_now)
 FakerM2O *
 FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size, double planned_draws)
 {
+	return FakerM2OCreateWithUses(spec, pool_size, planned_draws, NULL, 0);
+}
+
+FakerM2O *
+FakerM2OCreateWithUses(const FakerM2OSpec *spec, int64 pool_size, double planned_draws,
+					   const int64 *prior, int64 nprior)
+{
 	FakerM2O   *m = palloc0(sizeof(FakerM2O));
 
 	m->spec = *spec;
@@ -177,18 +203,17 @@ FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size, double planned_draws)
 	m->threshold = 1.0;
 	m->acc = 0.5;				/* deterministic phase; jitter comes per creation */
 	m->n0 = pool_size;
-	/*
-	 * The plan corrects the bias of a pool that grows during the call; when
-	 * the call adds less than a quarter of the pool, the static formulas
-	 * are unbiased enough and cost no set-up over the old values.
-	 */
-	if (planned_draws > 0 && spec->mean > 1 &&
-		pool_size <= 4 * (planned_draws * (1 - spec->null_weight) / spec->mean))
+	m->prior = prior;
+	m->nprior = Min(nprior, pool_size);
+	if (planned_draws > 0 && spec->mean > 1)
 	{
 		double		nonnull = planned_draws * (1 - spec->null_weight);
+		double		before = 0;
 
+		for (int64 j = 0; j < m->nprior; j++)
+			before += prior[j];
 		m->P = pool_size + nonnull / spec->mean;
-		m->U = nonnull;
+		m->U = before + nonnull;
 		if (m->P >= 1 && m->P < MAX_PLANNED_VALUES && nonnull - nonnull / spec->mean < MAX_TICKETS)
 		{
 			m->planned = true;
@@ -199,6 +224,7 @@ FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size, double planned_draws)
 			m->next_planned = pool_size;
 		}
 	}
+	m->prior = NULL;			/* the caller's array is not kept */
 	return m;
 }
 

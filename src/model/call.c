@@ -131,7 +131,7 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 		c->defexpr = ExecPrepareExpr(expression_planner((Expr *) expr), plan->estate);
 	}
 	if (c->reuse)
-		c->reuse_m2o = FakerM2OCreate(&c->reuse_spec, 0, a->expected);
+		ReuseOpen(plan, a, c);	/* persisted: planned over every call (uses.c) */
 	if (c->kind == COL_SERIAL_INT)
 		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
 										"OPERATOR(pg_catalog.+) 1 FROM %s",
@@ -197,7 +197,16 @@ prepare_call(FakerPlan *plan)
 			FakerRngInitStream(&ref->rng, plan->seed, plan->aggs[i]->name, ref->name);
 			ref->filter = NULL;
 			ref->lookup = NULL;
-			ref->m2o = FakerM2OCreate(&ref->spec, ref->parent->pool.n, ref->planned);
+			{
+				const int64 *prior;
+				int64		nprior;
+
+				/* planned toward the end state, from the uses each parent has (uses.c) */
+				ref->uses = UsesOpen(plan, ref->parent, psprintf("c%u", ref->conoid), plan->aggs[i], ref);
+				prior = UsesCounts(ref->uses, &nprior);
+				ref->m2o = FakerM2OCreateWithUses(&ref->spec, ref->parent->pool.n, ref->planned,
+												  prior, nprior);
+			}
 		}
 }
 
@@ -350,6 +359,10 @@ CallEnd(FakerPlan *plan)
 	List	   *result = NIL;
 
 	WriterFlushAll(plan);
+	/* uses once per call: per batch, the rows of the most used values would
+	 * gain a version each batch, and the upserts walk those chains */
+	for (int i = 0; i < plan->n; i++)
+		UsesFlush(plan->aggs[i]);
 	finish_call(plan);
 	MemoryContextSwitchTo(plan->outer);
 	for (int i = 0; i < plan->n; i++)

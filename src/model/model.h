@@ -64,6 +64,7 @@ typedef struct ModelColumn
 	bool		reuse;			/* a pool of reused generated values */
 	FakerM2OSpec reuse_spec;
 	FakerM2O   *reuse_m2o;
+	struct PoolUses *reuse_uses;	/* call: uses per value, persisted (uses.c) */
 	Datum	   *reuse_vals;
 	int64		reuse_n,
 				reuse_cap;
@@ -105,6 +106,7 @@ typedef struct ModelRef
 	bool		back_edge;		/* closes a cycle: never creates */
 	FakerM2OSpec spec;
 	FakerM2O   *m2o;
+	struct PoolUses *uses;		/* call: uses per parent by this FK (uses.c) */
 	FakerRng	rng;
 	double		planned;
 	FakerCriteria *require;		/* row-level criteria on the parent, or NULL */
@@ -242,6 +244,26 @@ extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
 extern void PoolFlush(Aggregate *agg);
 extern int64 PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **members);
 extern void PoolReset(Oid relid);
+extern bool PoolOwnedTableSound(Oid relid);
+extern Oid	PoolOwnedTableOid(const char *table);
+extern void PoolOwnedTableDrop(const char *table);
+extern void PoolOwnedTableCreate(const char *table, const char *columns);
+extern char *PoolUsesTable(Aggregate *agg);
+extern Oid	PoolRelFilenode(Oid relid);
+
+/*
+ * uses.c: how many times each pool value has been used, per reference (and
+ * per plain column reuse pool), persisted so each call plans toward the
+ * end state of the whole pool.
+ */
+typedef struct PoolUses PoolUses;
+extern PoolUses *UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child,
+						  struct ModelRef *ref);
+extern void UsesNote(PoolUses *u, int64 pos);
+extern const int64 *UsesCounts(PoolUses *u, int64 *n);
+extern void UsesFlush(Aggregate *agg);
+extern void UsesFlushOne(PoolUses *u);
+extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
 
 /* writer.c */
 extern void WriterKeepPlan(Aggregate *agg);

@@ -24,6 +24,7 @@ typedef struct PipeStep
 	Aggregate  *agg;
 	FakerM2OSpec spec;
 	FakerM2O   *m2o;
+	PoolUses   *uses;			/* uses per value by this step, persisted (uses.c) */
 	FakerRng	rng;
 	Jsonb	   *require;		/* criteria on the chosen row, may read earlier steps */
 	FakerCriteria *crit;
@@ -175,7 +176,15 @@ bind_steps(FakerPlan *plan, PipeStep *steps, int nsteps, int64 n, uint64 seed)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("steps[%d].aggregate: %s has no key to choose rows by", i, steps[i].agg->qualname)));
-		steps[i].m2o = FakerM2OCreate(&steps[i].spec, steps[i].agg->pool.n, (double) n);
+		{
+			const int64 *prior;
+			int64		nprior;
+
+			steps[i].uses = UsesOpen(plan, steps[i].agg, psprintf("p%s", steps[i].name), NULL, NULL);
+			prior = UsesCounts(steps[i].uses, &nprior);
+			steps[i].m2o = FakerM2OCreateWithUses(&steps[i].spec, steps[i].agg->pool.n, (double) n,
+												  prior, nprior);
+		}
 		FakerRngInitStream(&steps[i].rng, seed, "faker_pipe", steps[i].name);
 	}
 	/* criteria: bound to the step's table, $step to the steps before it */
@@ -236,10 +245,12 @@ run_step(FakerPlan *plan, PipeStep *s, int i, JsonbParseState **st)
 		CallMakeRow(plan, agg, keys, knulls, s->crit);
 		if (s->crit == NULL)
 			FakerM2OCreated(s->m2o, agg->pool.n - 1);
+		UsesNote(s->uses, agg->pool.n - 1);
 	}
 	else
 	{
 		agg->reused++;
+		UsesNote(s->uses, d.index);
 		for (int k = 0; k < agg->nkeys; k++)
 		{
 			keys[k] = agg->pool.keys[d.index * agg->nkeys + k];
@@ -318,5 +329,7 @@ PipeEnd(PipeState *ps)
 		return;
 	ps->ended = true;
 	CallResume(ps->plan);
+	for (int i = 0; i < ps->nsteps; i++)
+		UsesFlushOne(ps->steps[i].uses);
 	CallEnd(ps->plan);
 }

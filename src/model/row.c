@@ -280,6 +280,7 @@ ref_create(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw
 			pnulls[pc] = nulls[r->col[k]];
 		}
 	RowMake(rc, parent, ppin, pvals, pnulls, keys, knulls, crit);
+	rd->pos = parent->pool.n - 1;
 	if (rd->nknown == 0 && !rd->filtered)
 		FakerM2OCreated(r->m2o, parent->pool.n - 1);
 	for (int k = 0; k < r->nkeys; k++)
@@ -319,6 +320,7 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 			break;
 		case FAKER_DRAW_REUSE:
 			parent->reused++;
+			UsesNote(r->uses, rd.pos);
 			for (int k = 0; k < r->nkeys; k++)
 				if (!known[r->col[k]])
 				{
@@ -332,6 +334,7 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 			break;
 		case FAKER_DRAW_CREATE:
 			ref_create(rc, agg, r, crit, &rd, known, vals, nulls);
+			UsesNote(r->uses, rd.pos);
 			break;
 		default:
 			break;

@@ -91,6 +91,8 @@ key_signature(Aggregate *agg)
 
 		appendStringInfo(&s, "%s%d:%u:%d", k ? "," : "", c->attnum, c->typid, c->typmod);
 	}
+	/* the layout: pools made before uses were kept are rebuilt */
+	appendStringInfoString(&s, ";uses1");
 	return s.data;
 }
 
@@ -123,6 +125,110 @@ current_filenode(Oid relid)
 }
 
 /*
+ * Is RELID a table faker made: a plain table of the extension's owner, a
+ * member of the extension, with no trigger, rule or policy that could run
+ * code?
+ */
+bool
+PoolOwnedTableSound(Oid relid)
+{
+	HeapTuple	tup;
+	Form_pg_class cls;
+	bool		ok;
+
+	if (!OidIsValid(relid))
+		return false;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return false;
+	cls = (Form_pg_class) GETSTRUCT(tup);
+	ok = cls->relkind == RELKIND_RELATION && cls->relowner == FakerExtensionOwner() &&
+		!cls->relhastriggers && !cls->relhasrules && !cls->relrowsecurity &&
+		getExtensionOfObject(RelationRelationId, relid) == FakerExtensionOid();
+	ReleaseSysCache(tup);
+	return ok;
+}
+
+/* The OID of faker.TABLE, or InvalidOid. */
+Oid
+PoolOwnedTableOid(const char *table)
+{
+	return get_relname_relid(table, get_namespace_oid("faker", false));
+}
+
+/* Drop a table of schema faker (it belongs to the extension: unlink it first). */
+void
+PoolOwnedTableDrop(const char *table)
+{
+	Oid			relid = PoolOwnedTableOid(table);
+
+	if (!OidIsValid(relid))
+		return;
+	deleteDependencyRecordsForClass(RelationRelationId, relid, ExtensionRelationId, DEPENDENCY_EXTENSION);
+	CommandCounterIncrement();
+	spi_exec(psprintf("DROP TABLE faker.%s", quote_identifier(table)), 0, NULL, NULL, SPI_OK_UTILITY);
+}
+
+/* Create faker.TABLE (COLUMNS), a member of the extension (as the owner). */
+void
+PoolOwnedTableCreate(const char *table, const char *columns)
+{
+	ObjectAddress tbl,
+				ext;
+
+	PoolOwnedTableDrop(table);	/* anything left there is not trusted */
+	spi_exec(psprintf("CREATE TABLE faker.%s (%s)", quote_identifier(table), columns),
+			 0, NULL, NULL, SPI_OK_UTILITY);
+	ObjectAddressSet(tbl, RelationRelationId, PoolOwnedTableOid(table));
+	ObjectAddressSet(ext, ExtensionRelationId, FakerExtensionOid());
+	recordDependencyOn(&tbl, &ext, DEPENDENCY_EXTENSION);
+	CommandCounterIncrement();
+}
+
+/* The uses table of the pool table "pool_<oid>": "uses_<oid>". */
+static char *
+uses_table_of(const char *pool_table)
+{
+	return psprintf("uses_%s", pool_table + strlen("pool_"));
+}
+
+/* The uses table of AGG's pool, quoted with its schema (uses.c). */
+char *
+PoolUsesTable(Aggregate *agg)
+{
+	return psprintf("faker.%s", quote_identifier(uses_table_of(pool_table_name(agg->relid))));
+}
+
+/* Drop a pool table and its uses table. */
+static void
+pool_drop(const char *table)
+{
+	PoolOwnedTableDrop(table);
+	if (strncmp(table, "pool_", 5) == 0)
+		PoolOwnedTableDrop(uses_table_of(table));
+}
+
+/*
+ * Create the pool table of AGG and its uses table (uses per value, per
+ * reference: src/model/uses.c), members of the extension.
+ */
+static void
+pool_create(Aggregate *agg, const char *table)
+{
+	pool_drop(table);
+	PoolOwnedTableCreate(table, psprintf("pos bigint PRIMARY KEY, %s", key_list(agg, true)));
+	PoolOwnedTableCreate(uses_table_of(table),
+						 "via text, pos bigint, uses bigint NOT NULL, PRIMARY KEY (via, pos)");
+}
+
+/* The storage of RELID now (uses.c names reuse pools by it). */
+Oid
+PoolRelFilenode(Oid relid)
+{
+	return current_filenode(relid);
+}
+
+/*
  * Is the pool table RELID faker's own, as faker made it: a plain table of
  * the extension's owner, a member of the extension, with no trigger, rule
  * or policy that could run code, and key columns of the expected types?
@@ -131,19 +237,15 @@ static bool
 pool_table_sound(Aggregate *agg, Oid poolrel)
 {
 	HeapTuple	tup;
-	Form_pg_class cls;
 	bool		ok;
 
-	if (!OidIsValid(poolrel))
+	if (!PoolOwnedTableSound(poolrel) ||
+		!PoolOwnedTableSound(PoolOwnedTableOid(uses_table_of(get_rel_name(poolrel)))))
 		return false;
 	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(poolrel));
 	if (!HeapTupleIsValid(tup))
 		return false;
-	cls = (Form_pg_class) GETSTRUCT(tup);
-	ok = cls->relkind == RELKIND_RELATION && cls->relowner == FakerExtensionOwner() &&
-		!cls->relhastriggers && !cls->relhasrules && !cls->relrowsecurity &&
-		cls->relnatts == agg->nkeys + 1 &&
-		getExtensionOfObject(RelationRelationId, poolrel) == FakerExtensionOid();
+	ok = ((Form_pg_class) GETSTRUCT(tup))->relnatts == agg->nkeys + 1;
 	ReleaseSysCache(tup);
 	for (int k = 0; ok && k < agg->nkeys; k++)
 	{
@@ -156,35 +258,6 @@ pool_table_sound(Aggregate *agg, Oid poolrel)
 		ok = typid == c->typid && typmod == c->typmod;
 	}
 	return ok;
-}
-
-/* Drop a pool table (it belongs to the extension: unlink it first). */
-static void
-pool_drop(const char *table)
-{
-	Oid			relid = get_relname_relid(table, get_namespace_oid("faker", false));
-
-	if (!OidIsValid(relid))
-		return;
-	deleteDependencyRecordsForClass(RelationRelationId, relid, ExtensionRelationId, DEPENDENCY_EXTENSION);
-	CommandCounterIncrement();
-	spi_exec(psprintf("DROP TABLE faker.%s", quote_identifier(table)), 0, NULL, NULL, SPI_OK_UTILITY);
-}
-
-/* Create the pool table of AGG, a member of the extension. */
-static void
-pool_create(Aggregate *agg, const char *table)
-{
-	ObjectAddress tbl,
-				ext;
-
-	pool_drop(table);			/* anything left there is not trusted */
-	spi_exec(psprintf("CREATE TABLE faker.%s (pos bigint PRIMARY KEY, %s)",
-					  quote_identifier(table), key_list(agg, true)), 0, NULL, NULL, SPI_OK_UTILITY);
-	ObjectAddressSet(tbl, RelationRelationId, get_relname_relid(table, get_namespace_oid("faker", false)));
-	ObjectAddressSet(ext, ExtensionRelationId, FakerExtensionOid());
-	recordDependencyOn(&tbl, &ext, DEPENDENCY_EXTENSION);
-	CommandCounterIncrement();
 }
 
 /*
@@ -655,6 +728,19 @@ PoolReset(Oid relid)
 	n = SPI_processed;
 	for (uint64 i = 0; i < n; i++)
 		pool_drop(SPI_getvalue(tt->vals[i], tt->tupdesc, 1));
+	/* the reuse pools of plain columns (uses.c): vals_<relid>_<attnum>_<filenode> */
+	spi_exec(OidIsValid(relid) ?
+			 "SELECT relname::pg_catalog.text FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) "
+			 "'faker'::pg_catalog.regnamespace AND relkind OPERATOR(pg_catalog.=) 'r' AND "
+			 "relname::pg_catalog.text OPERATOR(pg_catalog.~~) ('vals\\_' OPERATOR(pg_catalog.||) $1::pg_catalog.text OPERATOR(pg_catalog.||) '\\_%') ORDER BY 1" :
+			 "SELECT relname::pg_catalog.text FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) "
+			 "'faker'::pg_catalog.regnamespace AND relkind OPERATOR(pg_catalog.=) 'r' AND "
+			 "relname::pg_catalog.text OPERATOR(pg_catalog.~~) 'vals\\_%' ORDER BY 1",
+			 OidIsValid(relid) ? 1 : 0, types, args, SPI_OK_SELECT);
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	for (uint64 i = 0; i < n; i++)
+		PoolOwnedTableDrop(SPI_getvalue(tt->vals[i], tt->tupdesc, 1));
 	spi_exec("DELETE FROM faker.pool WHERE $1 OPERATOR(pg_catalog.=) 0 OR relation OPERATOR(pg_catalog.=) $1 "
 			 "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relation)",
 			 1, types, args, SPI_OK_DELETE);

@@ -166,7 +166,10 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 		FakerDraw	dr = FakerM2ONext(c->reuse_m2o, &c->rng, c->reuse_n);
 
 		if (dr.kind == FAKER_DRAW_REUSE)
+		{
+			UsesNote(c->reuse_uses, dr.index);
 			return c->reuse_vals[dr.index];
+		}
 		/* a new value must be new, or the column's distinct count drifts */
 		for (int attempt = 0;; attempt++)
 		{
@@ -189,6 +192,7 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
 			MemoryContextSwitchTo(old);
 		}
+		UsesNote(c->reuse_uses, c->reuse_n);
 		FakerM2OCreated(c->reuse_m2o, c->reuse_n++);
 		return d;
 	}

@@ -1,0 +1,521 @@
+/*
+ * uses.c: how many times each pool value has been used (README,
+ * "Distributors": planning toward the end state).
+ *
+ * A distributor plans each call toward the end state of the whole pool;
+ * for that it needs every old value's uses so far.  They are persisted:
+ *
+ *   - key pools: faker."uses_<oid>" (via text, pos bigint, uses bigint),
+ *     next to the pool table faker."pool_<oid>" and made and dropped with
+ *     it (store.c).  One pool serves every foreign key that references the
+ *     table, each with its own spec, so uses are kept per reader: via =
+ *     'c<constraint oid>' for a reference, 'p<step>' for a pipe step.  A
+ *     row (via, -1) says the reader's uses are known: when a reader first
+ *     meets a pool (a pool adopted from its table, or one made before this
+ *     reader existed) its uses are measured from the referencing table
+ *     (children per parent, GROUP BY the foreign key, as the caller), so
+ *     adopted values start with the uses their table gives them.
+ *   - reuse pools of plain columns ({"gen": "city", "mean": 2000}):
+ *     faker."vals_<relid>_<attnum>_<relfilenode>" (pos, v, uses): the
+ *     values (of the column's base type) in creation order and their uses.
+ *     The relfilenode in the name makes a TRUNCATE start a new pool; a
+ *     missing pool adopts the column's values with their counts (most used
+ *     first).
+ *
+ * Uses are counted in memory as rows are made and written at the end of
+ * the call (CallEnd, after the writers' last flush; pipe steps' uses at
+ * the end of the pipe), one upsert per reader from arrays, as the
+ * extension's owner.  Not per batch: the rows of the most used values
+ * would gain a version each batch of the same transaction, and every
+ * upsert walks those chains (+60% CPU for a call of 50k rows).  Everything faker writes
+ * there runs as the owner and names its functions and operators with
+ * their schema; the measures of the user's tables run as the caller.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+#include "faker.h"
+#include "model/engine.h"
+#include "security.h"
+
+struct PoolUses
+{
+	char	   *table;			/* quoted faker.uses_<oid> or faker.vals_... */
+	char	   *via;			/* key pools: the reader; NULL for a reuse pool */
+	MemoryContext cxt;
+	int64		n,
+				cap;
+	int64	   *uses;			/* per position */
+	int64	   *delta;			/* not yet written */
+	int64	   *dirty;			/* positions whose delta is not 0 */
+	int64		ndirty,
+				dcap;
+	/* reuse pools */
+	ModelColumn *col;
+	Oid			basetype;
+	int64		written;		/* values 0..written-1 are in the table */
+};
+
+static void
+uses_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			rc = FakerSPIExecute(sql, nargs, types, args, NULL, false, 0);
+
+	MemoryContextSwitchTo(cxt);
+	if (rc != expect)
+		elog(ERROR, "faker: \"%s\" failed: %s", sql, SPI_result_code_string(rc));
+}
+
+static PoolUses *
+uses_new(FakerPlan *plan, char *table, const char *via)
+{
+	PoolUses   *u = MemoryContextAllocZero(plan->cxt, sizeof(PoolUses));
+
+	u->cxt = plan->cxt;
+	u->table = table;
+	u->via = via ? MemoryContextStrdup(plan->cxt, via) : NULL;
+	return u;
+}
+
+static void
+uses_grow(PoolUses *u, int64 need)
+{
+	int64		cap;
+
+	if (need <= u->cap)
+		return;
+	cap = Max(need, Max(1024, u->cap * 2));
+	if (u->uses == NULL)
+	{
+		u->uses = MemoryContextAllocExtended(u->cxt, sizeof(int64) * cap, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+		u->delta = MemoryContextAllocExtended(u->cxt, sizeof(int64) * cap, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	}
+	else
+	{
+		u->uses = repalloc_huge(u->uses, sizeof(int64) * cap);
+		u->delta = repalloc_huge(u->delta, sizeof(int64) * cap);
+		memset(u->uses + u->cap, 0, sizeof(int64) * (cap - u->cap));
+		memset(u->delta + u->cap, 0, sizeof(int64) * (cap - u->cap));
+	}
+	u->cap = cap;
+}
+
+/* Add COUNT uses to value POS: counted now, written at the next flush. */
+static void
+uses_add(PoolUses *u, int64 pos, int64 count)
+{
+	uses_grow(u, pos + 1);
+	u->n = Max(u->n, pos + 1);
+	u->uses[pos] += count;
+	if (u->delta[pos] == 0)
+	{
+		if (u->ndirty == u->dcap)
+		{
+			u->dcap = Max(1024, u->dcap * 2);
+			u->dirty = u->dirty ? repalloc_huge(u->dirty, sizeof(int64) * u->dcap) :
+				MemoryContextAllocExtended(u->cxt, sizeof(int64) * u->dcap, MCXT_ALLOC_HUGE);
+		}
+		u->dirty[u->ndirty++] = pos;
+	}
+	u->delta[pos] += count;
+}
+
+void
+UsesNote(PoolUses *u, int64 pos)
+{
+	if (u != NULL && pos >= 0)
+		uses_add(u, pos, 1);
+}
+
+const int64 *
+UsesCounts(PoolUses *u, int64 *n)
+{
+	*n = u ? u->n : 0;
+	return u ? u->uses : NULL;
+}
+
+/* May the caller read columns ATTS of RELID? */
+static bool
+may_select(Oid relid, const AttrNumber *atts, int n)
+{
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK)
+		return true;
+	for (int k = 0; k < n; k++)
+		if (pg_attribute_aclcheck(relid, atts[k], GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+			return false;
+	return true;
+}
+
+/*
+ * The uses of PARENT's values by reference REF of CHILD, measured from
+ * CHILD's table (as the caller): children per parent.
+ */
+static void
+uses_measure(PoolUses *u, Aggregate *parent, Aggregate *child, ModelRef *ref)
+{
+	StringInfoData sql,
+				cols;
+	AttrNumber	atts[MODEL_MAX_KEYS];
+	Portal		portal;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	for (int k = 0; k < ref->nkeys; k++)
+		atts[k] = child->cols[ref->col[k]].attnum;
+	if (!may_select(child->relid, atts, ref->nkeys))
+		return;					/* README: uses then start at 0 */
+	initStringInfo(&sql);
+	initStringInfo(&cols);
+	for (int k = 0; k < ref->nkeys; k++)
+	{
+		ModelColumn *cc = &child->cols[ref->col[k]];
+		ModelColumn *pc = &parent->cols[parent->keycol[ref->pkey[k]]];
+
+		appendStringInfo(&cols, "%sc.%s", k ? ", " : "", quote_identifier(cc->name));
+		appendStringInfo(&sql, "%sc.%s", k ? ", " : "", quote_identifier(cc->name));
+		if (cc->typid != pc->typid)
+			appendStringInfo(&sql, "::%s", format_type_be_qualified(pc->typid));
+	}
+	portal = SPI_cursor_open_with_args(NULL,
+									   psprintf("SELECT %s, pg_catalog.count(*) FROM %s c WHERE (%s) IS NOT NULL GROUP BY %s",
+												sql.data, child->qualname, cols.data, cols.data),
+									   0, NULL, NULL, NULL, false, 0);
+	for (;;)
+	{
+		FakerSPIFetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		MemoryContextSwitchTo(cxt);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		known[MODEL_MAX_KEYS] = {false};
+			Datum		vals[MODEL_MAX_KEYS];
+			bool		isnull;
+			int64	   *members;
+			int64		count;
+
+			for (int k = 0; k < ref->nkeys; k++)
+			{
+				known[ref->pkey[k]] = true;
+				vals[ref->pkey[k]] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1, &isnull);
+			}
+			count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+												ref->nkeys + 1, &isnull));
+			if (PoolSubpool(parent, known, vals, &members) > 0)
+				uses_add(u, members[0], count);
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(cxt);
+}
+
+/*
+ * The uses of PARENT's pool values by reader VIA (a reference REF of CHILD,
+ * or a pipe step: REF NULL), read from the uses table; measured from
+ * CHILD's table the first time this reader meets the pool.
+ */
+PoolUses *
+UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child, ModelRef *ref)
+{
+	PoolUses   *u;
+	Oid			types[1] = {TEXTOID};
+	Datum		args[1];
+	FakerOwnerScope owner;
+	bool		marked = false;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (parent->nkeys == 0 || !parent->pool.exists || !parent->pool.loaded)
+		return NULL;
+	u = uses_new(plan, PoolUsesTable(parent), via);
+	args[0] = CStringGetTextDatum(via);
+	FakerOwnerEnter(&owner);
+	uses_exec(psprintf("SELECT pos, uses FROM %s WHERE via OPERATOR(pg_catalog.=) $1", u->table),
+			  1, types, args, SPI_OK_SELECT);
+	MemoryContextSwitchTo(cxt);
+	{
+		SPITupleTable *tt = SPI_tuptable;
+		uint64		n = SPI_processed;
+
+		for (uint64 i = 0; i < n; i++)
+		{
+			bool		isnull;
+			int64		pos = DatumGetInt64(SPI_getbinval(tt->vals[i], tt->tupdesc, 1, &isnull));
+			int64		cnt = DatumGetInt64(SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull));
+
+			if (pos < 0)
+				marked = true;
+			else if (pos < parent->pool.n)
+			{
+				uses_grow(u, pos + 1);
+				u->n = Max(u->n, pos + 1);
+				u->uses[pos] = cnt;
+			}
+		}
+		SPI_freetuptable(tt);
+	}
+	if (!marked)
+		uses_exec(psprintf("INSERT INTO %s (via, pos, uses) VALUES ($1, -1, 0)", u->table),
+				  1, types, args, SPI_OK_INSERT);
+	FakerOwnerExit(&owner);
+	if (!marked && ref != NULL && child != NULL && parent->pool.n > 0)
+		uses_measure(u, parent, child, ref);
+	return u;
+}
+
+/* Write U's uses counted since the last flush (as the owner). */
+void
+UsesFlushOne(PoolUses *u)
+{
+	FakerOwnerScope owner;
+	Datum	   *posv,
+			   *dv;
+	Datum		args[3];
+	Oid			types[3];
+	MemoryContext tmp,
+				old;
+
+	if (u == NULL || u->ndirty == 0)
+		return;
+	if (u->ndirty > MaxAllocSize / sizeof(Datum))
+		elog(ERROR, "faker: too many uses to flush at once");
+	tmp = AllocSetContextCreate(CurrentMemoryContext, "faker uses flush", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(tmp);
+	posv = palloc(sizeof(Datum) * u->ndirty);
+	dv = palloc(sizeof(Datum) * u->ndirty);
+	for (int64 i = 0; i < u->ndirty; i++)
+	{
+		posv[i] = Int64GetDatum(u->dirty[i]);
+		dv[i] = Int64GetDatum(u->delta[u->dirty[i]]);
+	}
+	FakerOwnerEnter(&owner);
+	if (u->via)
+	{
+		types[0] = TEXTOID;
+		types[1] = types[2] = INT8ARRAYOID;
+		args[0] = CStringGetTextDatum(u->via);
+		args[1] = PointerGetDatum(construct_array(posv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[2] = PointerGetDatum(construct_array(dv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		uses_exec(psprintf("INSERT INTO %s AS t (via, pos, uses) SELECT $1, d.p, d.n "
+						   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3)) AS d(p, n) "
+						   "ON CONFLICT (via, pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
+						   u->table), 3, types, args, SPI_OK_INSERT);
+	}
+	else
+	{
+		ModelColumn *c = u->col;
+		Datum	   *vv = palloc(sizeof(Datum) * u->ndirty);
+		bool	   *vn = palloc(sizeof(bool) * u->ndirty);
+		int			dims[1] = {(int) u->ndirty},
+					lbs[1] = {1};
+
+		for (int64 i = 0; i < u->ndirty; i++)
+		{
+			int64		pos = u->dirty[i];
+
+			vn[i] = pos < u->written;	/* known to the table: only its uses change */
+			vv[i] = vn[i] ? (Datum) 0 : c->reuse_vals[pos];
+		}
+		types[0] = INT8ARRAYOID;
+		types[1] = get_array_type(u->basetype);
+		types[2] = INT8ARRAYOID;
+		args[0] = PointerGetDatum(construct_array(posv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[1] = PointerGetDatum(construct_md_array(vv, vn, 1, dims, lbs, u->basetype,
+													 c->typlen, c->typbyval, c->typalign));
+		args[2] = PointerGetDatum(construct_array(dv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		uses_exec(psprintf("INSERT INTO %s AS t (pos, v, uses) SELECT * "
+						   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3)) "
+						   "ON CONFLICT (pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
+						   u->table), 3, types, args, SPI_OK_INSERT);
+		u->written = Max(u->written, c->reuse_n);
+	}
+	FakerOwnerExit(&owner);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(tmp);
+	for (int64 i = 0; i < u->ndirty; i++)
+		u->delta[u->dirty[i]] = 0;
+	u->ndirty = 0;
+}
+
+/* Write the uses AGG's rows made: of their parents, of AGG's reuse pools. */
+void
+UsesFlush(Aggregate *agg)
+{
+	for (int r = 0; r < agg->nrefs; r++)
+		UsesFlushOne(agg->refs[r].uses);
+	for (int j = 0; j < agg->ncols; j++)
+		if (agg->cols[j].reuse)
+			UsesFlushOne(agg->cols[j].reuse_uses);
+}
+
+/* The column's values with their counts, most used first (as the caller). */
+static void
+reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
+{
+	AttrNumber	att = c->attnum;
+	TypeCacheEntry *tc = lookup_type_cache(c->typid, TYPECACHE_EQ_OPR | TYPECACHE_HASH_PROC);
+	Portal		portal;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (!may_select(agg->relid, &att, 1) || !OidIsValid(tc->eq_opr))
+		return;
+	portal = SPI_cursor_open_with_args(NULL,
+									   psprintf("SELECT t.%s, pg_catalog.count(*) FROM %s t WHERE t.%s IS NOT NULL "
+												"GROUP BY 1 ORDER BY 2 DESC",
+												quote_identifier(c->name), agg->qualname, quote_identifier(c->name)),
+									   0, NULL, NULL, NULL, false, 0);
+	for (;;)
+	{
+		FakerSPIFetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		MemoryContextSwitchTo(cxt);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
+
+			if (c->reuse_n == c->reuse_cap)
+			{
+				c->reuse_cap = Max(1024, c->reuse_cap * 2);
+				c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
+					MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
+			}
+			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
+			uses_add(u, c->reuse_n++, cnt);
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(cxt);
+}
+
+/* Read a reuse pool table (as the owner): values and uses in creation order. */
+static void
+reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Portal		portal = FakerSPICursorOpen(psprintf("SELECT v, uses FROM %s ORDER BY pos", u->table),
+												   0, NULL, NULL, NULL, false);
+
+	for (;;)
+	{
+		FakerSPIFetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		MemoryContextSwitchTo(plan->cxt);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull,
+						cnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &cnull));
+
+			if (c->reuse_n == c->reuse_cap)
+			{
+				c->reuse_cap = Max(1024, c->reuse_cap * 2);
+				c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
+					MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
+			}
+			c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
+			uses_grow(u, c->reuse_n + 1);
+			u->uses[c->reuse_n++] = cnt;
+			u->n = c->reuse_n;
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(cxt);
+	u->written = c->reuse_n;
+}
+
+/*
+ * The reuse pool of plain column C of AGG for a call: read (or set up and
+ * adopted from the column), and its distributor planned toward the end
+ * state over every call.  A column whose type cannot go in an array keeps
+ * a pool for the call only.
+ */
+void
+ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c)
+{
+	FakerM2OSpec spec = c->reuse_spec;
+	double		draws = agg->expected * (1 - c->null_weight);
+	int32		basetypmod = c->typmod;
+	Oid			basetype = getBaseTypeAndTypmod(c->typid, &basetypmod);
+	PoolUses   *u = NULL;
+
+	/* the column's NULLs are drawn before (values.c): the pool sees non-null draws */
+	spec.null_weight = 0;
+	c->reuse_n = 0;
+	c->reuse_cap = 0;
+	c->reuse_vals = NULL;
+	c->reuse_uses = NULL;
+	if (OidIsValid(get_array_type(basetype)) && !OidIsValid(get_element_type(basetype)))
+	{
+		char	   *name = psprintf("vals_%u_%d_%u", agg->relid, c->attnum, PoolRelFilenode(agg->relid));
+		FakerOwnerScope owner;
+		Oid			rel;
+		bool		sound;
+
+		u = uses_new(plan, psprintf("faker.%s", quote_identifier(name)), NULL);
+		u->col = c;
+		u->basetype = basetype;
+		FakerOwnerEnter(&owner);
+		rel = PoolOwnedTableOid(name);
+		sound = PoolOwnedTableSound(rel);
+		if (sound)
+		{
+			Oid			typid;
+			int32		typmod;
+			Oid			collid;
+
+			get_atttypetypmodcoll(rel, 2, &typid, &typmod, &collid);
+			sound = get_attnum(rel, "v") == 2 && typid == basetype && typmod == basetypmod;
+		}
+		if (sound)
+			reuse_read(plan, c, u);
+		else
+		{
+			Oid			types[3] = {TEXTOID};
+			Datum		args[3] = {CStringGetTextDatum(psprintf("vals\\_%u\\_%d\\_%%", agg->relid, c->attnum))};
+			SPITupleTable *tt;
+			uint64		n;
+
+			/* pools of this column made before a TRUNCATE */
+			uses_exec("SELECT relname::pg_catalog.text FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) "
+					  "'faker'::pg_catalog.regnamespace AND relkind OPERATOR(pg_catalog.=) 'r' AND "
+					  "relname::pg_catalog.text OPERATOR(pg_catalog.~~) $1 ORDER BY 1", 1, types, args, SPI_OK_SELECT);
+			tt = SPI_tuptable;
+			n = SPI_processed;
+			for (uint64 i = 0; i < n; i++)
+				PoolOwnedTableDrop(SPI_getvalue(tt->vals[i], tt->tupdesc, 1));
+			PoolOwnedTableCreate(name, psprintf("pos bigint PRIMARY KEY, v %s, uses bigint NOT NULL",
+												format_type_with_typemod(basetype, basetypmod)));
+		}
+		FakerOwnerExit(&owner);
+		if (!sound)
+			reuse_adopt(plan, agg, c, u);
+		/* values already made are not new */
+		for (int64 i = 0; i < c->reuse_n; i++)
+			HashSetAdd(agg->seen, ColumnHash(c, c->reuse_vals[i]) ^ ((uint64) c->attnum << 32));
+	}
+	c->reuse_uses = u;
+	c->reuse_m2o = FakerM2OCreateWithUses(&spec, c->reuse_n, draws, u ? u->uses : NULL, u ? u->n : 0);
+}
