@@ -8,6 +8,7 @@
 #include "utils/guc.h"
 
 #include "faker.h"
+#include "model/fkcheck.h"
 #include "prng.h"
 
 PG_MODULE_MAGIC;
@@ -88,6 +89,7 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+	FkCheckInit();
 	MarkGUCPrefixReserved("faker");
 }
 

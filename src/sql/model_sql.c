@@ -16,6 +16,7 @@
 #include "utils/typcache.h"
 
 #include "compat.h"
+#include "model/fkcheck.h"
 #include "model/model.h"
 #include "prng.h"
 
@@ -157,9 +158,20 @@ faker_explain(PG_FUNCTION_ARGS)
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, true, true};
 
+		const char *why = NULL;
+		const char *fk = FkCheckMode(a->relid, &why);
+
 		values[0] = Int32GetDatum(i + 1);
 		values[1] = CStringGetTextDatum(a->name);
 		values[2] = ObjectIdGetDatum(a->relid);
+		/* how the table's foreign keys are checked (fkcheck.c) */
+		if (fk)
+		{
+			values[4] = JsonbPGetDatum(jsonb_with(NULL, why ?
+												  psprintf("{\"fk_check\": \"%s\", \"why\": %s}", fk, json_str(why)) :
+												  psprintf("{\"fk_check\": \"%s\"}", fk)));
+			nulls[4] = false;
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		nulls[3] = nulls[4] = false;
 		for (int w = 1; w <= MODEL_MAX_KEYS; w++)
