@@ -67,10 +67,40 @@ spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
 	return isnull ? 0 : DatumGetInt64(d);
 }
 
-/* The sequence counter of column C of A, from faker.sequence (as the owner). */
-static void
-sequence_open(ModelColumn *c)
+/* The shard of the next CallBegin (CallSetShard), then of the call. */
+static int	next_shard = 0,
+			next_shards = 1;
+
+void
+CallSetShard(int shard, int shards)
 {
+	next_shard = shard;
+	next_shards = shards;
+}
+
+/*
+ * The sequence counter of column C of A, from faker.sequence (as the owner).
+ * Shard k of m counts in its own row of faker.sequence (scope "<scope>/k:m",
+ * from start + k, step m): shards never wait on each other's counter and
+ * never make the same value.
+ */
+static void
+sequence_shard(FakerPlan *plan, ModelColumn *c)
+{
+	if (plan->shards > 1)
+	{
+		c->seq_scope = psprintf("%s/%d:%d", c->seq_scope, plan->shard, plan->shards);
+		c->seq_start += plan->shard;
+		c->seq_step = plan->shards;
+	}
+	else
+		c->seq_step = 1;
+}
+
+static void
+sequence_open(FakerPlan *plan, ModelColumn *c)
+{
+
 	Oid			types[2] = {TEXTOID, INT8OID};
 	Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
 	FakerOwnerScope owner;
@@ -130,12 +160,32 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 	}
 	if (c->reuse)
 		c->reuse_m2o = FakerM2OCreate(&c->reuse_spec, 0, a->expected);
-	if (c->kind == COL_SERIAL_INT)
+	if (c->kind == COL_SERIAL_INT && plan->shards > 1)
+	{
+		/*
+		 * shard k of m: the values v = k + 1 (mod m), after the largest such
+		 * value in the table (other shards' rows are in other classes, so
+		 * the start does not depend on how far they are)
+		 */
+		c->seq_step = plan->shards;
+		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s::pg_catalog.int8) OPERATOR(pg_catalog.+) %d, %d) "
+										"FROM %s WHERE pg_catalog.mod(%s::pg_catalog.int8 OPERATOR(pg_catalog.-) %d, %d) "
+										"OPERATOR(pg_catalog.=) 0",
+										quote_identifier(c->name), plan->shards, plan->shard + 1, a->qualname,
+										quote_identifier(c->name), plan->shard + 1, plan->shards), 0, NULL, NULL);
+	}
+	else if (c->kind == COL_SERIAL_INT)
+	{
+		c->seq_step = 1;
 		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
 										"OPERATOR(pg_catalog.+) 1 FROM %s",
 										quote_identifier(c->name), a->qualname), 0, NULL, NULL);
+	}
 	if (c->kind == COL_SEQ)
-		sequence_open(c);
+	{
+		sequence_shard(plan, c);
+		sequence_open(plan, c);
+	}
 	if (c->unique && c->kind == COL_GEN)
 		unique_seen(a, c);
 }
@@ -283,7 +333,13 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 	plan->seed = seed;
 	plan->rc = palloc0(sizeof(RowCtx));
 	plan->rc->plan = plan;
-	lock_aggregates(plan);
+	plan->shard = next_shard;
+	plan->shards = next_shards;
+	next_shard = 0;
+	next_shards = 1;
+	/* shards of one fill do not wait on each other (shard.c) */
+	if (plan->shards <= 1)
+		lock_aggregates(plan);
 	expected = palloc0(sizeof(double) * plan->n);
 	foreach(lc, names)
 	{

@@ -59,6 +59,7 @@ typedef struct ModelColumn
 	char	   *seq_scope;
 	int64		seq_start;
 	int64		seq_next;		/* sequence and serial int: next value */
+	int64		seq_step;		/* and the step to the one after (0: 1; shards: m) */
 	double		null_weight;
 	bool		reuse;			/* a pool of reused generated values */
 	FakerM2OSpec reuse_spec;
@@ -190,6 +191,9 @@ typedef struct FakerPlan
 	TupleDesc	sinkdesc;
 	MemoryContext outer;		/* the caller's context */
 	struct RowCtx *rc;
+	/* a sharded call (shard.c): shard k of m, else 0 of 1 */
+	int			shard;
+	int			shards;
 	/* faker_pipe: keys of the steps chosen so far in this iteration ($step) */
 	Datum	  **stepkeys;
 	bool	  **stepnulls;
@@ -243,6 +247,9 @@ typedef struct PopulateResult
 
 extern List *Populate(const char *aggregate, int64 n, uint64 seed,
 					  Tuplestorestate *sink, TupleDesc sinkdesc);
+/* shard K of M of a fill of N rows (shard.c) */
+extern List *PopulateShard(const char *aggregate, int64 n, uint64 seed, int shard, int shards);
+extern void CallSetShard(int shard, int shards);
 
 /* A call in steps, for callers other than Populate (faker_pipe). */
 extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,

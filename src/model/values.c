@@ -73,7 +73,8 @@ next_ordinal(Aggregate *agg, ModelColumn *c)
 				 errdetail("The next value, " INT64_FORMAT ", is beyond the largest value of %s.",
 						   c->seq_next, c->kind == COL_SEQ ? "a sequence" : format_type_be(c->typid)),
 				 errhint("Give the column a wider type, or a spec of its own.")));
-	return c->seq_next++;
+	c->seq_next += c->seq_step > 0 ? c->seq_step : 1;
+	return c->seq_next - (c->seq_step > 0 ? c->seq_step : 1);
 }
 
 typedef struct ColumnErrorArg

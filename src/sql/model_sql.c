@@ -106,8 +106,23 @@ faker_populate(PG_FUNCTION_ARGS)
 	n = CheckCount(fcinfo, 1);
 	CheckAggregateName(name);
 	InitMaterializedSRF(fcinfo, 0);
-	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
-					  NULL, NULL);
+	if (PG_NARGS() >= 5 && (!PG_ARGISNULL(3) || !PG_ARGISNULL(4)))
+	{
+		/* shard => k, shards => m (shard.c) */
+		int32		k = PG_ARGISNULL(3) ? -1 : PG_GETARG_INT32(3);
+		int32		m = PG_ARGISNULL(4) ? 0 : PG_GETARG_INT32(4);
+
+		if (m < 1 || k < 0 || k >= m)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("shard and shards must be given together, with 0 <= shard < shards"),
+					 errdetail("Got shard %d, shards %d.", k, m)));
+		result = PopulateShard(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
+							   k, m);
+	}
+	else
+		result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
+						  NULL, NULL);
 	foreach(lc, result)
 	{
 		PopulateResult *r = lfirst(lc);
