@@ -836,3 +836,12 @@ CREATE FUNCTION faker_compare(expected jsonb, actual jsonb)
     AS $$ SELECT * FROM faker.profile_compare($1, $2) $$;
 COMMENT ON FUNCTION faker_compare(jsonb, jsonb) IS
     'faker: two profiles measure by measure (row counts scaled by expected''s "scale"), with the tolerances of the README';
+
+/* ---- faker_populate(..., shard, shards): sharded fills (src/model/shard.c) ---- */
+DROP FUNCTION faker_populate(text, bigint, bigint);
+CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NULL,
+                               shard int DEFAULT NULL, shards int DEFAULT NULL)
+    RETURNS TABLE(aggregate text, relation regclass, created bigint, reused bigint, nulls bigint)
+    AS 'MODULE_PATHNAME', 'faker_populate' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
+COMMENT ON FUNCTION faker_populate(text, bigint, bigint, int, int) IS
+    'faker: make n rows of an aggregate (defined, or a table), creating or reusing what they reference; shard k of shards m makes its part of one fill';

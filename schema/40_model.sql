@@ -45,11 +45,12 @@ CREATE FUNCTION faker_undefine(aggregate text) RETURNS void
     AS 'MODULE_PATHNAME', 'faker_undefine' LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION faker_undefine(text) IS 'faker: remove an aggregate definition';
 
-CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NULL)
+CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NULL,
+                               shard int DEFAULT NULL, shards int DEFAULT NULL)
     RETURNS TABLE(aggregate text, relation regclass, created bigint, reused bigint, nulls bigint)
     AS 'MODULE_PATHNAME', 'faker_populate' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
-COMMENT ON FUNCTION faker_populate(text, bigint, bigint) IS
-    'faker: make n rows of an aggregate (defined, or a table), creating or reusing what they reference';
+COMMENT ON FUNCTION faker_populate(text, bigint, bigint, int, int) IS
+    'faker: make n rows of an aggregate (defined, or a table), creating or reusing what they reference; shard k of shards m makes its part of one fill';
 
 CREATE FUNCTION faker_explain(aggregate text)
     RETURNS TABLE(step int, aggregate text, relation regclass, via text, distributor jsonb)

@@ -9,6 +9,7 @@
 #include "utils/guc.h"
 
 #include "faker.h"
+#include "model/fkcheck.h"
 #include "prng.h"
 
 PG_MODULE_MAGIC;
@@ -96,6 +97,7 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+	FkCheckInit();
 	MarkGUCPrefixReserved("faker");
 }
 

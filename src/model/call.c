@@ -69,10 +69,41 @@ spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
 	return isnull ? 0 : DatumGetInt64(d);
 }
 
-/* The sequence counter of column C of A, from faker.sequence (as the owner). */
-static void
-sequence_open(ModelColumn *c)
+/* The shard of the next CallBegin (CallSetShard), then of the call. */
+static int	next_shard = 0,
+			next_shards = 1;
+
+void
+CallSetShard(int shard, int shards)
 {
+	next_shard = shard;
+	next_shards = shards;
+}
+
+/*
+ * The sequence counter of column C of A, from faker.sequence (as the owner).
+ * Shard k of m counts in its own row of faker.sequence (scope "<scope>/k:m",
+ * from start + k, step m): shards never wait on each other's counter and
+ * never make the same value.
+ */
+static void
+sequence_shard(FakerPlan *plan, ModelColumn *c)
+{
+	if (plan->shards > 1)
+	{
+		int64		step = c->seq_step ? c->seq_step : 1;
+
+		/* shard k of m takes start + k*step, then every m-th value */
+		c->seq_scope = psprintf("%s/%d:%d", c->seq_scope, plan->shard, plan->shards);
+		c->seq_start += plan->shard * step;
+		c->seq_step = step * plan->shards;
+	}
+}
+
+static void
+sequence_open(FakerPlan *plan, ModelColumn *c)
+{
+
 	Oid			types[2] = {TEXTOID, INT8OID};
 	Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
 	FakerOwnerScope owner;
@@ -132,12 +163,32 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 	}
 	if (c->reuse)
 		ReuseOpen(plan, a, c);	/* persisted: planned over every call (uses.c) */
-	if (c->kind == COL_SERIAL_INT)
+	if (c->kind == COL_SERIAL_INT && plan->shards > 1)
+	{
+		/*
+		 * shard k of m: the values v = k + 1 (mod m), after the largest such
+		 * value in the table (other shards' rows are in other classes, so
+		 * the start does not depend on how far they are)
+		 */
+		c->seq_step = plan->shards;
+		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s::pg_catalog.int8) OPERATOR(pg_catalog.+) %d, %d) "
+										"FROM %s WHERE pg_catalog.mod(%s::pg_catalog.int8 OPERATOR(pg_catalog.-) %d, %d) "
+										"OPERATOR(pg_catalog.=) 0",
+										quote_identifier(c->name), plan->shards, plan->shard + 1, a->qualname,
+										quote_identifier(c->name), plan->shard + 1, plan->shards), 0, NULL, NULL);
+	}
+	else if (c->kind == COL_SERIAL_INT)
+	{
+		c->seq_step = 1;
 		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
 										"OPERATOR(pg_catalog.+) 1 FROM %s",
 										quote_identifier(c->name), a->qualname), 0, NULL, NULL);
+	}
 	if (c->kind == COL_SEQ && c->prov == NULL)
-		sequence_open(c);
+	{
+		sequence_shard(plan, c);
+		sequence_open(plan, c);
+	}
 	if (c->prov)
 		ProviderOpen(plan, a, c);
 	if (c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR))
@@ -300,7 +351,13 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 	plan->seed = seed;
 	plan->rc = palloc0(sizeof(RowCtx));
 	plan->rc->plan = plan;
-	lock_aggregates(plan);
+	plan->shard = next_shard;
+	plan->shards = next_shards;
+	next_shard = 0;
+	next_shards = 1;
+	/* shards of one fill do not wait on each other (shard.c) */
+	if (plan->shards <= 1)
+		lock_aggregates(plan);
 	expected = palloc0(sizeof(double) * plan->n);
 	foreach(lc, names)
 	{
@@ -401,12 +458,19 @@ free_plan(void *arg)
 void *
 CallKeepPlan(FakerPlan *plan, void *spiplan)
 {
-	MemoryContextCallback *cb = MemoryContextAlloc(plan->cxt, sizeof(MemoryContextCallback));
+	return KeepPlanIn(plan->cxt, spiplan);
+}
+
+/* The same, freed with memory context CXT. */
+void *
+KeepPlanIn(MemoryContext cxt, void *spiplan)
+{
+	MemoryContextCallback *cb = MemoryContextAlloc(cxt, sizeof(MemoryContextCallback));
 
 	SPI_keepplan((SPIPlanPtr) spiplan);
 	cb->func = free_plan;
 	cb->arg = spiplan;
-	MemoryContextRegisterResetCallback(plan->cxt, cb);
+	MemoryContextRegisterResetCallback(cxt, cb);
 	return spiplan;
 }
 

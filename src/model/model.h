@@ -210,6 +210,9 @@ typedef struct FakerPlan
 	MemoryContextCallback keptfree;
 	MemoryContext outer;		/* the caller's context */
 	struct RowCtx *rc;
+	/* a sharded call (shard.c): shard k of m, else 0 of 1 */
+	int			shard;
+	int			shards;
 	/* faker_pipe: keys of the steps chosen so far in this iteration ($step) */
 	Datum	  **stepkeys;
 	bool	  **stepnulls;
@@ -292,7 +295,11 @@ extern FakerPlan *RowsBegin(const char *aggregate, int64 n, uint64 seed, TupleDe
 extern bool RowsNext(FakerPlan *plan, int64 done, Datum **values, bool **nulls);
 extern void CallPause(FakerPlan *plan);
 extern void *CallKeepPlan(FakerPlan *plan, void *spiplan);
+extern void *KeepPlanIn(MemoryContext cxt, void *spiplan);
 extern void CallResume(FakerPlan *plan);
+/* shard K of M of a fill of N rows (shard.c) */
+extern List *PopulateShard(const char *aggregate, int64 n, uint64 seed, int shard, int shards);
+extern void CallSetShard(int shard, int shards);
 
 /* A call in steps, for callers other than Populate (faker_pipe). */
 extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,

@@ -563,6 +563,22 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 		FakerCheckSelect(agg->relid, atts, agg->nkeys);
 	}
 	p->table = psprintf("faker.%s", quote_identifier(pool_table_name(agg->relid)));
+	if (plan->shards > 1)
+	{
+		/*
+		 * A shard (shard.c) neither reads nor writes pool tables, which all
+		 * shards would wait on: it adopts the table's rows in memory, and
+		 * the keys it makes stay in memory.
+		 */
+		p->loaded = read;
+		if (read)
+			pool_adopt(agg);
+		p->exists = false;
+		p->flushed = p->n;
+		p->start_n = p->n;
+		p->base = 0;
+		return;
+	}
 	FakerOwnerEnter(&owner);
 	p->exists = pool_setup(agg, read, &adopt, &check, &size);
 	if (p->exists)

@@ -17,6 +17,7 @@
 #include "utils/typcache.h"
 
 #include "compat.h"
+#include "model/fkcheck.h"
 #include "model/model.h"
 #include "prng.h"
 
@@ -106,7 +107,22 @@ faker_populate(PG_FUNCTION_ARGS)
 	n = CheckCount(fcinfo, 1);
 	CheckAggregateName(name);
 	InitMaterializedSRF(fcinfo, 0);
-	result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)));
+	if (PG_NARGS() >= 5 && (!PG_ARGISNULL(3) || !PG_ARGISNULL(4)))
+	{
+		/* shard => k, shards => m (shard.c) */
+		int32		k = PG_ARGISNULL(3) ? -1 : PG_GETARG_INT32(3);
+		int32		m = PG_ARGISNULL(4) ? 0 : PG_GETARG_INT32(4);
+
+		if (m < 1 || k < 0 || k >= m)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("shard and shards must be given together, with 0 <= shard < shards"),
+					 errdetail("Got shard %d, shards %d.", k, m)));
+		result = PopulateShard(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)),
+							   k, m);
+	}
+	else
+		result = Populate(name, n, FakerCallSeed(!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2)));
 	foreach(lc, result)
 	{
 		PopulateResult *r = lfirst(lc);
@@ -157,9 +173,20 @@ faker_explain(PG_FUNCTION_ARGS)
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, true, true};
 
+		const char *why = NULL;
+		const char *fk = FkCheckMode(a->relid, &why);
+
 		values[0] = Int32GetDatum(i + 1);
 		values[1] = CStringGetTextDatum(a->name);
 		values[2] = ObjectIdGetDatum(a->relid);
+		/* how the table's foreign keys are checked (fkcheck.c) */
+		if (fk)
+		{
+			values[4] = JsonbPGetDatum(jsonb_with(NULL, why ?
+												  psprintf("{\"fk_check\": \"%s\", \"why\": %s}", fk, json_str(why)) :
+												  psprintf("{\"fk_check\": \"%s\"}", fk)));
+			nulls[4] = false;
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		nulls[3] = nulls[4] = false;
 		for (int w = 1; w <= MODEL_MAX_KEYS; w++)

@@ -1,0 +1,517 @@
+/*
+ * fkcheck.c: set-based foreign-key checks of a batch (README, "Performance").
+ *
+ * Where the caller could drop the table's triggers anyway (owns the table
+ * or is a superuser), faker writes a batch without the per-row RI check
+ * triggers of its foreign keys and checks the batch's references in one
+ * statement per foreign key instead:
+ *
+ *   WITH k AS (SELECT DISTINCT k.* FROM ROWS FROM (pg_catalog.unnest($1), ...) AS k(c1, ...)
+ *              WHERE k.c1 IS NOT NULL AND ...),
+ *        l AS (SELECT 1 FROM ONLY parent p
+ *              WHERE EXISTS (SELECT 1 FROM k WHERE p.k1 OPERATOR(ns.=) k.c1 AND ...)
+ *              FOR KEY SHARE OF p)
+ *   SELECT (SELECT pg_catalog.count(*) FROM k), (SELECT pg_catalog.count(*) FROM l)
+ *
+ * over the foreign-key values the INSERT returned (so BEFORE triggers,
+ * defaults and typmod coercions are seen), run as the referenced table's
+ * owner with SECURITY_NOFORCE_RLS, as the RI trigger runs its own lookup
+ * (ri_triggers.c, ri_PerformCheck), with the operators of the constraint
+ * (conpfeqop).  Every referenced row is locked FOR KEY SHARE before the
+ * transaction can commit, as the triggers lock it, so a concurrent DELETE
+ * of a parent either waits for this transaction (and then fails, or
+ * cascades, on the new children) or committed before the lock (and then the
+ * key is missing here): no orphan at commit.  A missing key raises the
+ * trigger's error: 23503, the same message and detail, naming the
+ * constraint.
+ *
+ * Only faker's own INSERT loses the triggers: an ExecutorStart hook, armed
+ * for the one statement (matched by the query string of faker's prepared
+ * plan, and disarmed as it matches), removes from that query's
+ * ResultRelInfo (its private copy of the trigger descriptor) the
+ * RI_FKey_check_ins triggers of the constraints checked here.  Every other
+ * trigger (BEFORE and AFTER, user and constraint triggers, deferrable
+ * foreign keys), CHECK constraints, unique indexes and policies apply as
+ * before.  Row mode, as before, for: faker.batch_fk_checks = off, a caller
+ * who neither owns the table nor is a superuser, partitioned tables
+ * (partitions get their descriptors during the run), tables with rules,
+ * tables whose row-level security applies to the caller (RETURNING would
+ * add SELECT policies); and per constraint for deferrable or MATCH FULL
+ * foreign keys, keys of array or composite type, and triggers that would
+ * not fire (disabled, or session_replication_role).
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/pg_constraint.h"
+#include "catalog/pg_trigger.h"
+#include "commands/trigger.h"
+#include "executor/executor.h"
+#include "executor/spi_priv.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/plancache.h"
+#include "utils/rel.h"
+#include "utils/rls.h"
+#include "utils/syscache.h"
+
+#include "faker.h"
+#include "model/fkcheck.h"
+#include "model/model.h"
+
+bool		faker_batch_fk_checks = true;
+
+typedef struct FkCon
+{
+	Oid			conoid;
+	char	   *conname;
+	Oid			pkrelid;
+	Oid			pkowner;
+	char	   *pkrelname;
+	int			nkeys;
+	int			ret[INDEX_MAX_KEYS];	/* position in the RETURNING list */
+	char	   *keynames;		/* "a, b" (the FK columns) */
+	char	   *where;			/* p.k1 OPERATOR(..) k.c1 AND ... */
+	char	   *unnest;			/* ROWS FROM (...) AS u(c1, ...) WHERE ... IS NOT NULL */
+	char	   *pkfrom;			/* ONLY parent p */
+	SPIPlanPtr	plan;
+} FkCon;
+
+struct FkCheck
+{
+	Oid			relid;
+	char	   *relname;
+	int			ncons;
+	FkCon	   *cons;
+	int			nret;
+	AttrNumber	retatt[MaxHeapAttributeNumber];
+	Oid			rettype[MaxHeapAttributeNumber];
+	char	   *returning;		/* " RETURNING a, b" */
+	bool		stripped;		/* the last statement ran without the triggers */
+};
+
+static ExecutorStart_hook_type prev_executor_start = NULL;
+static FkCheck *armed = NULL;
+static const char *armed_text = NULL;
+
+/* Would trigger T fire in this session (trigger.c, TriggerEnabled)? */
+static bool
+trigger_fires(Trigger *t)
+{
+	if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+		return t->tgenabled == TRIGGER_FIRES_ON_REPLICA || t->tgenabled == TRIGGER_FIRES_ALWAYS;
+	return t->tgenabled == TRIGGER_FIRES_ON_ORIGIN || t->tgenabled == TRIGGER_FIRES_ALWAYS;
+}
+
+/* Why REL (opened) must keep its row triggers, or NULL. */
+static const char *
+table_reason(Relation rel)
+{
+	if (!faker_batch_fk_checks)
+		return "faker.batch_fk_checks is off";
+	if (rel->rd_rel->relkind != RELKIND_RELATION)
+		return "partitioned table";
+	if (!superuser() && !pg_class_ownercheck(RelationGetRelid(rel), GetUserId()))
+		return "caller does not own the table";
+	if (rel->rd_rel->relhasrules)
+		return "table has rules";
+	if (check_enable_rls(RelationGetRelid(rel), InvalidOid, true) == RLS_ENABLED)
+		return "row-level security applies";
+	return NULL;
+}
+
+/* Can the FK check trigger T be replaced by a batch check? Its constraint into *CON. */
+static bool
+trigger_batchable(Trigger *t, Form_pg_constraint *con, HeapTuple *tup)
+{
+	Form_pg_constraint c;
+
+	if (t->tgfoid != F_RI_FKEY_CHECK_INS || !trigger_fires(t) || t->tgdeferrable || t->tginitdeferred)
+		return false;
+	*tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(t->tgconstraint));
+	if (!HeapTupleIsValid(*tup))
+		return false;
+	c = (Form_pg_constraint) GETSTRUCT(*tup);
+	if (c->contype != CONSTRAINT_FOREIGN || c->confmatchtype != FKCONSTR_MATCH_SIMPLE || c->condeferrable)
+	{
+		ReleaseSysCache(*tup);
+		return false;
+	}
+	*con = c;
+	return true;
+}
+
+const char *
+FkCheckMode(Oid relid, const char **reason)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	TriggerDesc *td = rel->trigdesc;
+	int			nfk = 0,
+				nbatch = 0;
+	const char *why = table_reason(rel);
+
+	for (int i = 0; td && i < td->numtriggers; i++)
+	{
+		Form_pg_constraint con;
+		HeapTuple	tup;
+
+		if (td->triggers[i].tgfoid != F_RI_FKEY_CHECK_INS)
+			continue;
+		nfk++;
+		if (why == NULL && trigger_batchable(&td->triggers[i], &con, &tup))
+		{
+			nbatch++;
+			ReleaseSysCache(tup);
+		}
+	}
+	table_close(rel, AccessShareLock);
+	*reason = why;
+	if (nfk == 0)
+		return NULL;
+	if (nbatch == nfk)
+		return "batch";
+	if (why == NULL)
+		*reason = "deferrable, MATCH FULL or disabled foreign keys keep their triggers";
+	return nbatch == 0 ? "row" : "mixed";
+}
+
+/* Position of attribute ATT in F's RETURNING list, added if new. */
+static int
+returning_pos(FkCheck *f, Relation rel, AttrNumber att)
+{
+	for (int i = 0; i < f->nret; i++)
+		if (f->retatt[i] == att)
+			return i;
+	f->retatt[f->nret] = att;
+	f->rettype[f->nret] = TupleDescAttr(RelationGetDescr(rel), att - 1)->atttypid;
+	return f->nret++;
+}
+
+FkCheck *
+FkCheckPlan(Oid relid)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	TriggerDesc *td = rel->trigdesc;
+	FkCheck    *f;
+	StringInfoData ret;
+
+	if (td == NULL || table_reason(rel) != NULL)
+	{
+		table_close(rel, AccessShareLock);
+		return NULL;
+	}
+	f = palloc0(sizeof(FkCheck));
+	f->relid = relid;
+	f->relname = pstrdup(RelationGetRelationName(rel));
+	f->cons = palloc0(sizeof(FkCon) * td->numtriggers);
+	for (int i = 0; i < td->numtriggers; i++)
+	{
+		Form_pg_constraint con;
+		HeapTuple	tup;
+		FkCon	   *fc;
+		Datum		d;
+		bool		isnull;
+		ArrayType  *arr;
+		int16	   *fkatts,
+				   *pkatts;
+		Datum	   *ops;
+		int			nops;
+		bool		ok = true;
+		StringInfoData names,
+					where,
+					un,
+					cols,
+					notnull;
+		Relation	pkrel;
+
+		if (!trigger_batchable(&td->triggers[i], &con, &tup))
+			continue;
+		fc = &f->cons[f->ncons];
+		d = SysCacheGetAttr(CONSTROID, tup, Anum_pg_constraint_conkey, &isnull);
+		arr = DatumGetArrayTypeP(d);
+		fc->nkeys = ARR_DIMS(arr)[0];
+		fkatts = (int16 *) ARR_DATA_PTR(arr);
+		d = SysCacheGetAttr(CONSTROID, tup, Anum_pg_constraint_confkey, &isnull);
+		pkatts = (int16 *) ARR_DATA_PTR(DatumGetArrayTypeP(d));
+		d = SysCacheGetAttr(CONSTROID, tup, Anum_pg_constraint_conpfeqop, &isnull);
+		deconstruct_array(DatumGetArrayTypeP(d), OIDOID, sizeof(Oid), true, TYPALIGN_INT, &ops, NULL, &nops);
+		for (int k = 0; k < fc->nkeys; k++)
+		{
+			Oid			t = TupleDescAttr(RelationGetDescr(rel), fkatts[k] - 1)->atttypid;
+
+			if (!OidIsValid(get_array_type(t)) || type_is_rowtype(t) ||
+				OidIsValid(get_element_type(getBaseType(t))))
+				ok = false;
+		}
+		if (!ok)
+		{
+			ReleaseSysCache(tup);
+			continue;
+		}
+		fc->conoid = con->oid;
+		fc->conname = pstrdup(NameStr(con->conname));
+		fc->pkrelid = con->confrelid;
+		pkrel = table_open(fc->pkrelid, AccessShareLock);
+		fc->pkowner = pkrel->rd_rel->relowner;
+		fc->pkrelname = pstrdup(RelationGetRelationName(pkrel));
+		fc->pkfrom = psprintf("%s%s.%s p",
+							  pkrel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE ? "" : "ONLY ",
+							  quote_identifier(get_namespace_name(RelationGetNamespace(pkrel))),
+							  quote_identifier(fc->pkrelname));
+		initStringInfo(&names);
+		initStringInfo(&where);
+		initStringInfo(&un);
+		initStringInfo(&cols);
+		initStringInfo(&notnull);
+		for (int k = 0; k < fc->nkeys; k++)
+		{
+			Form_pg_attribute fa = TupleDescAttr(RelationGetDescr(rel), fkatts[k] - 1);
+			Form_pg_attribute pa = TupleDescAttr(RelationGetDescr(pkrel), pkatts[k] - 1);
+			char	   *l = psprintf("p.%s", quote_identifier(NameStr(pa->attname)));
+			char	   *r = psprintf("k.c%d", k + 1);
+
+			fc->ret[k] = returning_pos(f, rel, fkatts[k]);
+			appendStringInfo(&names, "%s%s", k ? ", " : "", NameStr(fa->attname));
+			if (k)
+				appendStringInfoString(&where, " AND ");
+			generate_operator_clause(&where, l, pa->atttypid, DatumGetObjectId(ops[k]), r, fa->atttypid);
+			appendStringInfo(&un, "%spg_catalog.unnest($%d)", k ? ", " : "", k + 1);
+			appendStringInfo(&cols, "%sc%d", k ? ", " : "", k + 1);
+			appendStringInfo(&notnull, "%sk.c%d IS NOT NULL", k ? " AND " : "", k + 1);
+		}
+		table_close(pkrel, AccessShareLock);
+		fc->keynames = names.data;
+		fc->where = where.data;
+		fc->unnest = psprintf("ROWS FROM (%s) AS k(%s) WHERE %s", un.data, cols.data, notnull.data);
+		ReleaseSysCache(tup);
+		f->ncons++;
+	}
+	table_close(rel, AccessShareLock);
+	if (f->ncons == 0)
+		return NULL;
+	initStringInfo(&ret);
+	appendStringInfoString(&ret, " RETURNING ");
+	for (int i = 0; i < f->nret; i++)
+		appendStringInfo(&ret, "%s%s", i ? ", " : "", quote_identifier(get_attname(relid, f->retatt[i], false)));
+	f->returning = ret.data;
+	return f;
+}
+
+const char *
+FkCheckReturning(FkCheck *f)
+{
+	return f->returning;
+}
+
+/* Remove the RI check triggers of F's constraints from the descriptor of RRI. */
+static void
+strip_triggers(FkCheck *f, ResultRelInfo *rri)
+{
+	TriggerDesc *td = rri->ri_TrigDesc;
+	int			n = 0;
+	bool		after_row = false;
+
+	for (int i = 0; i < td->numtriggers; i++)
+	{
+		Trigger    *t = &td->triggers[i];
+		bool		drop = false;
+
+		if (t->tgfoid == F_RI_FKEY_CHECK_INS)
+			for (int c = 0; c < f->ncons; c++)
+				drop |= t->tgconstraint == f->cons[c].conoid;
+		if (drop)
+			continue;
+		if (n != i)
+			td->triggers[n] = *t;
+		if (TRIGGER_FOR_ROW(t->tgtype) && TRIGGER_FOR_AFTER(t->tgtype) && TRIGGER_FOR_INSERT(t->tgtype))
+			after_row = true;
+		n++;
+	}
+	td->numtriggers = n;
+	td->trig_insert_after_row = after_row;
+	f->stripped = true;
+}
+
+static void
+fk_executor_start(QueryDesc *qd, int eflags)
+{
+	if (prev_executor_start)
+		prev_executor_start(qd, eflags);
+	else
+		standard_ExecutorStart(qd, eflags);
+	if (armed != NULL && qd->sourceText == armed_text && qd->operation == CMD_INSERT &&
+		!(eflags & EXEC_FLAG_EXPLAIN_ONLY))
+	{
+		FkCheck    *f = armed;
+		ListCell   *lc;
+
+		armed = NULL;
+		armed_text = NULL;
+		foreach(lc, qd->estate->es_opened_result_relations)
+		{
+			ResultRelInfo *rri = lfirst(lc);
+
+			if (RelationGetRelid(rri->ri_RelationDesc) == f->relid && rri->ri_TrigDesc != NULL)
+				strip_triggers(f, rri);
+		}
+	}
+}
+
+void
+FkCheckArm(FkCheck *f, SPIPlanPtr plan)
+{
+	CachedPlanSource *src = linitial(plan->plancache_list);
+
+	f->stripped = false;
+	armed = f;
+	armed_text = src->query_string;
+}
+
+void
+FkCheckDisarm(void)
+{
+	armed = NULL;
+	armed_text = NULL;
+}
+
+/* The SQL of one constraint's check over the batch k. */
+static char *
+check_sql(FkCon *fc, bool missing)
+{
+	if (missing)
+		return psprintf("SELECT k.* FROM %s AND NOT EXISTS (SELECT 1 FROM %s WHERE %s) LIMIT 1",
+						fc->unnest, fc->pkfrom, fc->where);
+	return psprintf("WITH k AS (SELECT DISTINCT k.* FROM %s), "
+					"l AS (SELECT 1 FROM %s WHERE EXISTS (SELECT 1 FROM k WHERE %s) FOR KEY SHARE OF p) "
+					"SELECT (SELECT pg_catalog.count(*) FROM k), (SELECT pg_catalog.count(*) FROM l)",
+					fc->unnest, fc->pkfrom, fc->where);
+}
+
+/* Raise the RI trigger's error for FC (ri_triggers.c, ri_ReportViolation). */
+static void
+report_missing(FkCheck *f, FkCon *fc, Oid *types, Datum *args)
+{
+	char	   *detail = NULL;
+	int			rc = FakerSPIExecute(check_sql(fc, true), fc->nkeys, types, args, NULL, false, 1);
+
+	if (rc == SPI_OK_SELECT && SPI_processed == 1)
+	{
+		StringInfoData vals;
+
+		initStringInfo(&vals);
+		for (int k = 0; k < fc->nkeys; k++)
+		{
+			char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, k + 1);
+
+			appendStringInfo(&vals, "%s%s", k ? ", " : "", v ? v : "null");
+		}
+		detail = psprintf("Key (%s)=(%s) is not present in table \"%s\".", fc->keynames, vals.data, fc->pkrelname);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+			 errmsg("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
+					f->relname, fc->conname),
+			 detail ? errdetail_internal("%s", detail) :
+			 errdetail("Key is not present in table \"%s\".", fc->pkrelname),
+			 errtableconstraint(table_open(f->relid, NoLock), fc->conname)));
+}
+
+void
+FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
+{
+	Datum	  **cols;
+	bool	  **nulls;
+	int			dims[1] = {(int) n},
+				lbs[1] = {1};
+
+	MemoryContext caller = CurrentMemoryContext,
+				tmp;
+
+	if (n == 0)
+		return;
+	/* SPI returns in its procedure context: everything here goes to TMP */
+	tmp = AllocSetContextCreate(caller, "faker fk check", ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(tmp);
+	cols = palloc(sizeof(Datum *) * f->nret);
+	nulls = palloc(sizeof(bool *) * f->nret);
+	for (int j = 0; j < f->nret; j++)
+	{
+		cols[j] = palloc(sizeof(Datum) * n);
+		nulls[j] = palloc(sizeof(bool) * n);
+		for (uint64 r = 0; r < n; r++)
+			cols[j][r] = SPI_getbinval(tt->vals[r], tt->tupdesc, j + 1, &nulls[j][r]);
+	}
+	for (int c = 0; c < f->ncons; c++)
+	{
+		FkCon	   *fc = &f->cons[c];
+		Oid			types[INDEX_MAX_KEYS];
+		Datum		args[INDEX_MAX_KEYS];
+		Oid			save_user;
+		int			save_sec;
+		int			rc;
+		int64		nk,
+					nl;
+		bool		isnull;
+
+		for (int k = 0; k < fc->nkeys; k++)
+		{
+			int			j = fc->ret[k];
+			Oid			t = f->rettype[j];
+			int16		typlen;
+			bool		typbyval;
+			char		typalign;
+
+			get_typlenbyvalalign(t, &typlen, &typbyval, &typalign);
+			types[k] = get_array_type(t);
+			args[k] = PointerGetDatum(construct_md_array(cols[j], nulls[j], 1, dims, lbs, t,
+														 typlen, typbyval, typalign));
+		}
+		/* as the RI trigger runs its lookup: the referenced table's owner */
+		GetUserIdAndSecContext(&save_user, &save_sec);
+		SetUserIdAndSecContext(fc->pkowner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+		if (fc->plan == NULL)
+		{
+			fc->plan = FakerSPIPrepare(check_sql(fc, false), fc->nkeys, types);
+			MemoryContextSwitchTo(tmp);
+			if (fc->plan == NULL)
+				elog(ERROR, "faker: could not prepare the check of %s: %s", fc->conname,
+					 SPI_result_code_string(SPI_result));
+			/* a paused call (a streaming faker_rows or faker_pipe) reuses it */
+			KeepPlanIn(GetMemoryChunkContext(f), fc->plan);
+		}
+		rc = FakerSPIExecutePlan(fc->plan, args, NULL, false, 0);
+		MemoryContextSwitchTo(tmp);
+		if (rc != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "faker: the check of %s failed: %s", fc->conname, SPI_result_code_string(rc));
+		nk = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		nl = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+		SPI_freetuptable(SPI_tuptable);
+		if (nk != nl)
+			report_missing(f, fc, types, args);
+		SetUserIdAndSecContext(save_user, save_sec);
+	}
+	MemoryContextSwitchTo(caller);
+	MemoryContextDelete(tmp);
+}
+
+void
+FkCheckInit(void)
+{
+	DefineCustomBoolVariable("faker.batch_fk_checks",
+							 "Check the foreign keys of each batch in one statement instead of per-row triggers.",
+							 "Applies where the caller owns the table or is a superuser; see faker_explain.",
+							 &faker_batch_fk_checks,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	prev_executor_start = ExecutorStart_hook;
+	ExecutorStart_hook = fk_executor_start;
+}

@@ -1,0 +1,143 @@
+# Batch foreign-key checks (src/model/fkcheck.c): a session populating in
+# batch mode while another deletes parents leaves no orphan, for each
+# interleaving driven here:
+#   1. the populate locks its parents first: the DELETE waits, then fails;
+#   2. the DELETE comes first (uncommitted): the populate's check waits,
+#      then fails with 23503 if the DELETE commits, succeeds if it rolls back;
+#   3. both run at once, the DELETE in many small autocommit transactions.
+# And the table owner gets batch mode while a role with INSERT grants only
+# gets the row triggers (faker_explain).
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use Time::HiRes qw(usleep);
+
+my $node = PostgreSQL::Test::Cluster->new('fkbatch');
+$node->init;
+$node->append_conf('postgresql.conf', "fsync = off\nmax_connections = 20");
+$node->start;
+
+$node->safe_psql('postgres', q{
+CREATE EXTENSION faker;
+CREATE TABLE parent (id int PRIMARY KEY, grp int NOT NULL);
+CREATE TABLE child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES parent, note text);
+INSERT INTO parent SELECT g, g % 10 FROM generate_series(1, 1000) g;
+CREATE ROLE tester LOGIN;
+GRANT SELECT, INSERT ON parent, child TO tester;
+GRANT USAGE ON SEQUENCE child_id_seq TO tester;
+});
+
+my $orphans = q{SELECT count(*) FROM child c WHERE NOT EXISTS (SELECT 1 FROM parent p WHERE p.id = c.parent_id)};
+
+is($node->safe_psql('postgres', q{SELECT distributor->>'fk_check' FROM faker_explain('child') WHERE aggregate = 'child' AND via IS NULL}),
+	'batch', 'the owner populates child in batch mode');
+is($node->safe_psql('postgres', q{SET ROLE tester; SELECT distributor->>'fk_check' FROM faker_explain('child') WHERE aggregate = 'child' AND via IS NULL}),
+	'row', 'a role with INSERT grants only gets the row triggers');
+is($node->safe_psql('postgres', q{SET faker.batch_fk_checks = off; SELECT distributor->>'fk_check' FROM faker_explain('child') WHERE aggregate = 'child' AND via IS NULL}),
+	'row', 'faker.batch_fk_checks = off: row triggers');
+
+sub session
+{
+	my $s = $node->background_psql('postgres', on_error_stop => 0);
+	$s->query_safe('SET faker.progress = off');
+	return $s;
+}
+
+sub state_of
+{
+	my ($s, $sql) = @_;
+	$s->{stderr} = '';
+	my $out = $s->query("$sql;\n\\echo SQLSTATE=:SQLSTATE");
+	return $out =~ /SQLSTATE=(\w+)/ ? $1 : "none: $out / $s->{stderr}";
+}
+
+sub start_async
+{
+	my ($s, $sql) = @_;
+	$s->{stderr} = '';
+	$s->query_until(qr/async-started/, "\\echo async-started\n$sql;\n\\echo SQLSTATE=:SQLSTATE\n");
+}
+
+sub finish_async
+{
+	my ($s) = @_;
+	my $out = $s->query_until(qr/SQLSTATE=\w+/, '');
+	return $out =~ /SQLSTATE=(\w+)/ ? $1 : "none: $out";
+}
+
+sub pid_of { my ($s) = @_; my $p = $s->query_safe('SELECT pg_backend_pid()'); chomp $p; return $p; }
+
+sub waits_on_lock
+{
+	my ($pid) = @_;
+	for (1 .. 200)
+	{
+		return 1 if $node->safe_psql('postgres',
+			"SELECT wait_event_type FROM pg_stat_activity WHERE pid = $pid") eq 'Lock';
+		usleep(50_000);
+	}
+	return 0;
+}
+
+my $a = session();
+my $b = session();
+my $apid = pid_of($a);
+my $bpid = pid_of($b);
+
+# 1. A populates (parents locked FOR KEY SHARE by its checks), B deletes them.
+is(state_of($a, q{BEGIN; SELECT count(*) FROM faker_populate('child', 3000, 1)}), '00000',
+	'1: A populates in an open transaction');
+start_async($b, q{DELETE FROM parent});
+ok(waits_on_lock($bpid), "1: B's DELETE of the parents waits for A's locks");
+is(state_of($a, 'COMMIT'), '00000', '1: A commits');
+is(finish_async($b), '23503', "1: then B's DELETE fails: A's children reference them");
+is($node->safe_psql('postgres', $orphans), 0, '1: no orphans');
+
+# 2. B deletes parents first (uncommitted); A's populate then draws them from
+# its pool (adopted with A's snapshot, where they still exist).  Fresh tables
+# per case, so that every parent A may reuse is one B deleted.
+for my $end ('ROLLBACK', 'COMMIT')
+{
+	my ($p, $c) = ("p_$end", "c_$end");
+	$node->safe_psql('postgres', qq{
+CREATE TABLE $p (id int PRIMARY KEY);
+CREATE TABLE $c (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES $p);
+INSERT INTO $p SELECT generate_series(1, 1000);
+SELECT faker_define('$c', '$c', '{"references": {"parent_id": {"mean": 3}}}');});
+	is(state_of($b, "BEGIN; DELETE FROM $p"), '00000', "2 ($end): B deletes every parent, uncommitted");
+	start_async($a, qq{SELECT count(*) FROM faker_populate('$c', 3000, 2)});
+	ok(waits_on_lock($apid), "2 ($end): A's batch check waits for B's deleted rows");
+	is(state_of($b, $end), '00000', "2 ($end): B ends with $end");
+	is(finish_async($a), $end eq 'COMMIT' ? '23503' : '00000',
+		$end eq 'COMMIT' ? '2 (COMMIT): A fails with 23503: its parents are gone'
+		: '2 (ROLLBACK): A succeeds: its parents are back');
+	like($a->{stderr}, qr/violates foreign key constraint "${c}_parent_id_fkey"/i, '2 (COMMIT): the error names the constraint')
+		if $end eq 'COMMIT';
+	is($node->safe_psql('postgres', "SELECT count(*) FROM $c"), $end eq 'COMMIT' ? 0 : 3000,
+		"2 ($end): A's rows are there only if it succeeded");
+	is($node->safe_psql('postgres', "SELECT count(*) FROM $c c WHERE NOT EXISTS (SELECT 1 FROM $p p WHERE p.id = c.parent_id)"),
+		0, "2 ($end): no orphans");
+}
+
+# 3. At once: A populates many batches (new and reused parents) while B keeps
+# deleting unreferenced parents in small autocommit transactions.
+$node->safe_psql('postgres', q{INSERT INTO parent SELECT g, g % 10 FROM generate_series(100001, 103000) g});
+start_async($a, q{SELECT count(*) FROM faker_populate('child', 60000, 3)});
+my $deletes = 0;
+for (1 .. 40)
+{
+	$deletes++ if state_of($b, q{DELETE FROM parent p WHERE id IN (SELECT id FROM parent p WHERE NOT EXISTS
+	                          (SELECT 1 FROM child c WHERE c.parent_id = p.id) ORDER BY random() LIMIT 50)}) eq '00000';
+	usleep(20_000);
+}
+my $st = finish_async($a);
+ok($st eq '00000' || $st eq '23503', "3: A succeeds or fails with 23503 (got $st)");
+ok($deletes > 0, "3: B deleted parents meanwhile ($deletes statements)");
+is($node->safe_psql('postgres', $orphans), 0, '3: no orphans');
+
+$a->quit;
+$b->quit;
+$node->stop;
+done_testing();
