@@ -845,3 +845,12 @@ CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NUL
     AS 'MODULE_PATHNAME', 'faker_populate' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
 COMMENT ON FUNCTION faker_populate(text, bigint, bigint, int, int) IS
     'faker: make n rows of an aggregate (defined, or a table), creating or reusing what they reference; shard k of shards m makes its part of one fill';
+
+-- faker_undefine(aggregate, forget): one-step undo of a definition and of
+-- what it left (pools, counters); faker_reset also forgets counters.
+DROP FUNCTION faker_undefine(text);
+CREATE FUNCTION faker_undefine(aggregate text, forget boolean DEFAULT false) RETURNS void
+    AS 'MODULE_PATHNAME', 'faker_undefine' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION faker_undefine(text, boolean) IS
+    'faker: remove an aggregate definition; with forget, its table''s pools and its sequence counters too';
+COMMENT ON FUNCTION faker_reset(text) IS 'faker: forget pools, use counts and sequence counters (all, or one aggregate''s); table data is untouched';

@@ -41,9 +41,10 @@ CREATE FUNCTION faker_define(aggregate text, relation regclass, spec jsonb DEFAU
 COMMENT ON FUNCTION faker_define(text, regclass, jsonb) IS
     'faker: create or replace an aggregate; the spec is validated against the table now';
 
-CREATE FUNCTION faker_undefine(aggregate text) RETURNS void
+CREATE FUNCTION faker_undefine(aggregate text, forget boolean DEFAULT false) RETURNS void
     AS 'MODULE_PATHNAME', 'faker_undefine' LANGUAGE C VOLATILE STRICT;
-COMMENT ON FUNCTION faker_undefine(text) IS 'faker: remove an aggregate definition';
+COMMENT ON FUNCTION faker_undefine(text, boolean) IS
+    'faker: remove an aggregate definition; with forget, its table''s pools and its sequence counters too';
 
 CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NULL,
                                shard int DEFAULT NULL, shards int DEFAULT NULL)
@@ -60,7 +61,7 @@ COMMENT ON FUNCTION faker_explain(text) IS
 
 CREATE FUNCTION faker_reset(aggregate text DEFAULT NULL) RETURNS void
     AS 'MODULE_PATHNAME', 'faker_reset' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
-COMMENT ON FUNCTION faker_reset(text) IS 'faker: forget pools (all, or one aggregate''s); table data is untouched';
+COMMENT ON FUNCTION faker_reset(text) IS 'faker: forget pools, use counts and sequence counters (all, or one aggregate''s); table data is untouched';
 
 CREATE VIEW faker_pools AS
     SELECT p.aggregate, p.table_name AS pool, p.size, p.relation::regclass AS relation

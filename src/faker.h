@@ -6,6 +6,7 @@
 
 #include "postgres.h"
 
+#include "nodes/pg_list.h"
 #include "utils/jsonb.h"
 
 /* faker.seed: set when faker_seed_is_set */
@@ -48,5 +49,9 @@ extern void FakerSPIFetch(void *portal, bool forward, long count);
 extern void *FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
 								const char *nulls, bool read_only);
 extern void *FakerSPIPrepare(const char *src, int nargs, Oid *argtypes);
+
+/* suggest.c: hints for unknown names (the nearest one, the list) */
+extern char *FakerSuggest(const char *name, List *candidates, const char *what);
+extern List *FakerColumnNames(Oid relid);
 
 #endif							/* FAKER_H */

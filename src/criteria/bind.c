@@ -224,7 +224,8 @@ bind_field(Operand *o, BindCtx *ctx, const char *path)
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_COLUMN),
 						 errmsg("%s: column \"%s\" of %s (through \"%s\") does not exist",
-								path, dot + 1, get_rel_name(fk->parent), fkname)));
+								path, dot + 1, get_rel_name(fk->parent), fkname),
+						 errhint("%s", FakerSuggest(dot + 1, FakerColumnNames(fk->parent), "columns"))));
 			o->srctype = get_atttype(fk->parent, o->attnum);
 			return;
 		}
@@ -427,7 +428,8 @@ bind_row(FakerCriteria *q, Oid relid, BindCtx *outer)
 						ereport(ERROR,
 								(errcode(ERRCODE_UNDEFINED_COLUMN),
 								 errmsg("%s: column \"%s\" of %s does not exist", sub->path, f,
-										get_rel_name(relid))));
+										get_rel_name(relid)),
+								 errhint("%s", FakerSuggest(f, FakerColumnNames(relid), "columns"))));
 					if (wants_rel && ctx.fk == NULL)
 						ctx.fk = CriteriaFindForeignKey(relid, f, sub->path, true);
 					if (att == 0)

@@ -247,6 +247,7 @@ extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
 extern void PoolFlush(Aggregate *agg);
 extern int64 PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **members);
 extern void PoolReset(Oid relid);
+extern void CountersReset(const char *aggregate);
 extern bool PoolOwnedTableSound(Oid relid);
 extern Oid	PoolOwnedTableOid(const char *table);
 extern void PoolOwnedTableDrop(const char *table);

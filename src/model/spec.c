@@ -353,9 +353,20 @@ SpecFindReference(Aggregate *agg, const char *key, const char *path)
 				found = i;
 			}
 	if (found < 0)
+	{
+		List	   *names = NIL;
+
+		for (int i = 0; i < agg->nrefs; i++)
+			names = lappend(names, agg->refs[i].name);
+		for (int i = 0; i < agg->nrefs; i++)
+			for (int k = 0; k < agg->refs[i].nkeys; k++)
+				names = list_append_unique_ptr(names, agg->cols[agg->refs[i].col[k]].name);
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("%s: \"%s\" is neither a foreign key of %s nor a column of one", path, key, agg->qualname)));
+				 errmsg("%s: \"%s\" is neither a foreign key of %s nor a column of one", path, key, agg->qualname),
+				 names ? errhint("%s", FakerSuggest(key, names, "foreign keys and their columns")) :
+				 errhint("%s has no foreign key.", agg->qualname)));
+	}
 	return found;
 }
 
@@ -505,7 +516,8 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			if (c == NULL)
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_COLUMN),
-						 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname)));
+						 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname),
+						 errhint("%s", FakerSuggest(name, FakerColumnNames(agg->relid), "columns"))));
 			column_spec(agg, c, jb_entry(cols, name, path), path);
 		}
 

@@ -778,3 +778,27 @@ PoolFreePlan(Aggregate *agg)
 		SPI_freeplan(agg->pool.append_plan);
 	agg->pool.append_plan = NULL;
 }
+
+/*
+ * Forget the sequence counters of AGGREGATE (its columns' default scopes
+ * "<aggregate>.<column>", scoped ones included), or all when NULL.  As the
+ * owner.
+ */
+void
+CountersReset(const char *aggregate)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		args[1];
+	FakerOwnerScope owner;
+
+	FakerOwnerEnter(&owner);
+	if (aggregate == NULL)
+		spi_exec("DELETE FROM faker.sequence", 0, NULL, NULL, SPI_OK_DELETE);
+	else
+	{
+		args[0] = CStringGetTextDatum(aggregate);
+		spi_exec("DELETE FROM faker.sequence WHERE pg_catalog.left(scope, pg_catalog.length($1) OPERATOR(pg_catalog.+) 1) "
+				 "OPERATOR(pg_catalog.=) ($1 OPERATOR(pg_catalog.||) '.')", 1, types, args, SPI_OK_DELETE);
+	}
+	FakerOwnerExit(&owner);
+}

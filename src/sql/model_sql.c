@@ -77,10 +77,20 @@ Datum
 faker_undefine(PG_FUNCTION_ARGS)
 {
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bool		forget = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	bool		found;
+	Oid			relid = InvalidOid;
 
 	SPI_connect();
+	if (forget)
+		relid = CatalogAggregateRelation(name);
 	found = CatalogDropDefinition(name);
+	if (found && forget)
+	{
+		/* forget => true: what the aggregate left in faker goes too */
+		PoolReset(relid);
+		CountersReset(name);
+	}
 	SPI_finish();
 	if (!found)
 		ereport(ERROR,
@@ -227,8 +237,11 @@ faker_explain(PG_FUNCTION_ARGS)
 Datum
 faker_reset(PG_FUNCTION_ARGS)
 {
+	char	   *name = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
+
 	SPI_connect();
-	PoolReset(PG_ARGISNULL(0) ? InvalidOid : CatalogAggregateRelation(text_to_cstring(PG_GETARG_TEXT_PP(0))));
+	PoolReset(name ? CatalogAggregateRelation(name) : InvalidOid);
+	CountersReset(name);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
