@@ -22,7 +22,7 @@ SELECT count(*) FILTER (WHERE email !~ '^[a-z]+[._]?[a-z]+[0-9]{1,3}@[a-z.]+\.(c
        count(*) FILTER (WHERE postcode !~ '^[0-9]{5}$') AS bad_postcode,
        count(*) FILTER (WHERE phone !~ '^\+1-[2-9][0-9]{2}-[2-9][0-9]{2}-[0-9]{4}$') AS bad_phone,
        count(*) FILTER (WHERE username !~ '^[a-z]+_?[a-z]+[0-9]{1,3}$') AS bad_username,
-       count(*) FILTER (WHERE name !~ '^[A-Z][a-z]+ [A-Z][A-Za-z]+$') AS bad_name,
+       count(*) FILTER (WHERE name !~ '^[A-Z][a-z]+(-[A-Z][a-z]+)? [A-Z][A-Za-z]+(-[A-Z][A-Za-z]+)?$') AS bad_name,
        count(*) FILTER (WHERE digits !~ '^[0-9]{13}$') AS bad_digits,
        count(*) FILTER (WHERE length(string) NOT BETWEEN 3 AND 7 OR string !~ '^[A-Za-z0-9]+$') AS bad_string,
        count(*) FILTER (WHERE array_length(regexp_split_to_array(words, ' '), 1) <> 4) AS bad_words,

@@ -184,7 +184,7 @@ CREATE TABLE named (
 );
 SELECT created FROM faker_populate('named', 1000, 7);
 SELECT count(*) FILTER (WHERE username !~ '^[a-z]+_?[a-z]+[0-9]{1,3}$') AS bad_username,
-       count(*) FILTER (WHERE display_name !~ '^[A-Z][a-z]+ [A-Z][A-Za-z]+$') AS bad_display_name,
+       count(*) FILTER (WHERE display_name !~ '^[A-Z][a-z]+(-[A-Z][a-z]+)? [A-Z][A-Za-z]+(-[A-Z][A-Za-z]+)?$') AS bad_display_name,
        count(*) FILTER (WHERE email_address !~ '^[a-z._]+[0-9]*@[a-z.]+$') AS bad_email,
        count(*) FILTER (WHERE ip_address::inet IS NULL OR ip_address !~ '^(\d{1,3}\.){3}\d{1,3}$') AS bad_ip_text,
        count(*) FILTER (WHERE family(ip) <> 4) AS bad_ip,

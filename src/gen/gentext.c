@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 
+#include "gen/compound.h"
 #include "gen/genpriv.h"
 #include "gen/locale.h"
 #include "gen/words.h"
@@ -34,22 +35,27 @@ append_digits(StringInfo buf, FakerRng *rng, int n, bool nanp_first)
 												 FakerRngBelow(rng, 10))));
 }
 
+/*
+ * N lorem words; fewer than 3 words (a space of 200^N values only) are
+ * lorem compounds now and then (GenAppendLoremWord), so that every "words"
+ * and "sentence" has a million values or more.
+ */
 static void
 append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 {
 	for (int i = 0; i < n; i++)
 	{
-		const char *w = pick(&faker_lorem, rng);
+		int			at;
 
 		if (i > 0)
 			appendStringInfoChar(buf, ' ');
-		if (i == 0 && sentence)
-		{
-			appendStringInfoChar(buf, (char) toupper((unsigned char) w[0]));
-			appendStringInfoString(buf, w + 1);
-		}
+		at = buf->len;
+		if (n < 3)
+			GenAppendLoremWord(rng, buf, 70);
 		else
-			appendStringInfoString(buf, w);
+			appendStringInfoString(buf, pick(&faker_lorem, rng));
+		if (i == 0 && sentence)
+			buf->data[at] = (char) toupper((unsigned char) buf->data[at]);
 	}
 	if (sentence)
 		appendStringInfoChar(buf, '.');
@@ -90,24 +96,53 @@ append_paragraph(FakerGen *g, FakerRng *rng, StringInfo buf)
 	}
 }
 
+/* Lower-case BUF from START on in place, keeping only [a-z0-9]. */
+static void
+slug_in_place(StringInfo buf, int start)
+{
+	int			o = start;
+
+	for (int i = start; i < buf->len; i++)
+		if (isalnum((unsigned char) buf->data[i]))
+			buf->data[o++] = (char) tolower((unsigned char) buf->data[i]);
+	buf->len = o;
+	buf->data[o] = '\0';
+}
+
 /*
  * "username" and "email": first.last, firstlast or f.last, plus digits, so
- * that values are unique-ish; an email adds a domain.
+ * that values are unique-ish; an email adds a domain.  The names are those
+ * of first_name and last_name, compounds included (Mary-Kate: marykate).
  */
 static void
 append_user(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	const char *first = pick(&faker_first_names, rng);
-	const char *last = pick(&faker_last_names, rng);
-	int			style = (int) FakerRngBelow(rng, 3);
+	int			start = buf->len;
+	int			mid;
+	int			style;
+	StringInfoData tmp;
+	FakerGen	nocap = *g;
 
+	nocap.maxchars = -1;
+	GenAppendFirstName(&nocap, rng, buf);
+	slug_in_place(buf, start);
+	mid = buf->len;
+	/* the last name goes at the end of BUF, then the first moves */
+	GenAppendLastName(&nocap, rng, buf);
+	slug_in_place(buf, mid);
+	style = (int) FakerRngBelow(rng, 3);
+	initStringInfo(&tmp);
+	appendBinaryStringInfo(&tmp, buf->data + start, buf->len - start);
+	buf->len = start;
+	buf->data[start] = '\0';
 	if (style == 2)
-		appendStringInfoChar(buf, (char) tolower((unsigned char) first[0]));
+		appendStringInfoChar(buf, tmp.data[0]);
 	else
-		append_slug(buf, first);
+		appendBinaryStringInfo(buf, tmp.data, mid - start);
 	if (style != 1)
 		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
-	append_slug(buf, last);
+	appendStringInfoString(buf, tmp.data + (mid - start));
+	pfree(tmp.data);
 	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
 	if (g->kind == G_EMAIL)
 		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
@@ -169,7 +204,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_string(g, rng, buf);
 			break;
 		case G_WORD:
-			appendStringInfoString(buf, pick(&faker_lorem, rng));
+			GenAppendLoremWord(rng, buf, 70);
 			break;
 		case G_WORDS:
 			append_words(buf, rng, g->n, false);
@@ -181,14 +216,15 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_paragraph(g, rng, buf);
 			break;
 		case G_FIRST_NAME:
-			appendStringInfoString(buf, pick(&faker_first_names, rng));
+			GenAppendFirstName(g, rng, buf);
 			break;
 		case G_LAST_NAME:
-			appendStringInfoString(buf, pick(&faker_last_names, rng));
+			GenAppendLastName(g, rng, buf);
 			break;
 		case G_NAME:
-			appendStringInfo(buf, "%s %s", pick(&faker_first_names, rng),
-							 pick(&faker_last_names, rng));
+			GenAppendFirstName(g, rng, buf);
+			appendStringInfoChar(buf, ' ');
+			GenAppendLastName(g, rng, buf);
 			break;
 		case G_USERNAME:
 		case G_EMAIL:
@@ -198,18 +234,16 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_phone(rng, buf);
 			break;
 		case G_COMPANY:
-			appendStringInfo(buf, "%s %s", pick(&faker_last_names, rng),
-							 pick(&faker_company_suffixes, rng));
+			GenAppendCompany(g, rng, buf);
 			break;
 		case G_JOB:
-			appendStringInfoString(buf, pick(&faker_jobs, rng));
+			GenAppendJob(g, rng, buf);
 			break;
 		case G_STREET_ADDRESS:
-			appendStringInfo(buf, "%d %s %s", 1 + (int) FakerRngBelow(rng, 9999),
-							 pick(&faker_streets, rng), pick(&faker_street_suffixes, rng));
+			GenAppendStreetAddress(g, rng, buf);
 			break;
 		case G_CITY:
-			appendStringInfoString(buf, pick(&faker_cities, rng));
+			GenAppendCity(g, rng, buf);
 			break;
 		case G_COUNTRY:
 			appendStringInfoString(buf, pick(&faker_countries, rng));

@@ -1,0 +1,35 @@
+/*
+ * compound.h: values beyond the word lists (src/gen/compound.c).
+ */
+#ifndef FAKER_COMPOUND_H
+#define FAKER_COMPOUND_H
+
+#include "gen/genpriv.h"
+#include "gen/words.h"
+#include "prng.h"
+
+/*
+ * FakerRngBelow(rng, n), the same value from the same draws, also giving
+ * REST: the draw's leftover bits, a uniform 64-bit fraction for GenTake.
+ */
+extern uint64 GenBelowRest(FakerRng *rng, uint64 n, uint64 *rest);
+
+/* A uniform integer in [0, m) from the fraction *R, which keeps the rest. */
+static inline uint64
+GenTake(uint64 *r, uint64 m)
+{
+	uint128		p = (uint128) *r * (uint128) m;
+
+	*r = (uint64) p;
+	return (uint64) (p >> 64);
+}
+
+extern void GenAppendFirstName(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendLastName(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendCity(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendCompany(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendJob(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendStreetAddress(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendLoremWord(FakerRng *rng, StringInfo buf, int plain_pct);
+
+#endif
