@@ -166,6 +166,9 @@ extern FakerCriteria *FakerCriteriaHoist(FakerCriteria *req, Oid child, Oid wide
  * the result is a plain AND of fields (or the tree itself). */
 extern FakerCriteria *FakerCriteriaChooseBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void *arg);
 
+/* One branch of each $or of a value-level tree (also under $and). */
+extern FakerCriteria *FakerCriteriaValueBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void *arg);
+
 /*
  * A value-level tree's constant answer, if it has one: an equality
  * (*value, *isnull) -- returns true.

@@ -233,6 +233,30 @@ FakerCriteriaHasRest(FakerCriteria *q)
 	return false;
 }
 
+/*
+ * One branch of each $or of a value-level tree (under $and too), chosen by
+ * PICK: what an ordered generator is narrowed to (partition bounds, an OR
+ * of ranges); the value is still checked against the whole tree.
+ */
+FakerCriteria *
+FakerCriteriaValueBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void *arg)
+{
+	FakerCriteria *r;
+
+	if (q == NULL || q->rowlevel)
+		return q;
+	if (q->op == Q_OR && q->nsubs > 0)
+		return FakerCriteriaValueBranch(q->subs[pick(arg, q->nsubs)], pick, arg);
+	if (q->op != Q_AND)
+		return q;
+	r = palloc(sizeof(FakerCriteria));
+	*r = *q;
+	r->subs = palloc(sizeof(FakerCriteria *) * Max(q->nsubs, 1));
+	for (int i = 0; i < q->nsubs; i++)
+		r->subs[i] = FakerCriteriaValueBranch(q->subs[i], pick, arg);
+	return r;
+}
+
 FakerCriteria *
 FakerCriteriaChooseBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void *arg)
 {

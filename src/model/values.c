@@ -238,6 +238,12 @@ ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_inc
 
 #define REQUIRE_ATTEMPTS 100
 
+static int
+value_pick(void *arg, int n)
+{
+	return (int) (FakerRngDouble((FakerRng *) arg) * n) % n;
+}
+
 /*
  * A value of column C that satisfies REQ (its own "require", merged with
  * criteria pushed down to this row): an equality is taken as is, an ordered
@@ -282,7 +288,8 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerCriteria *req,
 					lo_incl = true,
 					hi_incl = true;
 
-		if (ranged && FakerCriteriaBounds(req, &env, &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
+		if (ranged && FakerCriteriaBounds(FakerCriteriaValueBranch(req, value_pick, &c->rng), &env,
+										  &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
 		{
 			if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
 			{

@@ -1,0 +1,217 @@
+/*
+ * partitions.c: the partition bounds of a partitioned table (every level)
+ * as criteria on its key columns, for columns without a spec, so that
+ * every row lands in an existing partition: a range partition is a branch
+ * {"$gte": from, "$lt": to} of an $or (one branch drawn per row, the
+ * generator narrowed to it), the lists of list partitions are the
+ * column's "values".  A default partition adds a branch no other
+ * partition takes (above the highest range, a text value in no list).
+ * Hash partitions need nothing when their remainders cover every modulus.
+ * Only single-column keys on a plain column are read; a sub-level's
+ * bounds are the union over its partitioned children.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/partition.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "nodes/parsenodes.h"
+#include "partitioning/partbounds.h"
+#include "partitioning/partdesc.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/lsyscache.h"
+#include "utils/partcache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+
+#include "model/model.h"
+#include "model/checks.h"
+
+static char *
+const_text(Const *k)
+{
+	Oid			out;
+	bool		varlena;
+
+	getTypeOutputInfo(k->consttype, &out, &varlena);
+	return OidOutputFunctionCall(out, k->constvalue);
+}
+
+static void
+json_const(StringInfo s, Const *k)
+{
+	Oid			t = k->consttype;
+	char	   *text = const_text(k);
+
+	if ((t == INT2OID || t == INT4OID || t == INT8OID || t == NUMERICOID || t == FLOAT4OID || t == FLOAT8OID) &&
+		strcmp(text, "NaN") != 0 && strstr(text, "nfinity") == NULL)
+		appendStringInfoString(s, text);
+	else
+		escape_json(s, text);
+}
+
+static int
+agg_column(Aggregate *agg, const char *name)
+{
+	for (int i = 0; i < agg->ncols; i++)
+		if (strcmp(agg->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static PartitionBoundSpec *
+bound_of(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Datum		d;
+	bool		isnull;
+	PartitionBoundSpec *spec = NULL;
+
+	if (!HeapTupleIsValid(tup))
+		return NULL;
+	d = SysCacheGetAttr(RELOID, tup, Anum_pg_class_relpartbound, &isnull);
+	if (!isnull)
+		spec = (PartitionBoundSpec *) stringToNode(TextDatumGetCString(d));
+	ReleaseSysCache(tup);
+	return spec;
+}
+
+static void
+read_level(Aggregate *agg, Relation rel, PartitionCriteria *pc, int depth)
+{
+	PartitionKey key = RelationGetPartitionKey(rel);
+	PartitionDesc pd = RelationGetPartitionDesc(rel, true);
+	int			col;
+	PartitionCriteria *p;
+	Const	   *maxhi = NULL;
+	bool		open_hi = false;
+	double		hashsum = 0;
+
+	if (key == NULL || depth > 32)
+		return;
+	for (int i = 0; i < pd->nparts; i++)
+		if (!pd->is_leaf[i])
+		{
+			Relation	child = table_open(pd->oids[i], AccessShareLock);
+
+			read_level(agg, child, pc, depth + 1);
+			table_close(child, AccessShareLock);
+		}
+	if (key->partnatts != 1 || key->partattrs[0] == 0)
+		return;
+	col = agg_column(agg, get_attname(RelationGetRelid(rel), key->partattrs[0], false));
+	if (col < 0)
+		return;
+	p = &pc[col];
+	for (int i = 0; i < pd->nparts; i++)
+	{
+		PartitionBoundSpec *b = bound_of(pd->oids[i]);
+		ListCell   *lc;
+
+		if (b == NULL)
+			continue;
+		if (b->is_default)
+		{
+			p->has_default = true;
+			continue;
+		}
+		if (b->strategy == PARTITION_STRATEGY_LIST)
+			foreach(lc, b->listdatums)
+			{
+				Const	   *k = lfirst(lc);
+
+				if (k->constisnull)
+					continue;
+				p->values = lappend(p->values, const_text(k));
+				p->valtype = k->consttype;
+			}
+		else if (b->strategy == PARTITION_STRATEGY_RANGE)
+		{
+			PartitionRangeDatum *lo = linitial(b->lowerdatums);
+			PartitionRangeDatum *hi = linitial(b->upperdatums);
+			int			n = 0;
+
+			if (p->nbranches++ > 0)
+				appendStringInfoString(&p->branches, ", ");
+			appendStringInfoString(&p->branches, "{\"$and\": [");
+			if (lo->kind == PARTITION_RANGE_DATUM_VALUE)
+			{
+				appendStringInfoString(&p->branches, "{\"$gte\": ");
+				json_const(&p->branches, (Const *) lo->value);
+				appendStringInfoChar(&p->branches, '}');
+				n++;
+			}
+			if (hi->kind == PARTITION_RANGE_DATUM_VALUE)
+			{
+				appendStringInfoString(&p->branches, n ? ", {\"$lt\": " : "{\"$lt\": ");
+				json_const(&p->branches, (Const *) hi->value);
+				appendStringInfoChar(&p->branches, '}');
+				n++;
+				if (maxhi == NULL || DatumGetInt32(FunctionCall2Coll(&key->partsupfunc[0], key->partcollation[0],
+																	  ((Const *) hi->value)->constvalue,
+																	  maxhi->constvalue)) > 0)
+					maxhi = (Const *) hi->value;
+			}
+			else
+				open_hi = true;
+			appendStringInfoChar(&p->branches, ']');
+			appendStringInfoChar(&p->branches, '}');
+			if (n == 0)
+				p->free = true;
+		}
+		else if (b->strategy == PARTITION_STRATEGY_HASH && b->modulus > 0)
+			hashsum += 1.0 / b->modulus;
+	}
+	if (p->has_default && key->strategy == PARTITION_STRATEGY_RANGE && maxhi && !open_hi)
+	{
+		/* what no range takes: at or above the highest upper bound */
+		if (p->nbranches++ > 0)
+			appendStringInfoString(&p->branches, ", ");
+		appendStringInfoString(&p->branches, "{\"$gte\": ");
+		json_const(&p->branches, maxhi);
+		appendStringInfoChar(&p->branches, '}');
+	}
+	if (p->has_default && key->strategy == PARTITION_STRATEGY_LIST && p->values &&
+		(p->valtype == TEXTOID || p->valtype == VARCHAROID || p->valtype == BPCHAROID))
+	{
+		/* a value in no list, for the default partition */
+		char	   *other = pstrdup("other");
+		bool		taken;
+
+		do
+		{
+			ListCell   *lc;
+
+			taken = false;
+			foreach(lc, p->values)
+				if (strcmp(lfirst(lc), other) == 0)
+					taken = true;
+			if (taken)
+				other = psprintf("%s_", other);
+		} while (taken);
+		p->values = lappend(p->values, other);
+	}
+	if (key->strategy == PARTITION_STRATEGY_HASH && !p->has_default && hashsum < 0.999999)
+		p->hash_incomplete = true;
+}
+
+/*
+ * The bounds of partitioned table AGG (all levels) per column: PC has
+ * agg->ncols entries, zeroed by the caller.
+ */
+void
+PartitionsRead(Aggregate *agg, PartitionCriteria *pc)
+{
+	Relation	rel;
+
+	for (int i = 0; i < agg->ncols; i++)
+		initStringInfo(&pc[i].branches);
+	if (get_rel_relkind(agg->relid) != RELKIND_PARTITIONED_TABLE)
+		return;
+	rel = table_open(agg->relid, AccessShareLock);
+	read_level(agg, rel, pc, 0);
+	table_close(rel, AccessShareLock);
+}
