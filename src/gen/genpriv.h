@@ -38,6 +38,7 @@ struct FakerGen
 	Oid			restype;		/* type of the Datums produced */
 	int			maxchars;		/* -1: no cap */
 	int64		imin, imax;		/* int, date (days), timestamps (usecs), numeric (scaled) */
+	bool		loose;			/* a type's default: criteria may move the range */
 	double		fmin, fmax;		/* float */
 	double		p;				/* bool */
 	int			scale;			/* numeric */

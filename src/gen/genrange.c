@@ -5,6 +5,8 @@
  */
 #include "postgres.h"
 
+#include "common/int.h"
+
 #include <math.h>
 
 #include "catalog/pg_type.h"
@@ -86,6 +88,18 @@ FakerGenNextWithin(FakerGen *g, FakerRng *rng, Datum lo, bool has_lo, bool lo_in
 		int64		l = has_lo ? Max(scaled(g, lo, false, lo_incl), imin) : imin;
 		int64		h = has_hi ? Min(scaled(g, hi, true, hi_incl), imax) : imax;
 
+		if (l > h && g->loose && (has_lo || has_hi))
+		{
+			/* a default range the criteria lie outside: take theirs, as wide as ours */
+			int64		span = imax - imin;
+
+			l = has_lo ? scaled(g, lo, false, lo_incl) : scaled(g, hi, true, hi_incl);
+			h = has_hi ? scaled(g, hi, true, hi_incl) : l;
+			if (!has_hi && pg_add_s64_overflow(l, span, &h))
+				h = PG_INT64_MAX;
+			if (!has_lo && pg_sub_s64_overflow(h, span, &l))
+				l = PG_INT64_MIN;
+		}
 		if (l > h)
 			return false;
 		g->imin = l;

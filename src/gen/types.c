@@ -162,6 +162,9 @@ int_range_for_name(const char *colname, int64 *lo, int64 *hi)
 		*lo = 1, *hi = 5;
 	else if (name_has(name, "percent") || name_has(name, "pct"))
 		*lo = 0, *hi = 100;
+	else if (name_has(name, "length") || name_has(name, "duration") || name_has(name, "minutes") ||
+			 name_has(name, "days") || name_has(name, "size"))
+		*lo = 1, *hi = 300;		/* a film's length, a rental's days: small positive */
 	else
 		return false;
 	return true;
@@ -489,8 +492,8 @@ derived_gen(Oid base, int32 typmod, const char *colname)
 	return NULL;
 }
 
-FakerGen *
-FakerGenForType(Oid typid, int32 typmod, const char *colname)
+static FakerGen *
+gen_for_type(Oid typid, int32 typmod, const char *colname)
 {
 	Oid			base = getBaseTypeAndTypmod(typid, &typmod);
 
@@ -579,4 +582,19 @@ FakerGenForType(Oid typid, int32 typmod, const char *colname)
 			break;
 	}
 	return derived_gen(base, typmod, colname);
+}
+
+/*
+ * The default generator of a column type.  Its range is only a default:
+ * criteria outside it (a CHECK, a partition's bounds) move it rather than
+ * leave nothing to draw (genrange.c).
+ */
+FakerGen *
+FakerGenForType(Oid typid, int32 typmod, const char *colname)
+{
+	FakerGen   *g = gen_for_type(typid, typmod, colname);
+
+	if (g)
+		g->loose = true;
+	return g;
 }
