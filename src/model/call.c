@@ -431,9 +431,8 @@ CallEnd(FakerPlan *plan)
 			continue;
 		/* name and relation survive the call context */
 		r = palloc0(sizeof(PopulateResult));
-		r->agg = palloc0(sizeof(Aggregate));
-		r->agg->name = pstrdup(a->name);
-		r->agg->relid = a->relid;
+		r->name = pstrdup(a->name);
+		r->relid = a->relid;
 		r->created = a->created;
 		r->reused = a->reused;
 		r->nulls = a->nulls;

@@ -64,7 +64,7 @@
 
 #include "faker.h"
 #include "model/fkcheck.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 bool		faker_batch_fk_checks = true;
 

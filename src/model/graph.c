@@ -18,7 +18,7 @@
 #include "utils/varlena.h"
 #include "utils/regproc.h"
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 typedef struct Builder
 {

@@ -11,7 +11,7 @@
 #include "utils/lsyscache.h"
 
 #include "faker.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 #include "model/expr.h"
 #include "model/uniques.h"
 #include "model/checks.h"

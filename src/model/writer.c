@@ -26,7 +26,7 @@
 
 #include "faker.h"
 #include "model/fkcheck.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 typedef struct Writer
 {
