@@ -9,6 +9,7 @@
 
 #include "dist/distpriv.h"
 
+/* Start the jsonb object of a distributor's description. */
 void
 DistJsonBegin(DistJson *j)
 {
@@ -16,6 +17,7 @@ DistJsonBegin(DistJson *j)
 	pushJsonbValue(&j->st, WJB_BEGIN_OBJECT, NULL);
 }
 
+/* Push the object key KEY. */
 static void
 push_key(DistJson *j, const char *key)
 {
@@ -27,6 +29,7 @@ push_key(DistJson *j, const char *key)
 	pushJsonbValue(&j->st, WJB_KEY, &k);
 }
 
+/* V as a jsonb number. */
 static JsonbValue
 num(double v)
 {
@@ -37,6 +40,7 @@ num(double v)
 	return n;
 }
 
+/* Add the pair KEY: V (a number). */
 void
 DistJsonFloat(DistJson *j, const char *key, double v)
 {
@@ -46,6 +50,7 @@ DistJsonFloat(DistJson *j, const char *key, double v)
 	pushJsonbValue(&j->st, WJB_VALUE, &n);
 }
 
+/* Add the pair KEY: [V[0], ..., V[COUNT - 1]] (numbers). */
 void
 DistJsonFloats(DistJson *j, const char *key, const double *v, int count)
 {
@@ -60,6 +65,7 @@ DistJsonFloats(DistJson *j, const char *key, const double *v, int count)
 	pushJsonbValue(&j->st, WJB_END_ARRAY, NULL);
 }
 
+/* Add the pair KEY: S (a string). */
 void
 DistJsonString(DistJson *j, const char *key, const char *s)
 {
@@ -72,6 +78,7 @@ DistJsonString(DistJson *j, const char *key, const char *s)
 	pushJsonbValue(&j->st, WJB_VALUE, &v);
 }
 
+/* Close the object: the jsonb value. */
 Jsonb *
 DistJsonEnd(DistJson *j)
 {

@@ -69,6 +69,9 @@ struct PoolUses
 	int64		written;		/* values 0..written-1 are in the table */
 };
 
+/*
+ * Run SQL on a uses table (as faker's owner); an error unless it returns EXPECT.
+ */
 static void
 uses_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
@@ -80,6 +83,9 @@ uses_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 		elog(ERROR, "faker: \"%s\" failed: %s", sql, SPI_result_code_string(rc));
 }
 
+/*
+ * Empty uses for the pool table TABLE through VIA (NULL: a column's reuse).
+ */
 static PoolUses *
 uses_new(FakerPlan *plan, char *table, const char *via)
 {
@@ -91,6 +97,7 @@ uses_new(FakerPlan *plan, char *table, const char *via)
 	return u;
 }
 
+/* Room for the uses of NEED pool values. */
 static void
 uses_grow(PoolUses *u, int64 need)
 {
@@ -134,6 +141,7 @@ uses_add(PoolUses *u, int64 pos, int64 count)
 	u->delta[pos] += count;
 }
 
+/* The value at pool position POS was used once more. */
 void
 UsesNote(PoolUses *u, int64 pos)
 {
@@ -141,6 +149,7 @@ UsesNote(PoolUses *u, int64 pos)
 		uses_add(u, pos, 1);
 }
 
+/* The uses of each pool value (*N of them), or NULL. */
 const int64 *
 UsesCounts(PoolUses *u, int64 *n)
 {

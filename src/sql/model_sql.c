@@ -44,6 +44,7 @@ CheckCount(FunctionCallInfo fcinfo, int argno)
 	return n;
 }
 
+/* An aggregate's name must not be empty. */
 static inline void
 CheckAggregateName(const char *name)
 {
@@ -183,6 +184,7 @@ rows_shutdown(Datum arg)
 	PopActiveSnapshot();
 }
 
+/* At the end of the query, a faker_pipe stopped early still ends its call. */
 static void
 pipe_shutdown(Datum arg)
 {
