@@ -111,17 +111,17 @@ FakerM2OParse(Jsonb *spec, const char *path, const char *const *other_keys,
 Jsonb *
 FakerM2OSpecToJsonb(const FakerM2OSpec *spec)
 {
-	DistJson	j;
+	JsonOut	j;
 
-	DistJsonBegin(&j);
-	DistJsonFloat(&j, "mean", spec->mean);
+	JsonOutBegin(&j);
+	JsonOutFloat(&j, "mean", spec->mean);
 	if (spec->skew > 0)
-		DistJsonFloat(&j, "skew", spec->skew);
+		JsonOutFloat(&j, "skew", spec->skew);
 	if (spec->nweights > 0)
-		DistJsonFloats(&j, "weights", spec->weights, spec->nweights);
+		JsonOutFloats(&j, "weights", spec->weights, spec->nweights);
 	if (spec->null_weight > 0)
-		DistJsonFloat(&j, "null_weight", spec->null_weight);
-	return DistJsonEnd(&j);
+		JsonOutFloat(&j, "null_weight", spec->null_weight);
+	return JsonOutEnd(&j);
 }
 
 /* Share of the uses the value at relative rank x = j/P .. (j+1)/P gets. */

@@ -340,21 +340,21 @@ FakerO2MNext(FakerO2M *d, FakerRng *rng)
 Jsonb *
 FakerO2MToJsonb(const FakerO2M *d)
 {
-	DistJson	j;
+	JsonOut	j;
 
-	DistJsonBegin(&j);
+	JsonOutBegin(&j);
 	if (d->kind == O2M_RANGE)
 	{
-		DistJsonFloat(&j, "min", (double) d->min);
-		DistJsonFloat(&j, "max", (double) d->max);
+		JsonOutFloat(&j, "min", (double) d->min);
+		JsonOutFloat(&j, "max", (double) d->max);
 	}
 	else
-		DistJsonFloat(&j, "mean", d->mean);
+		JsonOutFloat(&j, "mean", d->mean);
 	if (d->kind >= O2M_EXPONENTIAL)
-		DistJsonString(&j, "distribution", dist_names[d->kind]);
+		JsonOutString(&j, "distribution", dist_names[d->kind]);
 	if (d->kind == O2M_SKEW)
-		DistJsonFloat(&j, "skew", d->shape);
+		JsonOutFloat(&j, "skew", d->shape);
 	if (d->nweights > 0)
-		DistJsonFloats(&j, "weights", d->weights, d->nweights);
-	return DistJsonEnd(&j);
+		JsonOutFloats(&j, "weights", d->weights, d->nweights);
+	return JsonOutEnd(&j);
 }

@@ -1,17 +1,18 @@
 /*
- * json.c: writing distributor options back as jsonb (what faker_fit and
- * the *_to_jsonb functions return).  They are read with src/options.h.
+ * jsonout.c: writing a flat jsonb object of options back (what faker_fit,
+ * the *_to_jsonb functions and faker_explain return).  Options are read
+ * with src/options.h.
  */
 #include "postgres.h"
 
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-#include "dist/distpriv.h"
+#include "jsonout.h"
 
-/* Start the jsonb object of a distributor's description. */
+/* Start a jsonb object. */
 void
-DistJsonBegin(DistJson *j)
+JsonOutBegin(JsonOut *j)
 {
 	j->st = NULL;
 	pushJsonbValue(&j->st, WJB_BEGIN_OBJECT, NULL);
@@ -19,7 +20,7 @@ DistJsonBegin(DistJson *j)
 
 /* Push the object key KEY. */
 static void
-push_key(DistJson *j, const char *key)
+push_key(JsonOut *j, const char *key)
 {
 	JsonbValue	k;
 
@@ -42,7 +43,7 @@ num(double v)
 
 /* Add the pair KEY: V (a number). */
 void
-DistJsonFloat(DistJson *j, const char *key, double v)
+JsonOutFloat(JsonOut *j, const char *key, double v)
 {
 	JsonbValue	n = num(v);
 
@@ -52,7 +53,7 @@ DistJsonFloat(DistJson *j, const char *key, double v)
 
 /* Add the pair KEY: [V[0], ..., V[COUNT - 1]] (numbers). */
 void
-DistJsonFloats(DistJson *j, const char *key, const double *v, int count)
+JsonOutFloats(JsonOut *j, const char *key, const double *v, int count)
 {
 	push_key(j, key);
 	pushJsonbValue(&j->st, WJB_BEGIN_ARRAY, NULL);
@@ -67,7 +68,7 @@ DistJsonFloats(DistJson *j, const char *key, const double *v, int count)
 
 /* Add the pair KEY: S (a string). */
 void
-DistJsonString(DistJson *j, const char *key, const char *s)
+JsonOutString(JsonOut *j, const char *key, const char *s)
 {
 	JsonbValue	v;
 
@@ -80,7 +81,44 @@ DistJsonString(DistJson *j, const char *key, const char *s)
 
 /* Close the object: the jsonb value. */
 Jsonb *
-DistJsonEnd(DistJson *j)
+JsonOutEnd(JsonOut *j)
 {
 	return JsonbValueToJsonb(pushJsonbValue(&j->st, WJB_END_OBJECT, NULL));
+}
+
+/*
+ * Start a jsonb object holding the pairs of the jsonb object BASE (NULL:
+ * none), so the caller can add pairs of its own (a later key wins).
+ */
+void
+JsonOutBeginWith(JsonOut *j, Jsonb *base)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+
+	JsonOutBegin(j);
+	if (base == NULL)
+		return;
+	it = JsonbIteratorInit(&base->root);
+	tok = JsonbIteratorNext(&it, &v, false);
+	Assert(tok == WJB_BEGIN_OBJECT);
+	while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
+	{
+		if (tok == WJB_END_OBJECT && it == NULL)
+			break;
+		pushJsonbValue(&j->st, tok, tok < WJB_BEGIN_ARRAY ? &v : NULL);
+	}
+}
+
+/* Add the pair KEY: B (a boolean). */
+void
+JsonOutBool(JsonOut *j, const char *key, bool b)
+{
+	JsonbValue	v;
+
+	push_key(j, key);
+	v.type = jbvBool;
+	v.val.boolean = b;
+	pushJsonbValue(&j->st, WJB_VALUE, &v);
 }
