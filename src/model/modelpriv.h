@@ -264,6 +264,7 @@ extern const int64 *UsesCounts(PoolUses *u, int64 *n);
 extern void UsesFlush(Aggregate *agg);
 extern void UsesFlushOne(PoolUses *u);
 extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
+extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
 /* writer.c */
 extern void WriterKeepPlan(Aggregate *agg);

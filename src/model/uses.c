@@ -371,6 +371,17 @@ UsesFlush(Aggregate *agg)
 			UsesFlushOne(agg->cols[j].reuse_uses);
 }
 
+/* Room for one more value in C's reuse pool (in the plan's memory). */
+void
+ReuseGrow(FakerPlan *plan, ModelColumn *c)
+{
+	if (c->reuse_n < c->reuse_cap)
+		return;
+	c->reuse_cap = Max(1024, c->reuse_cap * 2);
+	c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
+		MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
+}
+
 /* The column's values with their counts, most used first (as the caller). */
 static void
 reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
@@ -399,12 +410,7 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
 
-			if (c->reuse_n == c->reuse_cap)
-			{
-				c->reuse_cap = Max(1024, c->reuse_cap * 2);
-				c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
-					MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
-			}
+			ReuseGrow(plan, c);
 			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
 			uses_add(u, c->reuse_n++, cnt);
 		}
@@ -436,12 +442,7 @@ reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &cnull));
 
-			if (c->reuse_n == c->reuse_cap)
-			{
-				c->reuse_cap = Max(1024, c->reuse_cap * 2);
-				c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
-					MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
-			}
+			ReuseGrow(plan, c);
 			c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
 			uses_grow(u, c->reuse_n + 1);
 			u->uses[c->reuse_n++] = cnt;

@@ -150,12 +150,7 @@ reused_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 		if (HashSetAdd(agg->seen, ColumnHash(c, d) ^ ((uint64) c->attnum << 32)) || attempt >= 100)
 			break;
 	}
-	if (c->reuse_n == c->reuse_cap)
-	{
-		c->reuse_cap = Max(1024, c->reuse_cap * 2);
-		c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
-			MemoryContextAllocHuge(rc->plan->cxt, sizeof(Datum) * c->reuse_cap);
-	}
+	ReuseGrow(rc->plan, c);
 	c->reuse_vals[c->reuse_n] = (Datum) 0;
 	{
 		MemoryContext old = MemoryContextSwitchTo(rc->plan->cxt);
