@@ -121,6 +121,7 @@ FakerJsonbScalarText(JsonbValue *v)
 	}
 }
 
+/* SPI_execute_with_args, back in the caller's memory context. */
 int
 FakerSPIExecute(const char *src, int nargs, Oid *argtypes, Datum *values,
 				const char *nulls, bool read_only, long tcount)
@@ -132,6 +133,7 @@ FakerSPIExecute(const char *src, int nargs, Oid *argtypes, Datum *values,
 	return rc;
 }
 
+/* SPI_execute_plan, back in the caller's memory context. */
 int
 FakerSPIExecutePlan(void *plan, Datum *values, const char *nulls, bool read_only, long tcount)
 {
@@ -142,6 +144,7 @@ FakerSPIExecutePlan(void *plan, Datum *values, const char *nulls, bool read_only
 	return rc;
 }
 
+/* SPI_cursor_fetch, back in the caller's memory context. */
 void
 FakerSPIFetch(void *portal, bool forward, long count)
 {
@@ -151,6 +154,7 @@ FakerSPIFetch(void *portal, bool forward, long count)
 	MemoryContextSwitchTo(cxt);
 }
 
+/* SPI_cursor_open_with_args, back in the caller's memory context. */
 void *
 FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
 				   const char *nulls, bool read_only)
@@ -162,6 +166,7 @@ FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
 	return portal;
 }
 
+/* SPI_prepare, back in the caller's memory context. */
 void *
 FakerSPIPrepare(const char *src, int nargs, Oid *argtypes)
 {

@@ -31,12 +31,14 @@ typedef struct BindCtx
 static void bind_row(FakerCriteria *q, Oid relid, BindCtx *outer);
 static void bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx);
 
+/* Raise error CODE "PATH: MSG" for criteria that do not fit the table. */
 static void
 bind_error(const char *path, int code, const char *msg)
 {
 	ereport(ERROR, (errcode(code), errmsg("%s: %s", path, msg)));
 }
 
+/* A foreign key of the relcache's list as the criteria's FakerCriteriaFK. */
 static FakerCriteriaFK *
 fk_from_cache(ForeignKeyCacheInfo *fki)
 {
@@ -106,6 +108,7 @@ CriteriaFindForeignKey(Oid relid, const char *name, const char *path, bool must)
 	return NULL;
 }
 
+/* Foreign key CONOID of table RELID, or NULL. */
 FakerCriteriaFK *
 CriteriaForeignKeyByOid(Oid relid, Oid conoid)
 {
@@ -132,6 +135,7 @@ typedef struct CastErrorCtx
 	Oid			typid;
 } CastErrorCtx;
 
+/* Error context of a literal's cast: where in the criteria, to what type. */
 static void
 cast_error_context(void *arg)
 {
@@ -236,6 +240,7 @@ bind_field(Operand *o, BindCtx *ctx, const char *path)
 					path, ref, get_rel_name(ctx->relid))));
 }
 
+/* A $step operand "step.column": the step and the column of its relation. */
 static void
 bind_step(Operand *o, BindCtx *ctx, const char *path)
 {
@@ -266,6 +271,10 @@ bind_step(Operand *o, BindCtx *ctx, const char *path)
 			 errmsg("%s: $step \"%s\" names no earlier step", path, o->ref)));
 }
 
+/*
+ * Bind operand O of Q: a literal cast to Q's type, a $field to a column
+ * (of the row or through a foreign key), a $step to an earlier step.
+ */
 static void
 bind_operand(FakerCriteria *q, Operand *o, BindCtx *ctx, const char *path)
 {
@@ -291,6 +300,7 @@ bind_operand(FakerCriteria *q, Operand *o, BindCtx *ctx, const char *path)
 	}
 }
 
+/* Q compares values of type TYPID: its type, storage and ordering. */
 static void
 set_type(FakerCriteria *q, Oid typid, int32 typmod, Oid collid)
 {
@@ -305,6 +315,60 @@ set_type(FakerCriteria *q, Oid typid, int32 typmod, Oid collid)
 	q->cmp = OidIsValid(tc->cmp_proc_finfo.fn_oid) ? &tc->cmp_proc_finfo : NULL;
 }
 
+/*
+ * A comparison ($eq ... $lte, $in) of a column of type TYPID with its
+ * operand(s): the type needs an ordering; {"$eq": null} becomes IS NULL.
+ */
+static void
+bind_compare(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
+{
+	if (!OidIsValid(typid))
+		bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+				   psprintf("%s compares a column's value: put it under a column name", CriteriaOpName(q->op)));
+	set_type(q, typid, typmod, collid);
+	if (q->cmp == NULL)
+		bind_error(q->path, ERRCODE_UNDEFINED_FUNCTION,
+				   psprintf("type %s has no ordering to compare with", format_type_be(typid)));
+	if (q->op == Q_IN)
+	{
+		for (int i = 0; i < q->nargs; i++)
+			bind_operand(q, &q->args[i], ctx, psprintf("%s[%d]", q->path, i));
+	}
+	else if (q->arg.kind == OPD_LITERAL && q->arg.jnull)
+	{
+		/* {"$eq": null} is IS NULL, {"$ne": null} IS NOT NULL */
+		bool		neg = q->op == Q_NE;
+
+		q->op = Q_ISNULL;
+		q->flag = !neg;
+	}
+	else
+		bind_operand(q, &q->arg, ctx, q->path);
+}
+
+/*
+ * $any, $all (of the elements) and $len (the length) of an array column:
+ * the condition inside is bound to the element type, or to integer.
+ */
+static void
+bind_array(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
+{
+	Oid			elem = OidIsValid(typid) ? get_element_type(getBaseType(typid)) : InvalidOid;
+	BindCtx		sub = *ctx;
+
+	if (!OidIsValid(elem))
+		bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
+				   psprintf("%s needs an array column%s", CriteriaOpName(q->op),
+							OidIsValid(typid) ? psprintf(", not %s", format_type_be(typid)) : ""));
+	set_type(q, typid, typmod, collid);
+	sub.fk = NULL;
+	if (q->op == Q_LEN)
+		bind_value(q->sub, INT4OID, -1, InvalidOid, &sub);
+	else
+		bind_value(q->sub, elem, -1, collid, &sub);
+}
+
+/* Bind the value-level criteria Q to a value of type TYPID. */
 static void
 bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 {
@@ -319,28 +383,7 @@ bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 		case Q_LT:
 		case Q_LTE:
 		case Q_IN:
-			if (!OidIsValid(typid))
-				bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
-						   psprintf("%s compares a column's value: put it under a column name", CriteriaOpName(q->op)));
-			set_type(q, typid, typmod, collid);
-			if (q->cmp == NULL)
-				bind_error(q->path, ERRCODE_UNDEFINED_FUNCTION,
-						   psprintf("type %s has no ordering to compare with", format_type_be(typid)));
-			if (q->op == Q_IN)
-			{
-				for (int i = 0; i < q->nargs; i++)
-					bind_operand(q, &q->args[i], ctx, psprintf("%s[%d]", q->path, i));
-			}
-			else if (q->arg.kind == OPD_LITERAL && q->arg.jnull)
-			{
-				/* {"$eq": null} is IS NULL, {"$ne": null} IS NOT NULL */
-				bool		neg = q->op == Q_NE;
-
-				q->op = Q_ISNULL;
-				q->flag = !neg;
-			}
-			else
-				bind_operand(q, &q->arg, ctx, q->path);
+			bind_compare(q, typid, typmod, collid, ctx);
 			break;
 		case Q_ISNULL:
 			set_type(q, typid, typmod, collid);
@@ -356,21 +399,7 @@ bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 		case Q_ANY:
 		case Q_ALL:
 		case Q_LEN:
-			{
-				Oid			elem = OidIsValid(typid) ? get_element_type(getBaseType(typid)) : InvalidOid;
-				BindCtx		sub = *ctx;
-
-				if (!OidIsValid(elem))
-					bind_error(q->path, ERRCODE_DATATYPE_MISMATCH,
-							   psprintf("%s needs an array column%s", CriteriaOpName(q->op),
-										OidIsValid(typid) ? psprintf(", not %s", format_type_be(typid)) : ""));
-				set_type(q, typid, typmod, collid);
-				sub.fk = NULL;
-				if (q->op == Q_LEN)
-					bind_value(q->sub, INT4OID, -1, InvalidOid, &sub);
-				else
-					bind_value(q->sub, elem, -1, collid, &sub);
-			}
+			bind_array(q, typid, typmod, collid, ctx);
 			break;
 		case Q_ROW:
 			if (ctx->fk == NULL)
@@ -398,6 +427,10 @@ bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 	}
 }
 
+/*
+ * Bind the row-level criteria Q to the rows of RELID: fields to columns,
+ * foreign keys to $rel on their parent.
+ */
 static void
 bind_row(FakerCriteria *q, Oid relid, BindCtx *outer)
 {
@@ -467,6 +500,7 @@ bind_row(FakerCriteria *q, Oid relid, BindCtx *outer)
 	}
 }
 
+/* Bind Q as criteria on the rows of RELID, $step operands over STEPS. */
 FakerCriteria *
 FakerCriteriaBindRow(FakerCriteria *q, Oid relid, const FakerCriteriaStep *steps, int nsteps)
 {
@@ -501,6 +535,9 @@ strip_rel(FakerCriteria *q)
 	return q;
 }
 
+/*
+ * Bind Q, a reference's "require", to the parent of CHILD's foreign key CONOID.
+ */
 FakerCriteria *
 FakerCriteriaBindReference(FakerCriteria *q, Oid child, Oid conoid, const FakerCriteriaStep *steps, int nsteps)
 {
@@ -512,6 +549,7 @@ FakerCriteriaBindReference(FakerCriteria *q, Oid child, Oid conoid, const FakerC
 	return q;
 }
 
+/* Bind Q, a column's "require", to a value of type TYPID of table RELID. */
 FakerCriteria *
 FakerCriteriaBindValue(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, Oid relid)
 {

@@ -30,12 +30,14 @@ typedef enum Tri
 
 static Tri	eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env);
 
+/* NODE's ordering on A and B: < 0, 0, > 0. */
 int
 CriteriaCompare(FakerCriteria *node, Datum a, Datum b)
 {
 	return DatumGetInt32(FunctionCall2Coll(node->cmp, node->collid, a, b));
 }
 
+/* NOT in three-valued logic. */
 static Tri
 tri_not(Tri t)
 {
@@ -58,6 +60,7 @@ parent_row(FakerCriteriaFK *fk, FakerCriteriaEnv *env, FakerCriteriaEnv *penv)
 	return env->fetch(env->arg, fk, keys, &penv->values, &penv->nulls);
 }
 
+/* $any and $all of Q over the elements of array V. */
 static Tri
 eval_elements(FakerCriteria *q, Datum v, FakerCriteriaEnv *env)
 {
@@ -243,12 +246,14 @@ eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 	return T_UNKNOWN;
 }
 
+/* Whether the row in ENV satisfies row-level Q (unknown is false). */
 bool
 FakerCriteriaEvalRow(FakerCriteria *q, FakerCriteriaEnv *env)
 {
 	return eval_value(q, (Datum) 0, true, env) == T_TRUE;
 }
 
+/* Whether VALUE (ISNULL) satisfies value-level Q (unknown is false). */
 bool
 FakerCriteriaEvalValue(FakerCriteria *q, Datum value, bool isnull, FakerCriteriaEnv *env)
 {
@@ -319,6 +324,7 @@ FakerCriteriaFetchSPI(void *arg, FakerCriteriaFK *fk, Datum *keys, Datum **value
 
 /* ---- structural equality ---- */
 
+/* Whether operands A (of NA) and B (of NB) are the same. */
 static bool
 operand_equal(FakerCriteria *na, Operand *a, FakerCriteria *nb, Operand *b)
 {
@@ -333,6 +339,7 @@ operand_equal(FakerCriteria *na, Operand *a, FakerCriteria *nb, Operand *b)
 	return compareJsonbContainers(&a->json->root, &b->json->root) == 0;
 }
 
+/* Whether bound trees A and B say the same (for sharing filtered pools). */
 bool
 CriteriaEqual(FakerCriteria *a, FakerCriteria *b)
 {

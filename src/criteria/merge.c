@@ -16,6 +16,9 @@
 
 static FakerCriteria *merge(FakerCriteria *a, FakerCriteria *b, const char *aggregate);
 
+/*
+ * Raise the error for criteria A and B on one aggregate that cannot both hold.
+ */
 static void
 conflict(FakerCriteria *a, FakerCriteria *b, const char *aggregate, const char *why)
 {
@@ -147,6 +150,7 @@ check_values(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 	}
 }
 
+/* A AND B, their conjuncts flattened into one $and. */
 static FakerCriteria *
 make_and(FakerCriteria *a, FakerCriteria *b)
 {
@@ -174,6 +178,10 @@ make_and(FakerCriteria *a, FakerCriteria *b)
 	return i == 1 ? q->subs[0] : q;
 }
 
+/*
+ * Two row-level ANDs of fields merged: a field both name gets both
+ * conditions (merge), the others are kept.
+ */
 static FakerCriteria *
 merge_rows(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {
@@ -209,6 +217,11 @@ merge_rows(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 	return q;
 }
 
+/*
+ * A and B merged (either may be NULL): equal trees once, row-level ANDs
+ * field by field, $rel on one foreign key inside, else their AND once the
+ * values are checked not to contradict each other.
+ */
 static FakerCriteria *
 merge(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {
@@ -247,6 +260,7 @@ merge(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 	return make_and(a, b);
 }
 
+/* The criteria of two paths to one aggregate as one tree (criteria.h). */
 FakerCriteria *
 FakerCriteriaMerge(FakerCriteria *a, FakerCriteria *b, const char *aggregate)
 {

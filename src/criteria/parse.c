@@ -16,6 +16,7 @@
 
 static FakerCriteria *parse_value(JsonbValue *v, const char *path);
 
+/* A new node OP at PATH (for messages), zeroed. */
 FakerCriteria *
 CriteriaNew(QOp op, const char *path)
 {
@@ -38,6 +39,7 @@ static const struct
 	{"$all", Q_ALL}, {"$len", Q_LEN}
 };
 
+/* The JSON name of operator OP ("$eq" ...), for messages. */
 const char *
 CriteriaOpName(QOp op)
 {
@@ -47,18 +49,21 @@ CriteriaOpName(QOp op)
 	return "";
 }
 
+/* Raise error CODE "PATH: MSG" for a malformed criteria document. */
 static void
 parse_error(const char *path, int code, const char *msg)
 {
 	ereport(ERROR, (errcode(code), errmsg("%s: %s", path, msg)));
 }
 
+/* Whether V is a JSON object. */
 static bool
 is_object(JsonbValue *v)
 {
 	return v->type == jbvBinary && JsonContainerIsObject(v->val.binary.data);
 }
 
+/* Whether V is a JSON array. */
 static bool
 is_array(JsonbValue *v)
 {
@@ -99,6 +104,7 @@ array_items(JsonbValue *v, JsonbValue **vals)
 	return n;
 }
 
+/* Whether V is a string, number, boolean or null. */
 static bool
 is_scalar(JsonbValue *v)
 {
@@ -281,6 +287,11 @@ parse_operator(const char *name, JsonbValue *v, const char *path)
 	return q;
 }
 
+/*
+ * The criteria V at PATH says of a value: a literal or a reference ($field,
+ * $step) is $eq; an object of operators is their AND, one of fields a
+ * row-level condition.
+ */
 static FakerCriteria *
 parse_value(JsonbValue *v, const char *path)
 {
@@ -340,6 +351,7 @@ parse_value(JsonbValue *v, const char *path)
 	return q;
 }
 
+/* Parse the criteria document CRITERIA (unbound: types come with binding). */
 FakerCriteria *
 FakerCriteriaParse(Jsonb *criteria, const char *path)
 {
@@ -358,6 +370,7 @@ FakerCriteriaParse(Jsonb *criteria, const char *path)
 
 /* ---- back to jsonb ---- */
 
+/* The scalar of a literal operand O, or NULL if it is an array or object. */
 JsonbValue *
 OperandScalar(Operand *o)
 {
@@ -368,6 +381,7 @@ OperandScalar(Operand *o)
 	return v;
 }
 
+/* Push the object key K into *ST. */
 static void
 push_key(JsonbParseState **st, const char *k)
 {
@@ -397,6 +411,9 @@ push_jsonb(JsonbParseState **st, Jsonb *jb, JsonbIteratorToken tok)
 		pushJsonbValue(st, t, t < WJB_BEGIN_ARRAY ? &v : NULL);
 }
 
+/*
+ * Push operand O as TOK: a literal as is, $field and $step as their objects.
+ */
 static void
 push_operand(JsonbParseState **st, Operand *o, JsonbIteratorToken tok)
 {
@@ -511,6 +528,7 @@ CriteriaPushJsonb(JsonbParseState **st, FakerCriteria *q, bool value_pos)
 	pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
+/* Q as a criteria document again: the inverse of FakerCriteriaParse. */
 Jsonb *
 FakerCriteriaToJsonb(FakerCriteria *q)
 {
@@ -527,6 +545,9 @@ FakerCriteriaToJsonb(FakerCriteria *q)
 	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
 }
 
+/*
+ * Q as the text of its criteria document (keys of filtered pools, messages).
+ */
 char *
 FakerCriteriaText(FakerCriteria *q)
 {

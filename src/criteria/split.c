@@ -12,6 +12,10 @@
 
 #include "criteria/criteriapriv.h"
 
+/*
+ * Whether PRED holds for a node of Q or one of its operands (operand NULL:
+ * the node itself), anywhere in the tree.
+ */
 static bool
 walk_any(FakerCriteria *q, bool (*pred) (FakerCriteria *, Operand *))
 {
@@ -33,6 +37,7 @@ walk_any(FakerCriteria *q, bool (*pred) (FakerCriteria *, Operand *))
 	return false;
 }
 
+/* walk_any: a $rel, or a $field read through a foreign key. */
 static bool
 reads_other_rows(FakerCriteria *q, Operand *o)
 {
@@ -41,36 +46,44 @@ reads_other_rows(FakerCriteria *q, Operand *o)
 	return o->kind == OPD_FIELD && o->fk != NULL;
 }
 
+/* walk_any: an operand that is not a literal ($field, $step). */
 static bool
 has_ref(FakerCriteria *q, Operand *o)
 {
 	return o != NULL && o->kind != OPD_LITERAL;
 }
 
+/* walk_any: a $step operand. */
 static bool
 has_step(FakerCriteria *q, Operand *o)
 {
 	return o != NULL && o->kind == OPD_STEP;
 }
 
+/* Whether Q reads the row's own columns only (criteria.h). */
 bool
 FakerCriteriaIsLocal(FakerCriteria *q)
 {
 	return !walk_any(q, reads_other_rows);
 }
 
+/* Whether Q's operands read other columns or steps ($field, $step). */
 bool
 FakerCriteriaHasOperandRefs(FakerCriteria *q)
 {
 	return walk_any(q, has_ref);
 }
 
+/* Whether Q's operands read earlier steps of a pipe ($step). */
 bool
 FakerCriteriaHasSteps(FakerCriteria *q)
 {
 	return walk_any(q, has_step);
 }
 
+/*
+ * Add to DEPS the attnums of the row's own columns Q's $field operands read.
+ */
 static List *
 field_deps(FakerCriteria *q, List *deps)
 {
@@ -89,12 +102,14 @@ field_deps(FakerCriteria *q, List *deps)
 	return deps;
 }
 
+/* The row's own columns Q's $field operands read (attnums). */
 List *
 FakerCriteriaFieldDeps(FakerCriteria *q)
 {
 	return field_deps(q, NIL);
 }
 
+/* A AND B, either of which may be NULL (nothing); a new value-level $and. */
 static FakerCriteria *
 and_of(FakerCriteria *a, FakerCriteria *b)
 {
@@ -115,6 +130,10 @@ and_of(FakerCriteria *a, FakerCriteria *b)
 	return q;
 }
 
+/*
+ * The part of row-level Q on column ATTNUM (value-level), ANDed from the
+ * fields at its top, or NULL (criteria.h).
+ */
 FakerCriteria *
 FakerCriteriaColumn(FakerCriteria *q, AttrNumber attnum)
 {
@@ -150,6 +169,7 @@ FakerCriteriaColumn(FakerCriteria *q, AttrNumber attnum)
 	return r;
 }
 
+/* and_of for row-level criteria: a new $and is marked row-level. */
 static FakerCriteria *
 row_and(FakerCriteria *a, FakerCriteria *b)
 {
@@ -160,6 +180,10 @@ row_and(FakerCriteria *a, FakerCriteria *b)
 	return q;
 }
 
+/*
+ * The part of row-level Q on foreign key CONOID (row-level on the parent),
+ * ANDed from the fields at its top, or NULL (criteria.h).
+ */
 FakerCriteria *
 FakerCriteriaForeignKey(FakerCriteria *q, Oid conoid)
 {
@@ -196,6 +220,10 @@ rel_inside(FakerCriteria *q)
 	return walk_any(q, reads_other_rows);
 }
 
+/*
+ * Whether row-level Q says more than an AND of fields and foreign keys
+ * ($or, $not at row level): a made row must then be checked whole.
+ */
 bool
 FakerCriteriaHasRest(FakerCriteria *q)
 {
@@ -257,6 +285,10 @@ FakerCriteriaValueBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void 
 	return r;
 }
 
+/*
+ * One branch of each top-level $or of Q, chosen by PICK: a plain AND of
+ * fields the row maker can follow (criteria.h).
+ */
 FakerCriteria *
 FakerCriteriaChooseBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void *arg)
 {
@@ -299,6 +331,11 @@ FakerCriteriaChooseBranch(FakerCriteria *q, int (*pick) (void *arg, int n), void
 	}
 }
 
+/*
+ * Whether value-level Q fixes the value ($eq, IS NULL, a $in of one, an AND
+ * holding one):
+ * then the value (*VALUE, *ISNULL), operands read from ENV.
+ */
 bool
 FakerCriteriaEquality(FakerCriteria *q, FakerCriteriaEnv *env, Datum *value, bool *isnull)
 {
@@ -330,6 +367,10 @@ FakerCriteriaEquality(FakerCriteria *q, FakerCriteriaEnv *env, Datum *value, boo
 	}
 }
 
+/*
+ * Narrow the bounds (*LO, *HI) to those Q implies ($gt ... $lte, ANDs of
+ * them, operands read from ENV); whether any bound is known.
+ */
 bool
 FakerCriteriaBounds(FakerCriteria *q, FakerCriteriaEnv *env, Datum *lo, bool *has_lo, bool *lo_incl,
 				 Datum *hi, bool *has_hi, bool *hi_incl)
@@ -397,6 +438,10 @@ row_of(Oid relid, AttrNumber att, FakerCriteria *cond)
 	return q;
 }
 
+/*
+ * The criteria a child's wide foreign key puts on the narrow key inside it,
+ * as row-level criteria on the narrow parent (criteria.h).
+ */
 FakerCriteria *
 FakerCriteriaHoist(FakerCriteria *req, Oid child, Oid wide_conoid, Oid narrow_conoid)
 {

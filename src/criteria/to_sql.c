@@ -23,6 +23,7 @@ typedef struct ParamSource
 	Operand    *operand;
 } ParamSource;
 
+/* A new SQL parameter for operand O of NODE: its number ($n). */
 static int
 add_param(FakerCriteriaParams *p, FakerCriteria *node, Operand *o)
 {
@@ -51,6 +52,7 @@ add_param(FakerCriteriaParams *p, FakerCriteria *node, Operand *o)
 	return ++p->n;
 }
 
+/* "ALIAS.column" for attribute ATT of RELID. */
 static char *
 column_ref(const char *alias, Oid relid, AttrNumber att)
 {
@@ -210,6 +212,7 @@ sql_value(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
 	}
 }
 
+/* Q as a SQL condition on the rows of ALIAS, operands as PARAMS. */
 char *
 FakerCriteriaToSQL(FakerCriteria *q, const char *alias, FakerCriteriaParams *params)
 {
@@ -220,6 +223,7 @@ FakerCriteriaToSQL(FakerCriteria *q, const char *alias, FakerCriteriaParams *par
 	return buf.data;
 }
 
+/* The values of PARAMS for the row in ENV. */
 void
 FakerCriteriaParamsFill(FakerCriteriaParams *params, FakerCriteriaEnv *env)
 {

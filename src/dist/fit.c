@@ -55,22 +55,22 @@ static Jsonb *
 fit_json(double nonnull, double nulls, int64 g, double *shares, double skew, double r2,
 		 int64 within_groups)
 {
-	DistJson	j;
+	JsonOut	j;
 
-	DistJsonBegin(&j);
+	JsonOutBegin(&j);
 	if (g > 0)
-		DistJsonFloat(&j, "mean", nonnull / g);
-	DistJsonFloat(&j, "null_weight", nonnull + nulls > 0 ? nulls / (nonnull + nulls) : 0);
+		JsonOutFloat(&j, "mean", nonnull / g);
+	JsonOutFloat(&j, "null_weight", nonnull + nulls > 0 ? nulls / (nonnull + nulls) : 0);
 	for (int q = 0; q < 4; q++)
 		shares[q] = nonnull > 0 ? shares[q] / nonnull : 0;
-	DistJsonFloats(&j, "weights", shares, 4);
-	DistJsonFloat(&j, "skew", skew);
-	DistJsonFloat(&j, "r2", r2);
-	DistJsonFloat(&j, "rows", nonnull + nulls);
-	DistJsonFloat(&j, "groups", (double) g);
+	JsonOutFloats(&j, "weights", shares, 4);
+	JsonOutFloat(&j, "skew", skew);
+	JsonOutFloat(&j, "r2", r2);
+	JsonOutFloat(&j, "rows", nonnull + nulls);
+	JsonOutFloat(&j, "groups", (double) g);
 	if (within_groups >= 0)
-		DistJsonFloat(&j, "within_groups", (double) within_groups);
-	return DistJsonEnd(&j);
+		JsonOutFloat(&j, "within_groups", (double) within_groups);
+	return JsonOutEnd(&j);
 }
 
 Jsonb *

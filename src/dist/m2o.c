@@ -80,6 +80,10 @@ struct FakerM2O
 	int64		cap;
 };
 
+/*
+ * Read a many-to-one spec (mean, skew, weights, null_weight) at PATH into
+ * OUT; OTHER_KEYS are the caller's own keys, DEFAULT_MEAN the mean if none.
+ */
 void
 FakerM2OParse(Jsonb *spec, const char *path, const char *const *other_keys,
 			  double default_mean, FakerM2OSpec *out)
@@ -103,20 +107,21 @@ FakerM2OParse(Jsonb *spec, const char *path, const char *const *other_keys,
 	FakerOptionsCheckKeys(&o, other_keys);
 }
 
+/* SPEC as jsonb, for faker_explain: mean and what is not the default. */
 Jsonb *
 FakerM2OSpecToJsonb(const FakerM2OSpec *spec)
 {
-	DistJson	j;
+	JsonOut	j;
 
-	DistJsonBegin(&j);
-	DistJsonFloat(&j, "mean", spec->mean);
+	JsonOutBegin(&j);
+	JsonOutFloat(&j, "mean", spec->mean);
 	if (spec->skew > 0)
-		DistJsonFloat(&j, "skew", spec->skew);
+		JsonOutFloat(&j, "skew", spec->skew);
 	if (spec->nweights > 0)
-		DistJsonFloats(&j, "weights", spec->weights, spec->nweights);
+		JsonOutFloats(&j, "weights", spec->weights, spec->nweights);
 	if (spec->null_weight > 0)
-		DistJsonFloat(&j, "null_weight", spec->null_weight);
-	return DistJsonEnd(&j);
+		JsonOutFloat(&j, "null_weight", spec->null_weight);
+	return JsonOutEnd(&j);
 }
 
 /* Share of the uses the value at relative rank x = j/P .. (j+1)/P gets. */
@@ -180,12 +185,17 @@ plan_add_value(FakerM2O *m, int64 j, bool created_now)
 		m->tickets[m->nt++] = (uint32) j;
 }
 
+/* A distributor over a pool of POOL_SIZE values for PLANNED_DRAWS draws. */
 FakerM2O *
 FakerM2OCreate(const FakerM2OSpec *spec, int64 pool_size, double planned_draws)
 {
 	return FakerM2OCreateWithUses(spec, pool_size, planned_draws, NULL, 0);
 }
 
+/*
+ * A distributor that plans toward the end state of the whole pool: PRIOR
+ * holds the uses each of the first NPRIOR values already has.
+ */
 FakerM2O *
 FakerM2OCreateWithUses(const FakerM2OSpec *spec, int64 pool_size, double planned_draws,
 					   const int64 *prior, int64 nprior)
@@ -279,6 +289,7 @@ draw_kind(FakerM2O *m, FakerRng *rng, int64 n)
 	return FAKER_DRAW_REUSE;
 }
 
+/* The next draw: a new value, a reuse (its index in the pool) or NULL. */
 FakerDraw
 FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
 {
@@ -307,6 +318,7 @@ FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
 	return d;
 }
 
+/* The caller created the value at INDEX: it joins the values to plan. */
 void
 FakerM2OCreated(FakerM2O *m, int64 index)
 {
@@ -320,6 +332,10 @@ FakerM2OCreated(FakerM2O *m, int64 index)
 	}
 }
 
+/*
+ * A draw within a sub-pool of SUBPOOL_SIZE values (parents matching
+ * criteria): the index is in the sub-pool.
+ */
 FakerDraw
 FakerM2ONextIn(FakerM2O *m, FakerRng *rng, int64 subpool_size)
 {

@@ -203,6 +203,7 @@ FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys)
 	return d;
 }
 
+/* The mean number of children per parent. */
 double
 FakerO2MMean(const FakerO2M *d)
 {
@@ -235,6 +236,9 @@ gamma_draw(FakerRng *rng, double shape)
 	}
 }
 
+/*
+ * A Poisson draw of MEAN: by multiplication below 30, else by a rounded normal.
+ */
 static int64
 poisson_draw(FakerRng *rng, double mean)
 {
@@ -264,6 +268,7 @@ poisson_draw(FakerRng *rng, double mean)
 	}
 }
 
+/* The number of children of the next parent, by D's distribution. */
 int64
 FakerO2MNext(FakerO2M *d, FakerRng *rng)
 {
@@ -331,24 +336,25 @@ FakerO2MNext(FakerO2M *d, FakerRng *rng)
 	return (int64) f + (FakerRngDouble(rng) < x - f ? 1 : 0);
 }
 
+/* D as jsonb, for faker_explain. */
 Jsonb *
 FakerO2MToJsonb(const FakerO2M *d)
 {
-	DistJson	j;
+	JsonOut	j;
 
-	DistJsonBegin(&j);
+	JsonOutBegin(&j);
 	if (d->kind == O2M_RANGE)
 	{
-		DistJsonFloat(&j, "min", (double) d->min);
-		DistJsonFloat(&j, "max", (double) d->max);
+		JsonOutFloat(&j, "min", (double) d->min);
+		JsonOutFloat(&j, "max", (double) d->max);
 	}
 	else
-		DistJsonFloat(&j, "mean", d->mean);
+		JsonOutFloat(&j, "mean", d->mean);
 	if (d->kind >= O2M_EXPONENTIAL)
-		DistJsonString(&j, "distribution", dist_names[d->kind]);
+		JsonOutString(&j, "distribution", dist_names[d->kind]);
 	if (d->kind == O2M_SKEW)
-		DistJsonFloat(&j, "skew", d->shape);
+		JsonOutFloat(&j, "skew", d->shape);
 	if (d->nweights > 0)
-		DistJsonFloats(&j, "weights", d->weights, d->nweights);
-	return DistJsonEnd(&j);
+		JsonOutFloats(&j, "weights", d->weights, d->nweights);
+	return JsonOutEnd(&j);
 }

@@ -592,6 +592,59 @@ char_node(RxParser *p, pg_wchar c)
 
 static RxNode *parse_alt(RxParser *p);
 
+/* A group "(...)" or "(?:...)"; lookaround and embedded options are errors. */
+static RxNode *
+parse_group(RxParser *p)
+{
+	int			start = p->pos;
+	RxNode	   *n;
+
+	p->pos++;
+	if (at(p, 0, '?'))
+	{
+		if (at(p, 1, ':'))
+			p->pos += 2;
+		else if (at(p, 1, '=') || at(p, 1, '!') || at(p, 1, '<'))
+			rx_error(p, start, "lookahead and lookbehind constraints are not supported");
+		else
+			rx_error(p, start, "invalid (? construct (embedded options must start the pattern)");
+	}
+	n = parse_alt(p);
+	if (!at(p, 0, ')'))
+		rx_error(p, start, "unmatched parenthesis");
+	p->pos++;
+	return n;
+}
+
+/*
+ * A backslash escape outside brackets: a class (\d \s \w and negations), \A
+ * and \Z, or an escaped character; word boundaries are errors.
+ */
+static RxNode *
+parse_escape(RxParser *p)
+{
+	int			start = p->pos;
+	pg_wchar	e;
+
+	if (p->pos + 1 >= p->len)
+		rx_error(p, start, "trailing backslash");
+	e = p->s[p->pos + 1];
+	if (e == 'd' || e == 's' || e == 'w' || e == 'D' || e == 'S' || e == 'W')
+	{
+		p->pos += 2;
+		return class_node(p, e);
+	}
+	if (e == 'A' || e == 'Z')
+	{
+		p->pos += 2;
+		return new_node(e == 'A' ? RX_BOL : RX_EOL);
+	}
+	if (e == 'm' || e == 'M' || e == 'y' || e == 'Y')
+		rx_error(p, start, "word-boundary constraints are not supported");
+	p->pos++;
+	return char_node(p, parse_char_escape(p, start));
+}
+
 static RxNode *
 parse_atom(RxParser *p)
 {
@@ -601,25 +654,7 @@ parse_atom(RxParser *p)
 	switch (c)
 	{
 		case '(':
-			{
-				RxNode	   *n;
-
-				p->pos++;
-				if (at(p, 0, '?'))
-				{
-					if (at(p, 1, ':'))
-						p->pos += 2;
-					else if (at(p, 1, '=') || at(p, 1, '!') || at(p, 1, '<'))
-						rx_error(p, start, "lookahead and lookbehind constraints are not supported");
-					else
-						rx_error(p, start, "invalid (? construct (embedded options must start the pattern)");
-				}
-				n = parse_alt(p);
-				if (!at(p, 0, ')'))
-					rx_error(p, start, "unmatched parenthesis");
-				p->pos++;
-				return n;
-			}
+			return parse_group(p);
 		case ')':
 			rx_error(p, start, "unmatched parenthesis");
 			break;
@@ -649,27 +684,7 @@ parse_atom(RxParser *p)
 				rx_error(p, start, "quantifier without an operand");
 			break;
 		case '\\':
-			{
-				pg_wchar	e;
-
-				if (p->pos + 1 >= p->len)
-					rx_error(p, start, "trailing backslash");
-				e = p->s[p->pos + 1];
-				if (e == 'd' || e == 's' || e == 'w' || e == 'D' || e == 'S' || e == 'W')
-				{
-					p->pos += 2;
-					return class_node(p, e);
-				}
-				if (e == 'A' || e == 'Z')
-				{
-					p->pos += 2;
-					return new_node(e == 'A' ? RX_BOL : RX_EOL);
-				}
-				if (e == 'm' || e == 'M' || e == 'y' || e == 'Y')
-					rx_error(p, start, "word-boundary constraints are not supported");
-				p->pos++;
-				return char_node(p, parse_char_escape(p, start));
-			}
+			return parse_escape(p);
 		default:
 			break;
 	}

@@ -73,6 +73,7 @@ spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
 static int	next_shard = 0,
 			next_shards = 1;
 
+/* The next call is shard SHARD of SHARDS (shard.c); 0 of 1 is not sharded. */
 void
 CallSetShard(int shard, int shards)
 {
@@ -100,6 +101,10 @@ sequence_shard(FakerPlan *plan, ModelColumn *c)
 	}
 }
 
+/*
+ * A faker sequence's counter, in faker.sequence: created at its start if
+ * new, and locked FOR UPDATE until the call's transaction ends.
+ */
 static void
 sequence_open(FakerPlan *plan, ModelColumn *c)
 {
@@ -401,6 +406,7 @@ CallFilter(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, int64 **positio
 	return f->n;
 }
 
+/* A row of the call is done: reset per-row memory, report progress. */
 void
 CallTick(FakerPlan *plan, int64 done)
 {
@@ -431,9 +437,8 @@ CallEnd(FakerPlan *plan)
 			continue;
 		/* name and relation survive the call context */
 		r = palloc0(sizeof(PopulateResult));
-		r->agg = palloc0(sizeof(Aggregate));
-		r->agg->name = pstrdup(a->name);
-		r->agg->relid = a->relid;
+		r->name = pstrdup(a->name);
+		r->relid = a->relid;
 		r->created = a->created;
 		r->reused = a->reused;
 		r->nulls = a->nulls;
@@ -445,6 +450,7 @@ CallEnd(FakerPlan *plan)
 	return result;
 }
 
+/* Memory context callback: free a kept SPI plan. */
 static void
 free_plan(void *arg)
 {
@@ -511,6 +517,9 @@ CallPause(FakerPlan *plan)
 	SPI_finish();
 }
 
+/*
+ * Resume a paused call (faker_rows, faker_pipe): SPI and the call's memory.
+ */
 void
 CallResume(FakerPlan *plan)
 {

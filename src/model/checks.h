@@ -5,7 +5,7 @@
 #ifndef FAKER_CHECKS_H
 #define FAKER_CHECKS_H
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 /* per column: a {"values": [...]} spec, or a "require" object, or NULL */
 extern void ChecksRead(Aggregate *agg, char **values_spec, char **require_spec);

@@ -10,7 +10,7 @@
 #ifndef FAKER_ENGINE_H
 #define FAKER_ENGINE_H
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 #include "model/hashset.h"
 
 /* A call's row-making state. */

@@ -53,6 +53,7 @@
 
 #define EXPR_PREFIX "SELECT ("
 
+/* Whether JB has KEY: its value in *V. */
 static bool
 jb_get(Jsonb *jb, const char *key, JsonbValue *v)
 {
@@ -97,12 +98,14 @@ safe_path_enter(void)
 	return nest;
 }
 
+/* Restore the search_path safe_path_enter replaced. */
 static void
 safe_path_exit(int nest)
 {
 	AtEOXact_GUC(true, nest);
 }
 
+/* Whether CS is a user provider: "expr", "from" or "gen": "sql" (expr.h). */
 bool
 ProviderIsSpec(Jsonb *cs, const char *gen)
 {
@@ -111,6 +114,7 @@ ProviderIsSpec(Jsonb *cs, const char *gen)
 	return jb_get(cs, "expr", &v) || jb_get(cs, "from", &v) || (gen && strcmp(gen, "sql") == 0);
 }
 
+/* Whether key K may appear in the spec CS of a user provider (expr.h). */
 bool
 ProviderAllowsKey(Jsonb *cs, const char *gen, const char *k)
 {
@@ -136,6 +140,10 @@ typedef struct ParseCtx
 	ColProvider *p;
 } ParseCtx;
 
+/*
+ * The index of the value NAME ("col" or "fk.col") among P's parameters,
+ * added if new.
+ */
 static int
 add_param(ColProvider *p, const char *name)
 {
@@ -230,6 +238,7 @@ expr_columnref(ParseState *pstate, ColumnRef *cref)
 	return (Node *) node;
 }
 
+/* Raise a syntax error for P's expression, with the expression's text. */
 static void
 bad_expr(ColProvider *p, const char *msg)
 {
@@ -257,6 +266,10 @@ coerce_result(ParseState *pstate, ColProvider *p, ModelColumn *c, Node *e)
 	return r;
 }
 
+/*
+ * Parse P's expression: one SQL expression without FROM, subqueries or
+ * clauses; names resolve to the row's columns and parents' (parameters).
+ */
 static void
 expr_parse(Aggregate *agg, ModelColumn *c, ColProvider *p)
 {
@@ -330,6 +343,10 @@ function_options(Jsonb *cs)
 	return JsonbValueToJsonb(res);
 }
 
+/*
+ * "gen": "sql": resolve "function" under a safe search_path, with the
+ * arguments it takes from the spec, and check its result type.
+ */
 static void
 function_resolve(Aggregate *agg, ModelColumn *c, ColProvider *p, Jsonb *cs)
 {
@@ -391,6 +408,7 @@ function_resolve(Aggregate *agg, ModelColumn *c, ColProvider *p, Jsonb *cs)
 	(void) agg;
 }
 
+/* Set column C up from its user provider spec CS, kind COL_EXPR (expr.h). */
 void
 ProviderSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 {
@@ -445,6 +463,7 @@ ProviderSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	}
 }
 
+/* The attnums of the row's columns C's provider reads (made before it). */
 List *
 ProviderDeps(ModelColumn *c)
 {
@@ -461,6 +480,10 @@ ProviderDeps(ModelColumn *c)
 	return deps;
 }
 
+/*
+ * Whether a provider of A reads column J (whose DEFAULT faker must then
+ * evaluate rather than leave to PostgreSQL).
+ */
 bool
 ProviderNeedsColumn(Aggregate *a, int j)
 {
@@ -506,6 +529,10 @@ param_lookup(FakerPlan *plan, Aggregate *a, ProvParam *prm)
 	CallKeepPlan(plan, prm->lookup);	/* a paused call (faker_rows) reuses it */
 }
 
+/*
+ * A call's state for C's provider: the prepared plan, a lookup's values or
+ * a scoped sequence's counters.
+ */
 void
 ProviderOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c)
 {
@@ -620,6 +647,10 @@ param_parent(RowCtx *rc, Aggregate *agg, ProvParam *prm, bool *isnull)
 	return prm->lastval;
 }
 
+/*
+ * The next value of column C for the row in RC, in the column's type: the
+ * expression or function evaluated with the row's values, or a lookup.
+ */
 Datum
 ProviderNext(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 {
@@ -665,6 +696,10 @@ ProviderNext(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 	return d;
 }
 
+/*
+ * A sequence's "step" and its "scope" as an array of columns (a counter
+ * per value of them, seqscope.c).
+ */
 void
 ProviderSequenceSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 {
@@ -729,12 +764,14 @@ ProviderSequenceSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path
 	}
 }
 
+/* The next number of C's scoped sequence for the row in RC (seqscope.c). */
 int64
 ProviderSequenceNext(RowCtx *rc, Aggregate *agg, ModelColumn *c)
 {
 	return SeqScopeNext(rc, agg, c, c->prov);
 }
 
+/* At the end of a call: save the counters of a scoped sequence. */
 void
 ProviderFinish(FakerPlan *plan, Aggregate *a, ModelColumn *c)
 {

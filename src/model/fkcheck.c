@@ -64,7 +64,7 @@
 
 #include "faker.h"
 #include "model/fkcheck.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 bool		faker_batch_fk_checks = true;
 
@@ -148,6 +148,10 @@ trigger_batchable(Trigger *t, Form_pg_constraint *con, HeapTuple *tup)
 	return true;
 }
 
+/*
+ * How RELID's foreign keys are checked: "batch", "row" or "mixed", NULL if
+ * it has none; *REASON says why not all in batches.
+ */
 const char *
 FkCheckMode(Oid relid, const char **reason)
 {
@@ -194,6 +198,70 @@ returning_pos(FkCheck *f, Relation rel, AttrNumber att)
 	return f->nret++;
 }
 
+/*
+ * Whether the key columns FKATTS of REL can be checked in batches: their
+ * types have array types (the keys go in as arrays) and are not composite
+ * or arrays themselves.
+ */
+static bool
+keys_batchable(Relation rel, const int16 *fkatts, int nkeys)
+{
+	for (int k = 0; k < nkeys; k++)
+	{
+		Oid			t = TupleDescAttr(RelationGetDescr(rel), fkatts[k] - 1)->atttypid;
+
+		if (!OidIsValid(get_array_type(t)) || type_is_rowtype(t) ||
+			OidIsValid(get_element_type(getBaseType(t))))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The pieces of FC's check statement: key names for messages, the join
+ * condition on PKREL with the constraint's equality operators OPS, and the
+ * unnest of the batch's keys (rows with a NULL key column are not checked).
+ */
+static void
+con_statements(FkCheck *f, FkCon *fc, Relation rel, Relation pkrel, const int16 *fkatts,
+			   const int16 *pkatts, const Datum *ops)
+{
+	StringInfoData names,
+				where,
+				un,
+				cols,
+				notnull;
+
+	initStringInfo(&names);
+	initStringInfo(&where);
+	initStringInfo(&un);
+	initStringInfo(&cols);
+	initStringInfo(&notnull);
+	for (int k = 0; k < fc->nkeys; k++)
+	{
+		Form_pg_attribute fa = TupleDescAttr(RelationGetDescr(rel), fkatts[k] - 1);
+		Form_pg_attribute pa = TupleDescAttr(RelationGetDescr(pkrel), pkatts[k] - 1);
+		char	   *l = psprintf("p.%s", quote_identifier(NameStr(pa->attname)));
+		char	   *r = psprintf("k.c%d", k + 1);
+
+		fc->ret[k] = returning_pos(f, rel, fkatts[k]);
+		appendStringInfo(&names, "%s%s", k ? ", " : "", NameStr(fa->attname));
+		if (k)
+			appendStringInfoString(&where, " AND ");
+		generate_operator_clause(&where, l, pa->atttypid, DatumGetObjectId(ops[k]), r, fa->atttypid);
+		appendStringInfo(&un, "%spg_catalog.unnest($%d)", k ? ", " : "", k + 1);
+		appendStringInfo(&cols, "%sc%d", k ? ", " : "", k + 1);
+		appendStringInfo(&notnull, "%sk.c%d IS NOT NULL", k ? " AND " : "", k + 1);
+	}
+	fc->keynames = names.data;
+	fc->where = where.data;
+	fc->unnest = psprintf("ROWS FROM (%s) AS k(%s) WHERE %s", un.data, cols.data, notnull.data);
+}
+
+/*
+ * The batched foreign-key checks of table RELID (NULL: none can be):
+ * one statement per foreign key whose RI trigger faker can stand in for.
+ */
 FkCheck *
 FkCheckPlan(Oid relid)
 {
@@ -223,12 +291,6 @@ FkCheckPlan(Oid relid)
 				   *pkatts;
 		Datum	   *ops;
 		int			nops;
-		bool		ok = true;
-		StringInfoData names,
-					where,
-					un,
-					cols,
-					notnull;
 		Relation	pkrel;
 
 		if (!trigger_batchable(&td->triggers[i], &con, &tup))
@@ -242,15 +304,7 @@ FkCheckPlan(Oid relid)
 		pkatts = (int16 *) ARR_DATA_PTR(DatumGetArrayTypeP(d));
 		d = SysCacheGetAttr(CONSTROID, tup, Anum_pg_constraint_conpfeqop, &isnull);
 		deconstruct_array(DatumGetArrayTypeP(d), OIDOID, sizeof(Oid), true, TYPALIGN_INT, &ops, NULL, &nops);
-		for (int k = 0; k < fc->nkeys; k++)
-		{
-			Oid			t = TupleDescAttr(RelationGetDescr(rel), fkatts[k] - 1)->atttypid;
-
-			if (!OidIsValid(get_array_type(t)) || type_is_rowtype(t) ||
-				OidIsValid(get_element_type(getBaseType(t))))
-				ok = false;
-		}
-		if (!ok)
+		if (!keys_batchable(rel, fkatts, fc->nkeys))
 		{
 			ReleaseSysCache(tup);
 			continue;
@@ -265,31 +319,8 @@ FkCheckPlan(Oid relid)
 							  pkrel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE ? "" : "ONLY ",
 							  quote_identifier(get_namespace_name(RelationGetNamespace(pkrel))),
 							  quote_identifier(fc->pkrelname));
-		initStringInfo(&names);
-		initStringInfo(&where);
-		initStringInfo(&un);
-		initStringInfo(&cols);
-		initStringInfo(&notnull);
-		for (int k = 0; k < fc->nkeys; k++)
-		{
-			Form_pg_attribute fa = TupleDescAttr(RelationGetDescr(rel), fkatts[k] - 1);
-			Form_pg_attribute pa = TupleDescAttr(RelationGetDescr(pkrel), pkatts[k] - 1);
-			char	   *l = psprintf("p.%s", quote_identifier(NameStr(pa->attname)));
-			char	   *r = psprintf("k.c%d", k + 1);
-
-			fc->ret[k] = returning_pos(f, rel, fkatts[k]);
-			appendStringInfo(&names, "%s%s", k ? ", " : "", NameStr(fa->attname));
-			if (k)
-				appendStringInfoString(&where, " AND ");
-			generate_operator_clause(&where, l, pa->atttypid, DatumGetObjectId(ops[k]), r, fa->atttypid);
-			appendStringInfo(&un, "%spg_catalog.unnest($%d)", k ? ", " : "", k + 1);
-			appendStringInfo(&cols, "%sc%d", k ? ", " : "", k + 1);
-			appendStringInfo(&notnull, "%sk.c%d IS NOT NULL", k ? " AND " : "", k + 1);
-		}
+		con_statements(f, fc, rel, pkrel, fkatts, pkatts, ops);
 		table_close(pkrel, AccessShareLock);
-		fc->keynames = names.data;
-		fc->where = where.data;
-		fc->unnest = psprintf("ROWS FROM (%s) AS k(%s) WHERE %s", un.data, cols.data, notnull.data);
 		ReleaseSysCache(tup);
 		f->ncons++;
 	}
@@ -304,6 +335,7 @@ FkCheckPlan(Oid relid)
 	return f;
 }
 
+/* The RETURNING clause the INSERT of a batch needs for F's checks. */
 const char *
 FkCheckReturning(FkCheck *f)
 {
@@ -339,6 +371,10 @@ strip_triggers(FkCheck *f, ResultRelInfo *rri)
 	f->stripped = true;
 }
 
+/*
+ * ExecutorStart hook: for the INSERT FkCheckArm armed, remove the RI check
+ * triggers F stands in for from the result relation.
+ */
 static void
 fk_executor_start(QueryDesc *qd, int eflags)
 {
@@ -364,6 +400,7 @@ fk_executor_start(QueryDesc *qd, int eflags)
 	}
 }
 
+/* Arm the hook for the next execution of PLAN, the INSERT of F's table. */
 void
 FkCheckArm(FkCheck *f, SPIPlanPtr plan)
 {
@@ -374,6 +411,7 @@ FkCheckArm(FkCheck *f, SPIPlanPtr plan)
 	armed_text = src->query_string;
 }
 
+/* Disarm the hook (the INSERT ran, or failed). */
 void
 FkCheckDisarm(void)
 {
@@ -423,6 +461,10 @@ report_missing(FkCheck *f, FkCon *fc, Oid *types, Datum *args)
 			 errtableconstraint(table_open(f->relid, NoLock), fc->conname)));
 }
 
+/*
+ * Check the N rows the INSERT returned (TT), one statement per foreign
+ * key; a missing parent raises 23503 as the RI trigger would.
+ */
 void
 FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 {
@@ -501,6 +543,7 @@ FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 	MemoryContextDelete(tmp);
 }
 
+/* _PG_init: the faker.batch_fk_checks setting and the ExecutorStart hook. */
 void
 FkCheckInit(void)
 {

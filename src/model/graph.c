@@ -18,13 +18,14 @@
 #include "utils/varlena.h"
 #include "utils/regproc.h"
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 typedef struct Builder
 {
 	List	   *aggs;			/* Aggregate * in discovery order */
 } Builder;
 
+/* The aggregate NAME among those B has read, or NULL. */
 static Aggregate *
 find_agg(Builder *b, const char *name)
 {
@@ -131,6 +132,7 @@ resolve_keys(Aggregate *agg)
 	}
 }
 
+/* Whether a column of reference R of AGG may be NULL. */
 static bool
 ref_nullable(Aggregate *agg, ModelRef *r)
 {
@@ -221,6 +223,7 @@ topo_sort(FakerPlan *plan)
 			}
 }
 
+/* The plan of one aggregate (graph.c, PlanBuildMany). */
 FakerPlan *
 PlanBuild(const char *aggregate, bool for_call)
 {

@@ -25,6 +25,7 @@
 #include "faker.h"
 #include "model/expr.h"
 
+/* Raise "PATH.from: MSG" for a "from" that does not fit. */
 static void
 from_error(const char *path, const char *msg)
 {
@@ -33,6 +34,7 @@ from_error(const char *path, const char *msg)
 			 errmsg("%s.from: %s", path, msg)));
 }
 
+/* The non-empty string V of "from"'s KEY. */
 static char *
 from_string(JsonbValue *v, const char *path, const char *key)
 {
@@ -41,13 +43,14 @@ from_string(JsonbValue *v, const char *path, const char *key)
 	return pnstrdup(v->val.string.val, v->val.string.len);
 }
 
-void
-LookupSpec(Aggregate *agg, ModelColumn *c, ColProvider *p, JsonbValue *from, const char *path)
+/*
+ * "from": "table.column" or {"relation": ..., "column": ..., "weights": ...}:
+ * the relation's name (the column and weights go into P).
+ */
+static char *
+from_parse(ColProvider *p, JsonbValue *from, const char *path)
 {
 	char	   *rel = NULL;
-	RangeVar   *rv;
-	char		relkind;
-	AttrNumber	att;
 
 	if (from->type == jbvString)
 	{
@@ -90,7 +93,20 @@ LookupSpec(Aggregate *agg, ModelColumn *c, ColProvider *p, JsonbValue *from, con
 	}
 	else
 		from_error(path, "must be \"table.column\" or {\"relation\": ..., \"column\": ..., \"weights\": ...}");
-	p->from_rel = rel;
+	return rel;
+}
+
+/*
+ * The relation REL of a "from" exists and is a table or materialized view,
+ * with P's column and a numeric weights column.
+ */
+static void
+from_check(ColProvider *p, const char *rel, const char *path)
+{
+	RangeVar   *rv;
+	char		relkind;
+	AttrNumber	att;
+
 	rv = makeRangeVarFromNameList(stringToQualifiedNameList(rel));
 	p->from_relid = RangeVarGetRelid(rv, AccessShareLock, true);
 	if (!OidIsValid(p->from_relid))
@@ -123,10 +139,59 @@ LookupSpec(Aggregate *agg, ModelColumn *c, ColProvider *p, JsonbValue *from, con
 					 errmsg("%s.from.weights: column \"%s\" of \"%s\" is of type %s, not a number",
 							path, p->from_weights, rel, format_type_be(wt))));
 	}
+}
+
+/* "from": values read from a column of another relation (its provider P). */
+void
+LookupSpec(Aggregate *agg, ModelColumn *c, ColProvider *p, JsonbValue *from, const char *path)
+{
+	char	   *rel = from_parse(p, from, path);
+
+	p->from_rel = rel;
+	from_check(p, rel, path);
 	(void) agg;
 	(void) c;
 }
 
+/*
+ * The values of the lookup's query result (SPI_tuptable) into P, converted
+ * through text where the source type is not the column's (CONV), with their
+ * cumulative weights; rows of weight 0 are skipped.
+ */
+static void
+lookup_read(ColProvider *p, ModelColumn *c, bool conv, FmgrInfo *outfn, FmgrInfo *infn, Oid ioparam)
+{
+	double		total = 0;
+
+	for (uint64 t = 0; t < SPI_processed; t++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (p->from_weights)
+		{
+			bool		wnull;
+			double		w = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 2, &wnull));
+
+			if (wnull)
+				w = 0;
+			if (!(w >= 0) || isinf(w))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
+								p->path, p->from_weights, p->from_rel, w)));
+			if (w == 0)
+				continue;
+			total += w;
+			p->from_cum[p->from_n] = total;
+		}
+		p->from_vals[p->from_n++] = conv ?
+			InputFunctionCall(infn, OutputFunctionCall(outfn, d), ioparam, c->typmod) :
+			datumCopy(d, c->typbyval, c->typlen);
+	}
+}
+
+/* Read the values (and weights) of a "from" for a call, into the plan's memory. */
 void
 LookupOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 {
@@ -139,7 +204,6 @@ LookupOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 	FmgrInfo	outfn,
 				infn;
 	Oid			ioparam = InvalidOid;
-	double		total = 0;
 
 	sql = p->from_weights ?
 		psprintf("SELECT t.%s, t.%s::pg_catalog.float8 FROM %s t WHERE t.%s IS NOT NULL",
@@ -173,32 +237,7 @@ LookupOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 	p->from_cum = p->from_weights ? MemoryContextAllocHuge(plan->cxt, sizeof(double) * Max(SPI_processed, 1)) : NULL;
 	PG_TRY();
 	{
-	for (uint64 t = 0; t < SPI_processed; t++)
-	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
-
-		if (p->from_weights)
-		{
-			bool		wnull;
-			double		w = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 2, &wnull));
-
-			if (wnull)
-				w = 0;
-			if (!(w >= 0) || isinf(w))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
-								p->path, p->from_weights, p->from_rel, w)));
-			if (w == 0)
-				continue;
-			total += w;
-			p->from_cum[p->from_n] = total;
-		}
-		p->from_vals[p->from_n++] = conv ?
-			InputFunctionCall(&infn, OutputFunctionCall(&outfn, d), ioparam, c->typmod) :
-			datumCopy(d, c->typbyval, c->typlen);
-	}
+		lookup_read(p, c, conv, &outfn, &infn, ioparam);
 	}
 	PG_CATCH();
 	{
@@ -215,6 +254,7 @@ LookupOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 	(void) a;
 }
 
+/* The next value of a "from": uniform, or by the weights' cumulative sums. */
 Datum
 LookupNext(ModelColumn *c, ColProvider *p, bool *isnull)
 {

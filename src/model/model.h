@@ -1,324 +1,66 @@
 /*
- * model.h: aggregates, their providers, the population plan, pools and the
- * batch writer (README, "Concepts" and "The spec").
- *
- *   catalog.c   read a table: columns, keys, foreign keys, defaults
- *   spec.c      a jsonb spec -> providers per column, references, children
- *   graph.c     the plan: reachable aggregates, topological order, cycles
- *   store.c     pools: typed tables in schema faker + in-memory copies
- *   writer.c    batched INSERT ... SELECT FROM unnest($1, $2, ...)
- *   call.c, row.c, values.c, filter.c   the engine (engine.h)
+ * model.h: the population engine's public API, what src/sql calls
+ * (README, "Concepts" and "The spec").  Aggregates, plans and pools stay
+ * private to src/model (modelpriv.h); here they are opaque.
  */
 #ifndef FAKER_MODEL_H
 #define FAKER_MODEL_H
 
 #include "postgres.h"
 
-#include "access/attnum.h"
-#include "executor/spi.h"
-#include "fmgr.h"
-#include "nodes/execnodes.h"
+#include "access/tupdesc.h"
+#include "nodes/pg_list.h"
 #include "utils/jsonb.h"
-#include "utils/tuplestore.h"
 
-#include "dist/dist.h"
-#include "criteria/criteria.h"
-#include "gen/gen.h"
-#include "prng.h"
+typedef struct FakerPlan FakerPlan;	/* a call's plan (modelpriv.h) */
+typedef struct PipeState PipeState; /* a faker_pipe in progress (pipe.c) */
 
-#define MODEL_MAX_KEYS	32		/* INDEX_MAX_KEYS */
-#define MODEL_BATCH		2000	/* rows per INSERT */
-
-typedef enum ColKind
-{
-	COL_DEFAULT,				/* left to PostgreSQL: omitted from the INSERT */
-	COL_KEYDEFAULT,				/* a key with a DEFAULT: evaluated by faker */
-	COL_REF,					/* set by references */
-	COL_GEN,					/* a generator */
-	COL_CONST,					/* a constant */
-	COL_SEQ,					/* {"gen": "sequence"} */
-	COL_SERIAL_INT,				/* integer key without default: max + 1, ... */
-	COL_EXPR					/* "expr", "gen": "sql", "from" (expr.h) */
-} ColKind;
-
-typedef struct ModelColumn
-{
-	AttrNumber	attnum;
-	char	   *name;
-	Oid			typid;
-	int32		typmod;
-	Oid			collid;
-	bool		notnull;
-	bool		hasdef;
-	char		identity;
-	ColKind		kind;
-	/* providers */
-	FakerGen   *gen;
-	Datum		constval;
-	bool		constnull;
-	char	   *seq_format;		/* sequence: format with %s, or NULL */
-	char	   *seq_scope;
-	int64		seq_start;
-	int64		seq_next;		/* sequence and serial int: next value */
-	double		null_weight;
-	bool		reuse;			/* a pool of reused generated values */
-	FakerM2OSpec reuse_spec;
-	FakerM2O   *reuse_m2o;
-	struct PoolUses *reuse_uses;	/* call: uses per value, persisted (uses.c) */
-	Datum	   *reuse_vals;
-	int64		reuse_n,
-				reuse_cap;
-	bool		unique;			/* single-column UNIQUE/PK or "unique": true */
-	/* conversion of generator output to the column type */
-	bool		need_io;
-	FmgrInfo	outfn;
-	FmgrInfo	infn;
-	Oid			ioparam;
-	FmgrInfo	coloutfn;		/* and back (a require's bounds to the generator) */
-	FmgrInfo	geninfn;
-	Oid			genioparam;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	ExprState  *defexpr;		/* COL_KEYDEFAULT */
-	FakerRng	rng;
-	int			inspos;			/* position in the INSERT, -1 if omitted */
-	FakerCriteria *require;		/* value-level criteria ("require"), or NULL */
-	struct ColProvider *prov;	/* COL_EXPR, scoped COL_SEQ (expr.h), or NULL */
-	int64		seq_step;		/* sequence: increment (0 is 1) */
-	bool		defvolatile;	/* its DEFAULT is volatile (a sequence, identity) */
-	bool		evaldefault;	/* a unique key reads it: faker evaluates the DEFAULT */
-} ModelColumn;
-
-struct Aggregate;
-
-typedef struct ModelRef
-{
-	Oid			conoid;
-	char	   *name;
-	int			nkeys;
-	int			col[MODEL_MAX_KEYS];	/* column index in the child */
-	int			pkey[MODEL_MAX_KEYS];	/* position in the parent's pool key */
-	struct Aggregate *parent;
-	Oid			parent_relid;	/* the referenced table */
-	bool		has_spec;
-	bool		implied;		/* inside a wider FK, no spec entry */
-	bool		back_edge;		/* closes a cycle: never creates */
-	FakerM2OSpec spec;
-	FakerM2O   *m2o;
-	struct PoolUses *uses;		/* call: uses per parent by this FK (uses.c) */
-	FakerRng	rng;
-	double		planned;
-	FakerCriteria *require;		/* row-level criteria on the parent, or NULL */
-	struct FilterPool *filter;	/* call: the parents that satisfy them */
-	FakerCriteriaFK *lookup;		/* call: the parent row by this key (SPI) */
-	bool		one_to_one;		/* its columns are unique: reuses unreferenced parents only */
-	int			o2o_key;		/* the unique key (index in ukeys) */
-	int64		o2o_next;		/* call: the next pool position to try */
-} ModelRef;
-
-typedef struct ModelChild
-{
-	char	   *name;
-	struct Aggregate *child;
-	int			via;			/* index of the FK in child->refs */
-	FakerO2M   *o2m;
-	FakerRng	rng;
-	Jsonb	   *spec;
-	char	   *via_name;
-} ModelChild;
-
-/* An in-memory pool: key tuples in creation order, plus sub-pool indexes. */
-typedef struct SubIndex SubIndex;
-
-typedef struct Pool
-{
-	bool		exists;			/* the pool table exists (append to it) */
-	bool		loaded;			/* read into memory for this call */
-	char	   *table;			/* quoted faker.pool_... */
-	int64		n;
-	int64		cap;
-	Datum	   *keys;			/* n * nkeys */
-	bool	   *nulls;
-	int64		flushed;		/* appended entries written to the table */
-	int64		base;			/* position of entry 0 (pools not read: size before) */
-	int64		start_n;
-	SubIndex   *subs;			/* list of sub-pool indexes */
-	SPIPlanPtr	append_plan;
-} Pool;
-
-typedef struct Aggregate
-{
-	char	   *name;
-	Oid			relid;
-	char	   *qualname;		/* quoted schema.table */
-	bool		defined;
-	Jsonb	   *spec;
-	int			ncols;
-	ModelColumn *cols;
-	int			nrefs;
-	ModelRef   *refs;
-	int			nchildren;
-	ModelChild *children;
-	int			nkeys;			/* pool key: columns other tables reference */
-	int			keycol[MODEL_MAX_KEYS];
-	int			npk;
-	int			pk[MODEL_MAX_KEYS];
-	int			nuniq;			/* composite unique constraints checked by hash */
-	int		  **uniq;			/* column indexes, -1 terminated */
-	int			nukeys;			/* every unique index (uniques.c) */
-	struct UniqueKey *ukeys;
-	int			nuactive;		/* those faker checks */
-	TupleTableSlot *uslot;		/* call: a row for index expressions */
-	/* plan */
-	int			order;			/* topological position, parents first */
-	double		expected;		/* rows expected in this call */
-	bool		in_plan;
-	bool		force_read;		/* load the pool even if nothing references it */
-	int			mark;
-	/* call state */
-	Pool		pool;
-	struct Writer *writer;
-	struct fhset_hash *seen;		/* hashes of unique values */
-	int64		created,
-				reused,
-				nulls;
-	bool		flushing;
-	int		   *colorder;		/* columns in generation order ($field first) */
-	int			natts;			/* highest attnum */
-	List	   *filters;		/* call: FilterPools over this pool */
-	FakerRng	crit_rng;		/* call: $or branches of pushed-down criteria */
-} Aggregate;
-
-/* A plan: every aggregate reachable from the target, parents first. */
-typedef struct FakerPlan
-{
-	int			n;
-	Aggregate **aggs;
-	Aggregate  *target;
-	MemoryContext cxt;
-	EState	   *estate;
-	uint64		seed;
-	/* faker_rows: the target's row goes here instead of into the table */
-	TupleDesc	sinkdesc;		/* NULL: rows are inserted */
-	Datum	   *sinkvals;		/* the last row made, by attnum - 1 */
-	bool	   *sinknulls;
-	/* a call paused between rows of a value-per-call function */
-	bool		kept;			/* its prepared plans survive SPI_finish */
-	int64		nrows;			/* faker_rows: rows asked for */
-	MemoryContext rowcxt;		/* the returned row's memory, reset per row */
-	MemoryContextCallback keptfree;
-	MemoryContext outer;		/* the caller's context */
-	struct RowCtx *rc;
-	/* a sharded call (shard.c): shard k of m, else 0 of 1 */
-	int			shard;
-	int			shards;
-	/* faker_pipe: keys of the steps chosen so far in this iteration ($step) */
-	Datum	  **stepkeys;
-	bool	  **stepnulls;
-} FakerPlan;
-
-/* catalog.c */
-extern void CatalogCheckTable(Oid relid);
-extern void CatalogLoadTable(Aggregate *agg, Oid relid);
-extern void CatalogStoreDefinition(const char *name, Oid relid, Jsonb *spec);
-extern bool CatalogDropDefinition(const char *name);
-extern char *CatalogQualifiedName(Oid relid);
-extern bool CatalogDefinition(const char *name, Oid relid_hint, Oid *relid, Jsonb **spec);
-extern char *CatalogAggregateForTable(Oid relid);
-extern Oid	CatalogTableForName(const char *name);
-extern Oid	CatalogAggregateRelation(const char *name);
-extern void CatalogKeyColumns(Aggregate *agg);
-
-/* spec.c */
-extern void SpecApply(Aggregate *agg, Jsonb *spec);
-extern void SpecValidate(const char *name, Oid relid, Jsonb *spec);
-extern int	SpecFindReference(Aggregate *agg, const char *key, const char *path);
-
-/* graph.c */
-extern FakerPlan *PlanBuild(const char *aggregate, bool for_call);
-extern FakerPlan *PlanBuildMany(List *names);
-
-/* store.c */
-extern void PoolKeepPlan(Aggregate *agg);
-extern void PoolFreePlan(Aggregate *agg);
-extern void PoolOpen(FakerPlan *plan, Aggregate *agg, bool read);
-extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
-extern void PoolFlush(Aggregate *agg);
-extern int64 PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **members);
-extern void PoolReset(Oid relid);
-extern void CountersReset(const char *aggregate);
-extern bool PoolOwnedTableSound(Oid relid);
-extern Oid	PoolOwnedTableOid(const char *table);
-extern void PoolOwnedTableDrop(const char *table);
-extern void PoolOwnedTableCreate(const char *table, const char *columns);
-extern char *PoolUsesTable(Aggregate *agg);
-extern Oid	PoolRelFilenode(Oid relid);
-
-/*
- * uses.c: how many times each pool value has been used, per reference (and
- * per plain column reuse pool), persisted so each call plans toward the
- * end state of the whole pool.
- */
-typedef struct PoolUses PoolUses;
-extern PoolUses *UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child,
-						  struct ModelRef *ref);
-extern void UsesNote(PoolUses *u, int64 pos);
-extern const int64 *UsesCounts(PoolUses *u, int64 *n);
-extern void UsesFlush(Aggregate *agg);
-extern void UsesFlushOne(PoolUses *u);
-extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
-
-/* writer.c */
-extern void WriterKeepPlan(Aggregate *agg);
-extern void WriterFreePlan(Aggregate *agg);
-extern void WriterInit(Aggregate *agg);
-extern void WriterAdd(Aggregate *agg, Datum *values, bool *nulls);
-extern void WriterFlush(FakerPlan *plan, Aggregate *agg);
-extern void WriterFlushAll(FakerPlan *plan);
-extern MemoryContext WriterContext(Aggregate *agg);
-extern void WriterBuilding(Aggregate *agg, int delta);
-extern bool WriterFull(Aggregate *agg);
-
-/* call.c */
+/* One aggregate's counters after a call (call.c). */
 typedef struct PopulateResult
 {
-	Aggregate  *agg;
+	char	   *name;			/* the aggregate */
+	Oid			relid;			/* its table */
 	int64		created,
 				reused,
 				nulls;
 } PopulateResult;
 
+/* catalog.c: definitions in faker.aggregate */
+extern void CatalogStoreDefinition(const char *name, Oid relid, Jsonb *spec);
+extern bool CatalogDropDefinition(const char *name);
+extern char *CatalogAggregateForTable(Oid relid);
+extern Oid	CatalogAggregateRelation(const char *name);
+
+/* graph.c: the plan of an aggregate (faker_define validates by planning) */
+extern FakerPlan *PlanBuild(const char *aggregate, bool for_call);
+
+/* store.c: forget the pools of one table (InvalidOid: of every table) */
+extern void PoolReset(Oid relid);
+extern void CountersReset(const char *aggregate);
+
+/* call.c: a fill of N rows; a List of PopulateResult */
 extern List *Populate(const char *aggregate, int64 n, uint64 seed);
+/* shard.c: shard K of M of a fill of N rows */
+extern List *PopulateShard(const char *aggregate, int64 n, uint64 seed, int shard, int shards);
 
 /* faker_rows, a row at a time: Begin, Next until false, (End if stopped early). */
 extern FakerPlan *RowsBegin(const char *aggregate, int64 n, uint64 seed, TupleDesc desc);
 extern bool RowsNext(FakerPlan *plan, int64 done, Datum **values, bool **nulls);
-extern void CallPause(FakerPlan *plan);
-extern void *CallKeepPlan(FakerPlan *plan, void *spiplan);
-extern void *KeepPlanIn(MemoryContext cxt, void *spiplan);
 extern void CallResume(FakerPlan *plan);
-/* shard K of M of a fill of N rows (shard.c) */
-extern List *PopulateShard(const char *aggregate, int64 n, uint64 seed, int shard, int shards);
-extern void CallSetShard(int shard, int shards);
-
-/* A call in steps, for callers other than Populate (faker_pipe). */
-extern FakerPlan *CallBegin(List *names, uint64 seed, const double *base, const char *what,
-							int64 total, TupleDesc sinkdesc, bool read_named);
-extern void CallMakeRow(FakerPlan *plan, Aggregate *agg, Datum *keys, bool *knulls, FakerCriteria *crit);
-extern int64 CallFilter(FakerPlan *plan, Aggregate *agg, FakerCriteria *crit, int64 **positions);
-extern void CallTick(FakerPlan *plan, int64 done);
 extern List *CallEnd(FakerPlan *plan);
 
-extern bool ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
-						   Datum hi, bool has_hi, bool hi_incl, Datum *out);
-
-/* pipe.c */
-typedef struct PipeState PipeState;
-
-/* faker_pipe, an iteration at a time: Begin, Next until NULL, End if stopped early. */
+/* pipe.c: faker_pipe, an iteration at a time: Begin, Next until NULL, End if stopped early. */
 extern PipeState *PipeBegin(Jsonb *steps, int64 n, uint64 seed);
 extern Jsonb *PipeNext(PipeState *ps);
 extern void PipeEnd(PipeState *ps);
+
+/*
+ * explain.c: faker_explain's rows, in plan order: EMIT is called once per
+ * aggregate (VIA NULL) and once per reference and child (VIA its name),
+ * with the distributor as jsonb (NULL: none).
+ */
+typedef void (*ExplainEmit) (void *arg, int step, const char *aggregate, Oid relid,
+							 const char *via, Jsonb *distributor);
+extern void ExplainPlan(const char *aggregate, ExplainEmit emit, void *arg);
 
 #endif							/* FAKER_MODEL_H */

@@ -15,7 +15,7 @@
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 typedef struct PipeStep
 {

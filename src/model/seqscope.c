@@ -37,6 +37,9 @@ typedef struct ScopeEntry
 	ScopeCounter *first;
 } ScopeEntry;
 
+/*
+ * The counter of scope value KEY (a hash of it), created at NEXT if CREATE.
+ */
 static ScopeCounter *
 counter_find(ColProvider *p, const char *key, bool create, int64 next)
 {
@@ -63,6 +66,7 @@ counter_find(ColProvider *p, const char *key, bool create, int64 next)
 	return sc;
 }
 
+/* A call's counters of a scoped sequence, read from faker.sequence. */
 void
 SeqScopeOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 {
@@ -106,6 +110,7 @@ SeqScopeOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 	MemoryContextSwitchTo(old);
 }
 
+/* The next number of the counter of the row's scope columns' values. */
 int64
 SeqScopeNext(RowCtx *rc, Aggregate *agg, ModelColumn *c, ColProvider *p)
 {
@@ -139,6 +144,7 @@ SeqScopeNext(RowCtx *rc, Aggregate *agg, ModelColumn *c, ColProvider *p)
 	return v;
 }
 
+/* Save the counters the call moved to faker.sequence. */
 void
 SeqScopeFinish(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 {

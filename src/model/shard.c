@@ -24,7 +24,7 @@
  */
 #include "postgres.h"
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 #include "prng.h"
 
 List *

@@ -11,11 +11,12 @@
 #include "utils/lsyscache.h"
 
 #include "faker.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 #include "model/expr.h"
 #include "model/uniques.h"
 #include "model/checks.h"
 
+/* Raise "PATH: MSG" for a spec that does not fit its table. */
 static void
 spec_error(const char *path, const char *msg)
 {
@@ -24,6 +25,7 @@ spec_error(const char *path, const char *msg)
 			 errmsg("%s: %s", path, msg)));
 }
 
+/* Whether JB has KEY: its value in *V. */
 static bool
 jb_get(Jsonb *jb, const char *key, JsonbValue *v)
 {
@@ -105,6 +107,7 @@ jb_filter(Jsonb *jb, const char *const *keep)
 	return JsonbValueToJsonb(res);
 }
 
+/* AGG's column NAME, or NULL. */
 static ModelColumn *
 find_column(Aggregate *agg, const char *name)
 {
@@ -140,18 +143,18 @@ static void require_check(Aggregate *agg, ModelColumn *c, const char *path);
 static const char *const reuse_keys[] = {"mean", "skew", "weights", "null_weight", NULL};
 static const char *const reuse_keys_no_weights[] = {"mean", "skew", "null_weight", NULL};
 
-static void
-column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
+/*
+ * The generator a column's spec CS names (NULL: "const", "expr" or "from"),
+ * "choice" for "values" (*CHOICE set); exactly one source must be given.
+ */
+static char *
+column_source(Jsonb *cs, const char *path, bool *choice)
 {
 	JsonbValue	v;
 	char	   *gen = NULL;
-	bool		choice = false;
 	int			nsources = 0;
-	ListCell   *lc;
-	Jsonb	   *reuse;
 
-	if (c->kind == COL_REF)
-		spec_error(path, "is a foreign key column: describe it under \"references\"");
+	*choice = false;
 	if (jb_get(cs, "gen", &v))
 	{
 		if (v.type != jbvString)
@@ -162,7 +165,7 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	if (jb_get(cs, "values", &v))
 	{
 		gen = "choice";
-		choice = true;
+		*choice = true;
 		nsources++;
 	}
 	if (jb_get(cs, "const", &v))
@@ -173,15 +176,15 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 		nsources++;
 	if (nsources != 1)
 		spec_error(path, "needs exactly one of \"gen\", \"values\", \"const\", \"expr\" or \"from\"");
-	if (jb_get(cs, "require", &v))
-	{
-		Jsonb	   *req = JsonbValueToJsonb(&v);
+	return gen;
+}
 
-		c->require = FakerCriteriaBindValue(FakerCriteriaParse(req, psprintf("%s.require", path)),
-										 c->typid, c->typmod, c->collid, agg->relid);
-	}
+/* Reject the keys of a column's spec CS that neither it nor GEN knows. */
+static void
+column_check_keys(Jsonb *cs, const char *gen, const char *path)
+{
+	ListCell   *lc;
 
-	/* unknown keys */
 	foreach(lc, jb_keys(cs))
 	{
 		char	   *k = lfirst(lc);
@@ -199,67 +202,85 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 			continue;
 		spec_error(psprintf("%s.%s", path, k), "unknown option");
 	}
+}
 
-	if (jb_get(cs, "const", &v))
-	{
-		char	   *s = FakerJsonbScalarText(&v);
-		Oid			fn;
+/* "const": the constant V, read with the column type's input function. */
+static void
+column_const(ModelColumn *c, JsonbValue *v, const char *path)
+{
+	char	   *s = FakerJsonbScalarText(v);
+	Oid			fn;
 
-		c->kind = COL_CONST;
-		c->constnull = (v.type == jbvNull);
-		if (!c->constnull && s == NULL)
-			spec_error(psprintf("%s.const", path), "must be a string, number, boolean or null");
-		if (c->constnull && c->notnull)
-			spec_error(psprintf("%s.const", path), "is null but the column is NOT NULL");
-		if (!c->constnull)
-		{
-			getTypeInputInfo(c->typid, &fn, &c->ioparam);
-			c->constval = OidInputFunctionCall(fn, s, c->ioparam, c->typmod);
-		}
-	}
-	else if (ProviderIsSpec(cs, gen))
-		ProviderSpec(agg, c, cs, path);
-	else if (strcmp(gen, "sequence") == 0)
+	c->kind = COL_CONST;
+	c->constnull = (v->type == jbvNull);
+	if (!c->constnull && s == NULL)
+		spec_error(psprintf("%s.const", path), "must be a string, number, boolean or null");
+	if (c->constnull && c->notnull)
+		spec_error(psprintf("%s.const", path), "is null but the column is NOT NULL");
+	if (!c->constnull)
 	{
-		c->kind = COL_SEQ;
-		c->seq_start = 1;
-		if (jb_get(cs, "start", &v))
-		{
-			if (v.type != jbvNumeric)
-				spec_error(psprintf("%s.start", path), "must be an integer");
-			c->seq_start = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
-		}
-		if (jb_get(cs, "format", &v))
-		{
-			if (v.type != jbvString || strstr(pnstrdup(v.val.string.val, v.val.string.len), "%s") == NULL)
-				spec_error(psprintf("%s.format", path), "must be a string containing %s");
-			c->seq_format = pnstrdup(v.val.string.val, v.val.string.len);
-		}
-		c->seq_scope = psprintf("%s.%s", agg->name, c->name);
-		if (jb_get(cs, "scope", &v) && !(v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data)))
-		{
-			if (v.type != jbvString)
-				spec_error(psprintf("%s.scope", path), "must be a string (the counter's name) or an array of columns");
-			c->seq_scope = pnstrdup(v.val.string.val, v.val.string.len);
-		}
-		ProviderSequenceSpec(agg, c, cs, path);
-		column_io(c, TEXTOID);
+		getTypeInputInfo(c->typid, &fn, &c->ioparam);
+		c->constval = OidInputFunctionCall(fn, s, c->ioparam, c->typmod);
 	}
-	else
-	{
-		if (!FakerGenExists(gen))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_OBJECT),
-					 errmsg("%s.gen: unknown generator \"%s\"", path, gen)));
-		c->kind = COL_GEN;
-		c->gen = FakerGenCompile(gen, cs, path);
-		if ((c->typid == VARCHAROID || c->typid == BPCHAROID) && c->typmod >= (int32) VARHDRSZ)
-			FakerGenSetMaxLength(c->gen, c->typmod - VARHDRSZ);
-		column_io(c, FakerGenResultType(c->gen));
-	}
+}
 
-	/* reuse and nulls */
-	reuse = jb_filter(cs, choice || (gen && strcmp(gen, "choice") == 0) ? reuse_keys_no_weights : reuse_keys);
+/* {"gen": "sequence"}: start, format and the counter's scope. */
+static void
+column_sequence(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
+{
+	JsonbValue	v;
+
+	c->kind = COL_SEQ;
+	c->seq_start = 1;
+	if (jb_get(cs, "start", &v))
+	{
+		if (v.type != jbvNumeric)
+			spec_error(psprintf("%s.start", path), "must be an integer");
+		c->seq_start = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
+	}
+	if (jb_get(cs, "format", &v))
+	{
+		if (v.type != jbvString || strstr(pnstrdup(v.val.string.val, v.val.string.len), "%s") == NULL)
+			spec_error(psprintf("%s.format", path), "must be a string containing %s");
+		c->seq_format = pnstrdup(v.val.string.val, v.val.string.len);
+	}
+	c->seq_scope = psprintf("%s.%s", agg->name, c->name);
+	if (jb_get(cs, "scope", &v) && !(v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data)))
+	{
+		if (v.type != jbvString)
+			spec_error(psprintf("%s.scope", path), "must be a string (the counter's name) or an array of columns");
+		c->seq_scope = pnstrdup(v.val.string.val, v.val.string.len);
+	}
+	ProviderSequenceSpec(agg, c, cs, path);
+	column_io(c, TEXTOID);
+}
+
+/* A generator GEN with its options CS; varchar(n) and char(n) cap its length. */
+static void
+column_generator(ModelColumn *c, const char *gen, Jsonb *cs, const char *path)
+{
+	if (!FakerGenExists(gen))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("%s.gen: unknown generator \"%s\"", path, gen)));
+	c->kind = COL_GEN;
+	c->gen = FakerGenCompile(gen, cs, path);
+	if ((c->typid == VARCHAROID || c->typid == BPCHAROID) && c->typmod >= (int32) VARHDRSZ)
+		FakerGenSetMaxLength(c->gen, c->typmod - VARHDRSZ);
+	column_io(c, FakerGenResultType(c->gen));
+}
+
+/*
+ * Reuse of generated values (mean, skew, weights), null_weight and
+ * "unique", and what they exclude.  A "choice" has weights of its own.
+ */
+static void
+column_reuse(ModelColumn *c, Jsonb *cs, bool choice, const char *path)
+{
+	JsonbValue	v;
+	Jsonb	   *reuse;
+
+	reuse = jb_filter(cs, choice ? reuse_keys_no_weights : reuse_keys);
 	FakerM2OParse(reuse, path, NULL, 1, &c->reuse_spec);
 	c->null_weight = c->reuse_spec.null_weight;
 	c->reuse = c->reuse_spec.mean > 1 || c->reuse_spec.skew > 0 || c->reuse_spec.nweights > 0;
@@ -275,6 +296,41 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 		spec_error(path, "a unique column cannot reuse values (mean, skew, weights)");
 	if (c->kind != COL_GEN && c->kind != COL_EXPR && c->reuse)
 		spec_error(path, "only generated columns can reuse values");
+}
+
+/*
+ * A column's spec CS (at PATH): its provider (const, a provider of expr.h,
+ * sequence or generator), its "require", reuse and nulls.
+ */
+static void
+column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
+{
+	JsonbValue	v;
+	char	   *gen;
+	bool		choice;
+
+	if (c->kind == COL_REF)
+		spec_error(path, "is a foreign key column: describe it under \"references\"");
+	gen = column_source(cs, path, &choice);
+	if (jb_get(cs, "require", &v))
+	{
+		Jsonb	   *req = JsonbValueToJsonb(&v);
+
+		c->require = FakerCriteriaBindValue(FakerCriteriaParse(req, psprintf("%s.require", path)),
+										 c->typid, c->typmod, c->collid, agg->relid);
+	}
+	column_check_keys(cs, gen, path);
+
+	if (jb_get(cs, "const", &v))
+		column_const(c, &v, path);
+	else if (ProviderIsSpec(cs, gen))
+		ProviderSpec(agg, c, cs, path);
+	else if (strcmp(gen, "sequence") == 0)
+		column_sequence(agg, c, cs, path);
+	else
+		column_generator(c, gen, cs, path);
+
+	column_reuse(c, cs, choice || (gen && strcmp(gen, "choice") == 0), path);
 	if (c->require)
 		require_check(agg, c, path);
 }
@@ -333,6 +389,10 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 	}
 }
 
+/*
+ * The reference a "references" key names: a foreign key constraint, or a
+ * column of exactly one foreign key.
+ */
 int
 SpecFindReference(Aggregate *agg, const char *key, const char *path)
 {
@@ -481,68 +541,63 @@ column_order(Aggregate *agg, const char *root)
 	}
 }
 
-void
-SpecApply(Aggregate *agg, Jsonb *spec)
+/* The spec's "columns": each named column's provider (column_spec). */
+static void
+spec_columns(Aggregate *agg, Jsonb *spec, const char *root)
 {
-	Jsonb	   *cols,
-			   *refs,
-			   *children;
+	Jsonb	   *cols = jb_object(spec, "columns", psprintf("%s: columns", root));
 	ListCell   *lc;
-	char	   *root = psprintf("aggregate \"%s\"", agg->name);
 
-	if (spec == NULL || !JB_ROOT_IS_OBJECT(spec) || JB_ROOT_IS_SCALAR(spec))
-		spec_error(root, "the spec must be a jsonb object");
-	foreach(lc, jb_keys(spec))
+	if (cols == NULL)
+		return;
+	foreach(lc, jb_keys(cols))
 	{
-		char	   *k = lfirst(lc);
+		char	   *name = lfirst(lc);
+		char	   *path = psprintf("%s: columns.%s", root, name);
+		ModelColumn *c = find_column(agg, name);
 
-		if (strcmp(k, "columns") != 0 && strcmp(k, "references") != 0 && strcmp(k, "children") != 0)
-			spec_error(psprintf("%s: %s", root, k), "unknown key (columns, references, children)");
+		if (c == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname),
+					 errhint("%s", FakerSuggest(name, FakerColumnNames(agg->relid), "columns"))));
+		column_spec(agg, c, jb_entry(cols, name, path), path);
 	}
+}
 
-	/* unique single columns, from the catalog */
-	for (int u = 0; u < agg->nuniq; u++)
-		if (agg->uniq[u][1] < 0)
-			agg->cols[agg->uniq[u][0]].unique = true;
+/*
+ * CHECK constraints of columns without a spec (checks.c): a spec of their
+ * own (a list of values, bounds), else criteria on the generated value.
+ */
+static void
+spec_checks(Aggregate *agg, const char *root)
+{
+	char	  **vspec = palloc0(sizeof(char *) * Max(agg->ncols, 1));
+	char	  **rspec = palloc0(sizeof(char *) * Max(agg->ncols, 1));
 
-	cols = jb_object(spec, "columns", psprintf("%s: columns", root));
-	if (cols)
-		foreach(lc, jb_keys(cols))
-		{
-			char	   *name = lfirst(lc);
-			char	   *path = psprintf("%s: columns.%s", root, name);
-			ModelColumn *c = find_column(agg, name);
-
-			if (c == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_COLUMN),
-						 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname),
-						 errhint("%s", FakerSuggest(name, FakerColumnNames(agg->relid), "columns"))));
-			column_spec(agg, c, jb_entry(cols, name, path), path);
-		}
-
-	UniquesDefaults(agg);
-	/* CHECK constraints of columns without a spec (checks.c) */
+	ChecksRead(agg, vspec, rspec);
+	for (int i = 0; i < agg->ncols; i++)
 	{
-		char	  **vspec = palloc0(sizeof(char *) * Max(agg->ncols, 1));
-		char	  **rspec = palloc0(sizeof(char *) * Max(agg->ncols, 1));
+		ModelColumn *c = &agg->cols[i];
+		char	   *path = psprintf("%s: CHECK constraints of column %s", root, c->name);
 
-		ChecksRead(agg, vspec, rspec);
-		for (int i = 0; i < agg->ncols; i++)
-		{
-			ModelColumn *c = &agg->cols[i];
-			char	   *path = psprintf("%s: CHECK constraints of column %s", root, c->name);
-
-			if (c->kind != COL_GEN || c->gen != NULL)
-				continue;
-			if (vspec[i])
-				column_spec(agg, c, DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(vspec[i]))), path);
-			else if (rspec[i] && get_typtype(c->typid) != TYPTYPE_DOMAIN && !(c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID)))
-				c->require = FakerCriteriaBindValue(FakerCriteriaParse(DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(rspec[i]))), path),
-												 c->typid, c->typmod, c->collid, agg->relid);
-		}
+		if (c->kind != COL_GEN || c->gen != NULL)
+			continue;
+		if (vspec[i])
+			column_spec(agg, c, DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(vspec[i]))), path);
+		else if (rspec[i] && get_typtype(c->typid) != TYPTYPE_DOMAIN && !(c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID)))
+			c->require = FakerCriteriaBindValue(FakerCriteriaParse(DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(rspec[i]))), path),
+											 c->typid, c->typmod, c->collid, agg->relid);
 	}
-	/* columns without a spec: left to their DEFAULT, or a generator by type */
+}
+
+/*
+ * Columns without a spec: left to their DEFAULT, counted (a unique integer
+ * key without one), or a generator by type.
+ */
+static void
+spec_default_columns(Aggregate *agg, const char *root)
+{
 	for (int i = 0; i < agg->ncols; i++)
 	{
 		ModelColumn *c = &agg->cols[i];
@@ -564,8 +619,18 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 					 errhint("Give it a spec under \"columns\", e.g. {\"const\": ...} or {\"values\": [...]}.")));
 		column_io(c, FakerGenResultType(c->gen));
 	}
+}
 
-	/* references: every FK gets {"mean": 10} unless specified or implied */
+/*
+ * The spec's "references": every FK gets {"mean": 10} unless specified;
+ * a foreign key inside a wider one without a spec of its own is implied.
+ */
+static void
+spec_references(Aggregate *agg, Jsonb *spec, const char *root)
+{
+	Jsonb	   *refs;
+	ListCell   *lc;
+
 	for (int i = 0; i < agg->nrefs; i++)
 	{
 		memset(&agg->refs[i].spec, 0, sizeof(FakerM2OSpec));
@@ -599,31 +664,71 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 			if (i != j && !agg->refs[i].has_spec && agg->refs[j].nkeys > agg->refs[i].nkeys &&
 				ref_inside(&agg->refs[i], &agg->refs[j]))
 				agg->refs[i].implied = true;
+}
+
+/* The spec's "children": each child's table, foreign key and distributor. */
+static void
+spec_children(Aggregate *agg, Jsonb *spec, const char *root)
+{
+	Jsonb	   *children = jb_object(spec, "children", psprintf("%s: children", root));
+	List	   *keys;
+	ListCell   *lc;
+
+	agg->nchildren = 0;
+	if (children == NULL)
+		return;
+	keys = jb_keys(children);
+	agg->children = palloc0(sizeof(ModelChild) * list_length(keys));
+	foreach(lc, keys)
+	{
+		char	   *name = lfirst(lc);
+		char	   *path = psprintf("%s: children.%s", root, name);
+		ModelChild *ch = &agg->children[agg->nchildren++];
+		Jsonb	   *cs = jb_entry(children, name, path);
+		JsonbValue	v;
+
+		if (!jb_get(cs, "via", &v) || v.type != jbvString)
+			spec_error(psprintf("%s.via", path), "must name the child's foreign key to this table");
+		ch->name = name;
+		ch->via_name = pnstrdup(v.val.string.val, v.val.string.len);
+		ch->o2m = FakerO2MParse(cs, path, child_other_keys);
+		ch->spec = cs;
+	}
+}
+
+/*
+ * Apply the jsonb SPEC to AGG, a table read from the catalog: providers of
+ * its columns, distributors of its references and children, and the order
+ * in which a row's columns are made.
+ */
+void
+SpecApply(Aggregate *agg, Jsonb *spec)
+{
+	ListCell   *lc;
+	char	   *root = psprintf("aggregate \"%s\"", agg->name);
+
+	if (spec == NULL || !JB_ROOT_IS_OBJECT(spec) || JB_ROOT_IS_SCALAR(spec))
+		spec_error(root, "the spec must be a jsonb object");
+	foreach(lc, jb_keys(spec))
+	{
+		char	   *k = lfirst(lc);
+
+		if (strcmp(k, "columns") != 0 && strcmp(k, "references") != 0 && strcmp(k, "children") != 0)
+			spec_error(psprintf("%s: %s", root, k), "unknown key (columns, references, children)");
+	}
+
+	/* unique single columns, from the catalog */
+	for (int u = 0; u < agg->nuniq; u++)
+		if (agg->uniq[u][1] < 0)
+			agg->cols[agg->uniq[u][0]].unique = true;
+
+	spec_columns(agg, spec, root);
+	UniquesDefaults(agg);
+	spec_checks(agg, root);
+	spec_default_columns(agg, root);
+	spec_references(agg, spec, root);
 	merge_diamonds(agg);
 	UniquesPrepare(agg);
 	column_order(agg, root);
-
-	children = jb_object(spec, "children", psprintf("%s: children", root));
-	agg->nchildren = 0;
-	if (children)
-	{
-		List	   *keys = jb_keys(children);
-
-		agg->children = palloc0(sizeof(ModelChild) * list_length(keys));
-		foreach(lc, keys)
-		{
-			char	   *name = lfirst(lc);
-			char	   *path = psprintf("%s: children.%s", root, name);
-			ModelChild *ch = &agg->children[agg->nchildren++];
-			Jsonb	   *cs = jb_entry(children, name, path);
-			JsonbValue	v;
-
-			if (!jb_get(cs, "via", &v) || v.type != jbvString)
-				spec_error(psprintf("%s.via", path), "must name the child's foreign key to this table");
-			ch->name = name;
-			ch->via_name = pnstrdup(v.val.string.val, v.val.string.len);
-			ch->o2m = FakerO2MParse(cs, path, child_other_keys);
-			ch->spec = cs;
-		}
-	}
+	spec_children(agg, spec, root);
 }

@@ -35,7 +35,7 @@
 #include "utils/memutils.h"
 
 #include "faker.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 #include "security.h"
 
 struct SubIndex

@@ -47,6 +47,7 @@
 #define UNIQUE_ATTEMPTS		100 /* rows made again before an error */
 #define UNIQUE_REUSE		10	/* attempts that may reuse parents */
 
+/* The column index of ATTNUM in AGG, or -1 (a generated column). */
 static int
 column_of(Aggregate *agg, AttrNumber attnum)
 {
@@ -56,6 +57,7 @@ column_of(Aggregate *agg, AttrNumber attnum)
 	return -1;
 }
 
+/* Add the attnums of the Vars in NODE to *ATTRS (expression_tree_walker). */
 static bool
 collect_vars(Node *node, Bitmapset **attrs)
 {
@@ -67,6 +69,33 @@ collect_vars(Node *node, Bitmapset **attrs)
 		return false;
 	}
 	return expression_tree_walker(node, collect_vars, (void *) attrs);
+}
+
+/*
+ * The DEFAULTs unique keys read: volatile (a sequence, an identity) or
+ * constant, which decides whether faker evaluates them (UniquesDefaults).
+ */
+static void
+defaults_volatility(Aggregate *agg, Relation rel)
+{
+	for (int i = 0; i < agg->ncols; i++)
+	{
+		ModelColumn *c = &agg->cols[i];
+		bool		used = false;
+
+		for (int u = 0; u < agg->nukeys; u++)
+			used |= bms_is_member(c->attnum, agg->ukeys[u].attrs);
+		if (!used || !(c->hasdef || c->identity))
+			continue;
+		if (c->identity)
+			c->defvolatile = true;
+		else
+		{
+			Node	   *def = build_column_default(rel, c->attnum);
+
+			c->defvolatile = def == NULL || contain_volatile_functions(def);
+		}
+	}
 }
 
 /* Catalog: every valid unique index of REL, and which DEFAULTs are volatile. */
@@ -138,25 +167,7 @@ UniquesLoad(Aggregate *agg, Relation rel)
 		if (ok)
 			agg->nukeys++;
 	}
-	/* the DEFAULTs keys read: volatile (a sequence) or constant */
-	for (int i = 0; i < agg->ncols; i++)
-	{
-		ModelColumn *c = &agg->cols[i];
-		bool		used = false;
-
-		for (int u = 0; u < agg->nukeys; u++)
-			used |= bms_is_member(c->attnum, agg->ukeys[u].attrs);
-		if (!used || !(c->hasdef || c->identity))
-			continue;
-		if (c->identity)
-			c->defvolatile = true;
-		else
-		{
-			Node	   *def = build_column_default(rel, c->attnum);
-
-			c->defvolatile = def == NULL || contain_volatile_functions(def);
-		}
-	}
+	defaults_volatility(agg, rel);
 }
 
 /* Does key U read a column left to a volatile DEFAULT (unique by its sequence)? */
@@ -261,6 +272,7 @@ UniquesPrepare(Aggregate *agg)
 	}
 }
 
+/* A hash of datum D by its storage (by value, fixed length, varlena). */
 static uint64
 datum_hash(bool byval, int16 len, Datum d)
 {
@@ -434,6 +446,10 @@ row_tuple(FakerPlan *plan, Aggregate *agg, UniqueKey *u, const Datum *vals, cons
 	}
 }
 
+/*
+ * The first unique key whose tuple the row VALS repeats, or -1: then the
+ * row's tuples are taken (uniques.h).
+ */
 int
 UniquesConflict(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls)
 {
@@ -464,6 +480,10 @@ UniquesConflict(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *
 	return -1;
 }
 
+/*
+ * After ATTEMPT conflicts on KEY: set FORCE for the references to create a
+ * new parent; an error when the attempts are exhausted.
+ */
 void
 UniquesRedraw(Aggregate *agg, int key, int attempt, bool *force)
 {
@@ -498,6 +518,10 @@ UniquesRedraw(Aggregate *agg, int key, int attempt, bool *force)
 			force[i] |= u->refs[i];
 }
 
+/*
+ * Whether the parent at pool position POS is not referenced yet through
+ * one-to-one reference R.
+ */
 bool
 UniquesParentFree(Aggregate *agg, ModelRef *r, int64 pos)
 {

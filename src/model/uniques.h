@@ -7,7 +7,7 @@
 #ifndef FAKER_UNIQUES_H
 #define FAKER_UNIQUES_H
 
-#include "model/model.h"
+#include "model/modelpriv.h"
 #include "nodes/bitmapset.h"
 
 typedef struct UniqueKey

@@ -69,6 +69,9 @@ struct PoolUses
 	int64		written;		/* values 0..written-1 are in the table */
 };
 
+/*
+ * Run SQL on a uses table (as faker's owner); an error unless it returns EXPECT.
+ */
 static void
 uses_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
@@ -80,6 +83,9 @@ uses_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 		elog(ERROR, "faker: \"%s\" failed: %s", sql, SPI_result_code_string(rc));
 }
 
+/*
+ * Empty uses for the pool table TABLE through VIA (NULL: a column's reuse).
+ */
 static PoolUses *
 uses_new(FakerPlan *plan, char *table, const char *via)
 {
@@ -91,6 +97,7 @@ uses_new(FakerPlan *plan, char *table, const char *via)
 	return u;
 }
 
+/* Room for the uses of NEED pool values. */
 static void
 uses_grow(PoolUses *u, int64 need)
 {
@@ -134,6 +141,7 @@ uses_add(PoolUses *u, int64 pos, int64 count)
 	u->delta[pos] += count;
 }
 
+/* The value at pool position POS was used once more. */
 void
 UsesNote(PoolUses *u, int64 pos)
 {
@@ -141,6 +149,7 @@ UsesNote(PoolUses *u, int64 pos)
 		uses_add(u, pos, 1);
 }
 
+/* The uses of each pool value (*N of them), or NULL. */
 const int64 *
 UsesCounts(PoolUses *u, int64 *n)
 {
@@ -362,6 +371,17 @@ UsesFlush(Aggregate *agg)
 			UsesFlushOne(agg->cols[j].reuse_uses);
 }
 
+/* Room for one more value in C's reuse pool (in the plan's memory). */
+void
+ReuseGrow(FakerPlan *plan, ModelColumn *c)
+{
+	if (c->reuse_n < c->reuse_cap)
+		return;
+	c->reuse_cap = Max(1024, c->reuse_cap * 2);
+	c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
+		MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
+}
+
 /* The column's values with their counts, most used first (as the caller). */
 static void
 reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
@@ -390,12 +410,7 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
 
-			if (c->reuse_n == c->reuse_cap)
-			{
-				c->reuse_cap = Max(1024, c->reuse_cap * 2);
-				c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
-					MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
-			}
+			ReuseGrow(plan, c);
 			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
 			uses_add(u, c->reuse_n++, cnt);
 		}
@@ -427,12 +442,7 @@ reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &cnull));
 
-			if (c->reuse_n == c->reuse_cap)
-			{
-				c->reuse_cap = Max(1024, c->reuse_cap * 2);
-				c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
-					MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
-			}
+			ReuseGrow(plan, c);
 			c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
 			uses_grow(u, c->reuse_n + 1);
 			u->uses[c->reuse_n++] = cnt;

@@ -125,6 +125,44 @@ column_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 	return d;
 }
 
+/*
+ * A column with a reuse pool (mean, skew, weights): a value used before,
+ * drawn by the pool's distributor, or a new one, kept in the pool.
+ */
+static Datum
+reused_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
+{
+	Datum		d;
+
+	FakerDraw	dr = FakerM2ONext(c->reuse_m2o, &c->rng, c->reuse_n);
+
+	if (dr.kind == FAKER_DRAW_REUSE)
+	{
+		UsesNote(c->reuse_uses, dr.index);
+		return c->reuse_vals[dr.index];
+	}
+	/* a new value must be new, or the column's distinct count drifts */
+	for (int attempt = 0;; attempt++)
+	{
+		d = next_value(rc, agg, c, isnull);
+		if (*isnull)
+			return d;		/* a NULL is not a value to reuse */
+		if (HashSetAdd(agg->seen, ColumnHash(c, d) ^ ((uint64) c->attnum << 32)) || attempt >= 100)
+			break;
+	}
+	ReuseGrow(rc->plan, c);
+	c->reuse_vals[c->reuse_n] = (Datum) 0;
+	{
+		MemoryContext old = MemoryContextSwitchTo(rc->plan->cxt);
+
+		c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
+		MemoryContextSwitchTo(old);
+	}
+	UsesNote(c->reuse_uses, c->reuse_n);
+	FakerM2OCreated(c->reuse_m2o, c->reuse_n++);
+	return d;
+}
+
 /* One generated value of column C (reuse pool, uniqueness, conversion). */
 static Datum
 column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
@@ -162,40 +200,7 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 		return (Datum) 0;
 	}
 	if (c->reuse)
-	{
-		FakerDraw	dr = FakerM2ONext(c->reuse_m2o, &c->rng, c->reuse_n);
-
-		if (dr.kind == FAKER_DRAW_REUSE)
-		{
-			UsesNote(c->reuse_uses, dr.index);
-			return c->reuse_vals[dr.index];
-		}
-		/* a new value must be new, or the column's distinct count drifts */
-		for (int attempt = 0;; attempt++)
-		{
-			d = next_value(rc, agg, c, isnull);
-			if (*isnull)
-				return d;		/* a NULL is not a value to reuse */
-			if (HashSetAdd(agg->seen, ColumnHash(c, d) ^ ((uint64) c->attnum << 32)) || attempt >= 100)
-				break;
-		}
-		if (c->reuse_n == c->reuse_cap)
-		{
-			c->reuse_cap = Max(1024, c->reuse_cap * 2);
-			c->reuse_vals = c->reuse_vals ? repalloc_huge(c->reuse_vals, sizeof(Datum) * c->reuse_cap) :
-				MemoryContextAllocHuge(rc->plan->cxt, sizeof(Datum) * c->reuse_cap);
-		}
-		c->reuse_vals[c->reuse_n] = (Datum) 0;
-		{
-			MemoryContext old = MemoryContextSwitchTo(rc->plan->cxt);
-
-			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
-			MemoryContextSwitchTo(old);
-		}
-		UsesNote(c->reuse_uses, c->reuse_n);
-		FakerM2OCreated(c->reuse_m2o, c->reuse_n++);
-		return d;
-	}
+		return reused_value(rc, agg, c, isnull);
 	for (int attempt = 0;; attempt++)
 	{
 		d = next_value(rc, agg, c, isnull);

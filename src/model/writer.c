@@ -26,7 +26,7 @@
 
 #include "faker.h"
 #include "model/fkcheck.h"
-#include "model/model.h"
+#include "model/modelpriv.h"
 
 typedef struct Writer
 {
@@ -56,6 +56,11 @@ writer_error_context(void *arg)
 		errcontext("faker: writing rows of aggregate \"%s\" into %s", agg->name, agg->qualname);
 }
 
+/*
+ * The batch writer of AGG: column arrays for the inserted columns and the
+ * INSERT ... SELECT FROM unnest($1, ...) statement, RETURNING what pools
+ * and foreign-key checks need.
+ */
 void
 WriterInit(Aggregate *agg)
 {
@@ -130,18 +135,24 @@ WriterInit(Aggregate *agg)
 	agg->writer = w;
 }
 
+/* The memory of the batch being built (reset after each flush). */
 MemoryContext
 WriterContext(Aggregate *agg)
 {
 	return agg->writer->batch;
 }
 
+/*
+ * DELTA more (or fewer) of AGG's rows under construction: a batch is not
+ * flushed while a row of it is being made.
+ */
 void
 WriterBuilding(Aggregate *agg, int delta)
 {
 	agg->writer->building += delta;
 }
 
+/* Add a row (VALUES, NULLS by column index) to AGG's batch. */
 void
 WriterAdd(Aggregate *agg, Datum *values, bool *nulls)
 {
@@ -232,6 +243,7 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 	agg->flushing = false;
 }
 
+/* Flush every aggregate's batch and pool, parents first. */
 void
 WriterFlushAll(FakerPlan *plan)
 {
@@ -242,6 +254,7 @@ WriterFlushAll(FakerPlan *plan)
 	}
 }
 
+/* Whether AGG's batch holds MODEL_BATCH rows. */
 bool
 WriterFull(Aggregate *agg)
 {
@@ -256,6 +269,7 @@ WriterKeepPlan(Aggregate *agg)
 		SPI_keepplan(agg->writer->plan);
 }
 
+/* Free the prepared INSERT of AGG (a kept call that ends). */
 void
 WriterFreePlan(Aggregate *agg)
 {

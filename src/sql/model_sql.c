@@ -8,16 +8,13 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "utils/snapmgr.h"
-#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
-#include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "parser/parse_type.h"
 #include "utils/typcache.h"
 
 #include "compat.h"
-#include "model/fkcheck.h"
 #include "model/model.h"
 #include "prng.h"
 
@@ -47,6 +44,7 @@ CheckCount(FunctionCallInfo fcinfo, int argno)
 	return n;
 }
 
+/* An aggregate's name must not be empty. */
 static inline void
 CheckAggregateName(const char *name)
 {
@@ -136,7 +134,7 @@ faker_populate(PG_FUNCTION_ARGS)
 	foreach(lc, result)
 	{
 		PopulateResult *r = lfirst(lc);
-		Datum		values[5] = {CStringGetTextDatum(r->agg->name), ObjectIdGetDatum(r->agg->relid),
+		Datum		values[5] = {CStringGetTextDatum(r->name), ObjectIdGetDatum(r->relid),
 		Int64GetDatum(r->created), Int64GetDatum(r->reused), Int64GetDatum(r->nulls)};
 		bool		nulls[5] = {false};
 
@@ -145,92 +143,31 @@ faker_populate(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* jsonb A with the pairs of the JSON object text EXTRA added. */
-static Jsonb *
-jsonb_with(Jsonb *a, const char *extra)
+/* A row of faker_explain, put in the tuplestore of ARG (the ReturnSetInfo). */
+static void
+explain_row(void *arg, int step, const char *aggregate, Oid relid, const char *via, Jsonb *distributor)
 {
-	Datum		b = DirectFunctionCall1(jsonb_in, CStringGetDatum(extra));
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) arg;
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, via == NULL, distributor == NULL};
 
-	return a ? DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(a), b)) : DatumGetJsonbP(b);
+	values[0] = Int32GetDatum(step);
+	values[1] = CStringGetTextDatum(aggregate);
+	values[2] = ObjectIdGetDatum(relid);
+	values[3] = via ? CStringGetTextDatum(via) : (Datum) 0;
+	values[4] = distributor ? JsonbPGetDatum(distributor) : (Datum) 0;
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 
-static char *
-json_str(const char *s)
-{
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	escape_json(&buf, s);
-	return buf.data;
-}
-
-/* faker_explain(aggregate): the plan in topological order. */
+/* faker_explain(aggregate): the plan in topological order (explain.c). */
 Datum
 faker_explain(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	MemoryContext outer = CurrentMemoryContext;
-	FakerPlan  *plan;
 
 	InitMaterializedSRF(fcinfo, 0);
-	SPI_connect();
-	MemoryContextSwitchTo(outer);
-	plan = PlanBuild(name, false);
-	for (int i = 0; i < plan->n; i++)
-	{
-		Aggregate  *a = plan->aggs[i];
-		Datum		values[5];
-		bool		nulls[5] = {false, false, false, true, true};
-
-		const char *why = NULL;
-		const char *fk = FkCheckMode(a->relid, &why);
-
-		values[0] = Int32GetDatum(i + 1);
-		values[1] = CStringGetTextDatum(a->name);
-		values[2] = ObjectIdGetDatum(a->relid);
-		/* how the table's foreign keys are checked (fkcheck.c) */
-		if (fk)
-		{
-			values[4] = JsonbPGetDatum(jsonb_with(NULL, why ?
-												  psprintf("{\"fk_check\": \"%s\", \"why\": %s}", fk, json_str(why)) :
-												  psprintf("{\"fk_check\": \"%s\"}", fk)));
-			nulls[4] = false;
-		}
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		nulls[3] = nulls[4] = false;
-		for (int w = 1; w <= MODEL_MAX_KEYS; w++)
-			for (int r = 0; r < a->nrefs; r++)
-			{
-				ModelRef   *ref = &a->refs[r];
-				StringInfoData extra;
-
-				if (ref->nkeys != w)
-					continue;
-				initStringInfo(&extra);
-				appendStringInfo(&extra, "{\"parent\": %s", json_str(ref->parent->name));
-				if (ref->implied)
-					appendStringInfoString(&extra, ", \"implied\": true");
-				if (ref->back_edge)
-					appendStringInfoString(&extra, ", \"cycle\": true");
-				if (ref->one_to_one)
-					appendStringInfoString(&extra, ", \"one_to_one\": true");
-				appendStringInfoChar(&extra, '}');
-				values[3] = CStringGetTextDatum(ref->name);
-				values[4] = JsonbPGetDatum(jsonb_with(ref->implied ? NULL : FakerM2OSpecToJsonb(&ref->spec), extra.data));
-				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-			}
-		for (int c = 0; c < a->nchildren; c++)
-		{
-			ModelChild *ch = &a->children[c];
-
-			values[3] = CStringGetTextDatum(psprintf("children.%s", ch->name));
-			values[4] = JsonbPGetDatum(jsonb_with(FakerO2MToJsonb(ch->o2m),
-												  psprintf("{\"via\": %s}", json_str(ch->child->refs[ch->via].name))));
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		}
-	}
-	SPI_finish();
+	ExplainPlan(name, explain_row, rsinfo);
 	return (Datum) 0;
 }
 
@@ -260,6 +197,7 @@ rows_shutdown(Datum arg)
 	PopActiveSnapshot();
 }
 
+/* At the end of the query, a faker_pipe stopped early still ends its call. */
 static void
 pipe_shutdown(Datum arg)
 {

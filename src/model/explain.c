@@ -1,0 +1,99 @@
+/*
+ * explain.c: faker_explain(aggregate), the plan of a call in topological
+ * order, parents first.  Per aggregate: a row with how its table's foreign
+ * keys are checked (fkcheck.c); a row per reference (its distributor, and
+ * whether it is implied by a wider key, closes a cycle or is one-to-one),
+ * narrowest keys first; a row per child (its distributor and the foreign
+ * key it goes through).  The SQL entry point (src/sql/model_sql.c) only
+ * puts the rows it is given in its tuplestore.
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "utils/jsonb.h"
+
+#include "jsonout.h"
+#include "model/fkcheck.h"
+#include "model/modelpriv.h"
+
+/* The aggregate's own row: {"fk_check": mode[, "why": reason]}, or NULL. */
+static Jsonb *
+explain_fk_check(Aggregate *a)
+{
+	JsonOut		j;
+	const char *why = NULL;
+	const char *fk = FkCheckMode(a->relid, &why);
+
+	if (fk == NULL)
+		return NULL;
+	JsonOutBegin(&j);
+	JsonOutString(&j, "fk_check", fk);
+	if (why)
+		JsonOutString(&j, "why", why);
+	return JsonOutEnd(&j);
+}
+
+/* A reference's row: its distributor with the parent and its flags. */
+static Jsonb *
+explain_ref(ModelRef *ref)
+{
+	JsonOut		j;
+
+	JsonOutBeginWith(&j, ref->implied ? NULL : FakerM2OSpecToJsonb(&ref->spec));
+	JsonOutString(&j, "parent", ref->parent->name);
+	if (ref->implied)
+		JsonOutBool(&j, "implied", true);
+	if (ref->back_edge)
+		JsonOutBool(&j, "cycle", true);
+	if (ref->one_to_one)
+		JsonOutBool(&j, "one_to_one", true);
+	return JsonOutEnd(&j);
+}
+
+/* A child's row: its distributor with the foreign key it goes through. */
+static Jsonb *
+explain_child(ModelChild *ch)
+{
+	JsonOut		j;
+
+	JsonOutBeginWith(&j, FakerO2MToJsonb(ch->o2m));
+	JsonOutString(&j, "via", ch->child->refs[ch->via].name);
+	return JsonOutEnd(&j);
+}
+
+/* The rows of one aggregate, step STEP of the plan. */
+static void
+explain_aggregate(Aggregate *a, int step, ExplainEmit emit, void *arg)
+{
+	emit(arg, step, a->name, a->relid, NULL, explain_fk_check(a));
+	/* references by width of key, then in the table's order */
+	for (int w = 1; w <= MODEL_MAX_KEYS; w++)
+		for (int r = 0; r < a->nrefs; r++)
+		{
+			ModelRef   *ref = &a->refs[r];
+
+			if (ref->nkeys == w)
+				emit(arg, step, a->name, a->relid, ref->name, explain_ref(ref));
+		}
+	for (int c = 0; c < a->nchildren; c++)
+	{
+		ModelChild *ch = &a->children[c];
+
+		emit(arg, step, a->name, a->relid, psprintf("children.%s", ch->name), explain_child(ch));
+	}
+}
+
+/* faker_explain: plan AGGREGATE (no call) and EMIT its rows in order. */
+void
+ExplainPlan(const char *aggregate, ExplainEmit emit, void *arg)
+{
+	MemoryContext outer = CurrentMemoryContext;
+	FakerPlan  *plan;
+
+	SPI_connect();
+	MemoryContextSwitchTo(outer);
+	plan = PlanBuild(aggregate, false);
+	for (int i = 0; i < plan->n; i++)
+		explain_aggregate(plan->aggs[i], i + 1, emit, arg);
+	SPI_finish();
+}
