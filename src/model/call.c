@@ -480,40 +480,16 @@ KeepPlanIn(MemoryContext cxt, void *spiplan)
 	return spiplan;
 }
 
-/* Free the plans a paused call kept: when the call's memory goes, normally or on error. */
-static void
-free_kept_plans(void *arg)
-{
-	FakerPlan  *plan = arg;
-
-	for (int i = 0; i < plan->n; i++)
-	{
-		WriterFreePlan(plan->aggs[i]);
-		PoolFreePlan(plan->aggs[i]);
-	}
-}
-
 /*
  * Pause a call between two rows of a value-per-call function: its
- * prepared statements are kept, and the SPI connection is given back (a
+ * prepared statements are kept (every one is prepared with KeepPlanIn,
+ * freed with the call's memory), and the SPI connection is given back (a
  * connection cannot stay open while the executor runs the rest of the
  * query).  CallResume connects again.
  */
 void
 CallPause(FakerPlan *plan)
 {
-	if (!plan->kept)
-	{
-		for (int i = 0; i < plan->n; i++)
-		{
-			WriterKeepPlan(plan->aggs[i]);
-			PoolKeepPlan(plan->aggs[i]);
-		}
-		plan->keptfree.func = free_kept_plans;
-		plan->keptfree.arg = plan;
-		MemoryContextRegisterResetCallback(plan->cxt, &plan->keptfree);
-		plan->kept = true;
-	}
 	SPI_finish();
 }
 

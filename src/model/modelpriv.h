@@ -207,10 +207,8 @@ struct FakerPlan
 	Datum	   *sinkvals;		/* the last row made, by attnum - 1 */
 	bool	   *sinknulls;
 	/* a call paused between rows of a value-per-call function */
-	bool		kept;			/* its prepared plans survive SPI_finish */
 	int64		nrows;			/* faker_rows: rows asked for */
 	MemoryContext rowcxt;		/* the returned row's memory, reset per row */
-	MemoryContextCallback keptfree;
 	MemoryContext outer;		/* the caller's context */
 	struct RowCtx *rc;
 	/* a sharded call (shard.c): shard k of m, else 0 of 1 */
@@ -238,8 +236,6 @@ extern int	SpecFindReference(Aggregate *agg, const char *key, const char *path);
 extern FakerPlan *PlanBuildMany(List *names);
 
 /* store.c */
-extern void PoolKeepPlan(Aggregate *agg);
-extern void PoolFreePlan(Aggregate *agg);
 extern void PoolOpen(FakerPlan *plan, Aggregate *agg, bool read);
 extern void PoolAppend(Aggregate *agg, Datum *keys, bool *nulls);
 extern void PoolFlush(Aggregate *agg);
@@ -267,8 +263,6 @@ extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
 /* writer.c */
-extern void WriterKeepPlan(Aggregate *agg);
-extern void WriterFreePlan(Aggregate *agg);
 extern void WriterInit(Aggregate *agg);
 extern void WriterAdd(Aggregate *agg, Datum *values, bool *nulls);
 extern void WriterFlush(FakerPlan *plan, Aggregate *agg);

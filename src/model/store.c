@@ -515,6 +515,7 @@ pool_prepare_append(Aggregate *agg)
 	p->append_plan = FakerSPIPrepare(sql.data, agg->nkeys + 1, types);
 	if (p->append_plan == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\"", sql.data);
+	KeepPlanIn(GetMemoryChunkContext(agg), p->append_plan);	/* survives a paused call's SPI_finish */
 }
 
 /*
@@ -763,21 +764,6 @@ PoolReset(Oid relid)
 	FakerOwnerExit(&owner);
 }
 
-/* Keep the pool's prepared append across SPI connections (a paused call). */
-void
-PoolKeepPlan(Aggregate *agg)
-{
-	if (agg->pool.append_plan)
-		SPI_keepplan(agg->pool.append_plan);
-}
-
-void
-PoolFreePlan(Aggregate *agg)
-{
-	if (agg->pool.append_plan)
-		SPI_freeplan(agg->pool.append_plan);
-	agg->pool.append_plan = NULL;
-}
 
 /*
  * Forget the sequence counters of AGGREGATE (its columns' default scopes

@@ -131,6 +131,7 @@ WriterInit(Aggregate *agg)
 	w->plan = FakerSPIPrepare(sql.data, Max(w->nins, 1), types);
 	if (w->plan == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\": %s", sql.data, SPI_result_code_string(SPI_result));
+	KeepPlanIn(GetMemoryChunkContext(w), w->plan);	/* survives a paused call's SPI_finish */
 	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
 	agg->writer = w;
 }
@@ -261,20 +262,3 @@ WriterFull(Aggregate *agg)
 	return agg->writer->count >= MODEL_BATCH;
 }
 
-/* Keep AGG's prepared INSERT across SPI connections (a paused call). */
-void
-WriterKeepPlan(Aggregate *agg)
-{
-	if (agg->writer && agg->writer->plan)
-		SPI_keepplan(agg->writer->plan);
-}
-
-/* Free the prepared INSERT of AGG (a kept call that ends). */
-void
-WriterFreePlan(Aggregate *agg)
-{
-	if (agg->writer && agg->writer->plan)
-		SPI_freeplan(agg->writer->plan);
-	if (agg->writer)
-		agg->writer->plan = NULL;
-}
