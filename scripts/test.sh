@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # scripts/test.sh: run every faker test on a throwaway server.
 #   pg_regress suites (sql/, expected/), then TAP tests (t/*.pl).
+#   FAKER_TESTS="suite ..." runs only those pg_regress suites, and
+#   FAKER_TAP="t/00X_name.pl ..." only those TAP files (either alone skips
+#   the other kind and the package checks): for working on one area.
 # Works as root on a fresh Debian 12 machine (installs its packages) or as
 # an ordinary user who has them.  Exits non-zero on any failure.
 source "$(dirname "$0")/common.sh"
@@ -13,7 +16,11 @@ status=0
 cd "$FAKER_ROOT"
 rm -rf results regression.diffs regression.out
 echo "== pg_regress"
-if ! make -s PG_CONFIG=$PG_CONFIG_SYS installcheck 2>&1 | tee "$FAKER_TMP/regress.log"; then
+regress=()
+[ -n "${FAKER_TESTS:-}" ] && regress=("REGRESS=$FAKER_TESTS")
+if [ -n "${FAKER_TAP:-}" ] && [ -z "${FAKER_TESTS:-}" ]; then
+	: > "$FAKER_TMP/regress.log" # TAP files only
+elif ! make -s PG_CONFIG=$PG_CONFIG_SYS installcheck "${regress[@]}" 2>&1 | tee "$FAKER_TMP/regress.log"; then
 	status=1
 fi
 if [ "${PIPESTATUS[0]}" != 0 ] || grep -q "FAILED" "$FAKER_TMP/regress.log"; then
@@ -79,13 +86,20 @@ package_check() {
 		status=1
 	fi
 }
-echo "== package"
-package_check "exports (nm -D faker.so)" check_exports faker.so
-package_check "version (META.json, CHANGELOG.md)" check_version
+subset=${FAKER_TESTS:-}${FAKER_TAP:-}
+if [ -z "$subset" ]; then
+	echo "== package"
+	package_check "exports (nm -D faker.so)" check_exports faker.so
+	package_check "version (META.json, CHANGELOG.md)" check_version
+fi
 
 # TAP tests start their own clusters from the temp install; they must run
 # as the unprivileged user, with a writable TESTDIR.
-if compgen -G "t/*.pl" >/dev/null; then
+tapfiles=${FAKER_TAP:-t/*.pl}
+if [ -n "${FAKER_TESTS:-}" ] && [ -z "${FAKER_TAP:-}" ]; then
+	tapfiles=
+fi
+if [ -n "$tapfiles" ] && compgen -G "t/*.pl" >/dev/null; then
 	echo "== TAP"
 	# a copy the unprivileged user can read wherever the checkout lives
 	tapdir=$FAKER_TMP/tap
@@ -96,7 +110,7 @@ if compgen -G "t/*.pl" >/dev/null; then
 		PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
 		PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
 		TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
-		prove ${PROVE_FLAGS:-} t/*.pl 2>&1 | tee "$FAKER_TMP/tap.log"; exit "${PIPESTATUS[0]}"); then
+		prove ${PROVE_FLAGS:-} $tapfiles 2>&1 | tee "$FAKER_TMP/tap.log"; exit "${PIPESTATUS[0]}"); then
 		status=1
 		for f in "$tapdir"/tmp_check/log/*; do [ -f "$f" ] && { echo "--- $f"; tail -n 50 "$f"; }; done
 	fi
