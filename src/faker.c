@@ -10,6 +10,7 @@
 
 #include "faker.h"
 #include "model/fkcheck.h"
+#include "model/model.h"
 #include "prng.h"
 
 PG_MODULE_MAGIC;
@@ -97,6 +98,16 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+	DefineCustomIntVariable("faker.pool_cache",
+							"Memory each session may keep pools and their uses in between calls.",
+							"Calls then read only what is new in a pool; 0 reads whole pools at every call.",
+							&faker_pool_cache_mb,
+							256,
+							0,
+							MAX_KILOBYTES / 1024,
+							PGC_USERSET,
+							GUC_UNIT_MB,
+							NULL, NULL, NULL);
 	FkCheckInit();
 	MarkGUCPrefixReserved("faker");
 }
@@ -127,7 +138,9 @@ FakerSPIExecute(const char *src, int nargs, Oid *argtypes, Datum *values,
 				const char *nulls, bool read_only, long tcount)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	int			rc = SPI_execute_with_args(src, nargs, argtypes, values, nulls, read_only, tcount);
+	SPIPlanPtr	plan = FakerStatement(src, nargs, argtypes, 0);
+	int			rc = plan ? SPI_execute_plan(plan, values, nulls, read_only, tcount) :
+		SPI_execute_with_args(src, nargs, argtypes, values, nulls, read_only, tcount);
 
 	MemoryContextSwitchTo(cxt);
 	return rc;
@@ -160,7 +173,9 @@ FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
 				   const char *nulls, bool read_only)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	Portal		portal = SPI_cursor_open_with_args(NULL, src, nargs, argtypes, values, nulls, read_only, 0);
+	SPIPlanPtr	plan = FakerStatement(src, nargs, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+	Portal		portal = plan ? SPI_cursor_open(NULL, plan, values, nulls, read_only) :
+		SPI_cursor_open_with_args(NULL, src, nargs, argtypes, values, nulls, read_only, 0);
 
 	MemoryContextSwitchTo(cxt);
 	return portal;

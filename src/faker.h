@@ -49,6 +49,8 @@ extern void FakerSPIFetch(void *portal, bool forward, long count);
 extern void *FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
 								const char *nulls, bool read_only);
 extern void *FakerSPIPrepare(const char *src, int nargs, Oid *argtypes);
+/* stmtcache.c: SRC's plan, prepared once per session (NULL: run it unprepared) */
+extern struct _SPI_plan *FakerStatement(const char *src, int nargs, Oid *argtypes, int options);
 
 /* suggest.c: hints for unknown names (the nearest one, the list) */
 extern char *FakerSuggest(const char *name, List *candidates, const char *what);

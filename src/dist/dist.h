@@ -78,6 +78,18 @@ extern FakerM2O *FakerM2OCreateWithUses(const FakerM2OSpec *spec, int64 pool_siz
 										double planned_draws, const int64 *prior, int64 nprior);
 
 /*
+ * The same over uses the caller keeps counting during the call: *USES[j]
+ * (j < *NUSES) are the uses of value j so far, this call's included, and
+ * USES_TOTAL their sum at the start.  A call that plans few draws over a
+ * large pool is not planned value by value (O(pool)) but sampled (O(1) a
+ * draw): a value drawn from the shape is taken when it is below its
+ * end-state target (see m2o.c); *USES is then read at every draw.
+ */
+extern FakerM2O *FakerM2OCreateLive(const FakerM2OSpec *spec, int64 pool_size,
+									double planned_draws, int64 *const *uses,
+									const int64 *nuses, double uses_total);
+
+/*
  * One draw over the reader's whole pool of POOL_SIZE values (the caller's
  * pool size now, including values other readers appended).  After CREATE the
  * caller appends the new value at index POOL_SIZE and calls FakerM2OCreated.

@@ -42,6 +42,21 @@
  *    unknown plans and sub-pool draws use the static formulas (weights:
  *    group by age, uniform inside; skew: min(floor(n(1-U)^s), n-1);
  *    uniform).
+ *
+ * 3. Small calls over large pools (a load test's one row per transaction
+ *    over a million parents) are sampled instead of planned, so a call
+ *    costs O(draws), not O(pool): a value j is drawn from the static
+ *    formula and taken if its uses so far are below its end-state target
+ *    U_all * share(j) (with probability target - uses when that is below
+ *    one), else another is drawn, up to SAMPLE_TRIES times, then the most
+ *    short of its target among them is taken.  Over many calls each value
+ *    is pulled toward its target as the planned calls pull it.
+ *
+ * 4. A call planned to create less than one value (a one-row call, mean
+ *    10) starts the creation schedule at a phase drawn from the reader's
+ *    state (a hash, not a draw, so the stream is unchanged): the fixed
+ *    phase of 0.5 would never create in such calls, a random one creates
+ *    with probability N(1-null_weight)/mean, so the mean holds over calls.
  */
 #include "postgres.h"
 
@@ -58,6 +73,18 @@
 /* Tickets are uint32 value indexes; larger plans fall back to the formulas. */
 #define MAX_PLANNED_VALUES	((int64) PG_UINT32_MAX)
 #define MAX_TICKETS			((int64) 256 * 1024 * 1024)
+
+/* Sampled rather than planned: at least this many values, ... */
+#define SAMPLE_MIN_POOL		4096
+/* ... and fewer than 1/SAMPLE_RATIO reuses per value in the call. */
+#define SAMPLE_RATIO		64
+#define SAMPLE_TRIES		16
+/*
+ * Fewer planned creations than this: the creation schedule's phase is
+ * random (a fixed phase is exact to half a value in one call, but a call
+ * planned to create less than one value would never create).
+ */
+#define PHASE_RANDOM_BELOW	1
 
 struct FakerM2O
 {
@@ -78,7 +105,15 @@ struct FakerM2O
 	uint32	   *tickets;
 	int64		nt;				/* tickets left */
 	int64		cap;
+	/* sampled instead of planned (small calls over large pools) */
+	bool		sampled;
+	int64	   *const *live;	/* the caller's uses, read at each draw */
+	const int64 *nlive;
+	bool		phase_random;	/* random phase, set at the first draw */
 };
+
+static FakerM2O *m2o_new(const FakerM2OSpec *spec, int64 pool_size);
+static void m2o_plan(FakerM2O *m, int64 pool_size, double planned_draws, double before);
 
 /*
  * Read a many-to-one spec (mean, skew, weights, null_weight) at PATH into
@@ -200,6 +235,51 @@ FakerM2O *
 FakerM2OCreateWithUses(const FakerM2OSpec *spec, int64 pool_size, double planned_draws,
 					   const int64 *prior, int64 nprior)
 {
+	FakerM2O   *m = m2o_new(spec, pool_size);
+
+	m->prior = prior;
+	m->nprior = Min(nprior, pool_size);
+	if (planned_draws > 0 && spec->mean > 1)
+	{
+		double		before = 0;
+
+		for (int64 j = 0; j < m->nprior; j++)
+			before += prior[j];
+		m2o_plan(m, pool_size, planned_draws, before);
+	}
+	m->prior = NULL;			/* the caller's array is not kept */
+	return m;
+}
+
+/*
+ * A reader over live uses (see dist.h): sampled when the call is small
+ * next to the pool, else planned as FakerM2OCreateWithUses.
+ */
+FakerM2O *
+FakerM2OCreateLive(const FakerM2OSpec *spec, int64 pool_size, double planned_draws,
+				   int64 *const *uses, const int64 *nuses, double uses_total)
+{
+	double		nonnull = planned_draws * (1 - spec->null_weight);
+	FakerM2O   *m;
+
+	if (uses == NULL || *uses == NULL || spec->mean <= 1 || planned_draws <= 0 ||
+		pool_size < SAMPLE_MIN_POOL || nonnull * SAMPLE_RATIO >= (double) pool_size)
+		return FakerM2OCreateWithUses(spec, pool_size, planned_draws,
+									  uses ? *uses : NULL, nuses ? *nuses : 0);
+	m = m2o_new(spec, pool_size);
+	m->sampled = true;
+	m->live = uses;
+	m->nlive = nuses;
+	m->P = pool_size + nonnull / spec->mean;
+	m->U = uses_total + nonnull;
+	m->phase_random = nonnull / spec->mean < PHASE_RANDOM_BELOW;
+	return m;
+}
+
+/* A reader with SPEC's shape over POOL_SIZE values, not planned yet. */
+static FakerM2O *
+m2o_new(const FakerM2OSpec *spec, int64 pool_size)
+{
 	FakerM2O   *m = palloc0(sizeof(FakerM2O));
 
 	m->spec = *spec;
@@ -213,29 +293,31 @@ FakerM2OCreateWithUses(const FakerM2OSpec *spec, int64 pool_size, double planned
 	m->threshold = 1.0;
 	m->acc = 0.5;				/* deterministic phase; jitter comes per creation */
 	m->n0 = pool_size;
-	m->prior = prior;
-	m->nprior = Min(nprior, pool_size);
-	if (planned_draws > 0 && spec->mean > 1)
-	{
-		double		nonnull = planned_draws * (1 - spec->null_weight);
-		double		before = 0;
-
-		for (int64 j = 0; j < m->nprior; j++)
-			before += prior[j];
-		m->P = pool_size + nonnull / spec->mean;
-		m->U = before + nonnull;
-		if (m->P >= 1 && m->P < MAX_PLANNED_VALUES && nonnull - nonnull / spec->mean < MAX_TICKETS)
-		{
-			m->planned = true;
-			m->cap = Max((int64) (nonnull - nonnull / spec->mean) + 1024, 1024);
-			m->tickets = palloc_extended(sizeof(uint32) * m->cap, MCXT_ALLOC_HUGE);
-			for (int64 j = 0; j < pool_size && m->planned; j++)
-				plan_add_value(m, j, false);
-			m->next_planned = pool_size;
-		}
-	}
-	m->prior = NULL;			/* the caller's array is not kept */
 	return m;
+}
+
+/*
+ * Plan M's call of PLANNED_DRAWS draws over POOL_SIZE values that had
+ * BEFORE uses: a quota per value in the ticket array (O(pool)).
+ */
+static void
+m2o_plan(FakerM2O *m, int64 pool_size, double planned_draws, double before)
+{
+	double		mean = m->spec.mean;
+	double		nonnull = planned_draws * (1 - m->spec.null_weight);
+
+	m->P = pool_size + nonnull / mean;
+	m->U = before + nonnull;
+	m->phase_random = nonnull / mean < PHASE_RANDOM_BELOW;
+	if (m->P >= 1 && m->P < MAX_PLANNED_VALUES && nonnull - nonnull / mean < MAX_TICKETS)
+	{
+		m->planned = true;
+		m->cap = Max((int64) (nonnull - nonnull / mean) + 1024, 1024);
+		m->tickets = palloc_extended(sizeof(uint32) * m->cap, MCXT_ALLOC_HUGE);
+		for (int64 j = 0; j < pool_size && m->planned; j++)
+			plan_add_value(m, j, false);
+		m->next_planned = pool_size;
+	}
 }
 
 /* Static formula: an index in [0, n) drawn from the shape. */
@@ -271,6 +353,39 @@ static_index(FakerM2O *m, FakerRng *rng, int64 n)
 	return (int64) FakerRngBelow(rng, n);
 }
 
+/*
+ * A sampled reuse (see the head comment, 3.): values drawn from the shape
+ * until one is short of its end-state target.
+ */
+static int64
+sampled_index(FakerM2O *m, FakerRng *rng, int64 n)
+{
+	const int64 *uses = *m->live;
+	int64		nuses = *m->nlive;
+	int64		best = -1;
+	double		best_gap = 0;
+
+	if (n > m->P)
+		m->P = n;				/* others appended beyond the plan */
+	for (int t = 0; t < SAMPLE_TRIES; t++)
+	{
+		int64		j = static_index(m, rng, n);
+		double		gap = m->U * plan_share(m, j) - (j < nuses ? uses[j] : 0);
+
+		if (gap >= 1 || (gap > 0 && FakerRngDouble(rng) < gap))
+		{
+			best = j;
+			break;
+		}
+		if (best < 0 || gap > best_gap)
+		{
+			best = j;
+			best_gap = gap;
+		}
+	}
+	return best;
+}
+
 /* NULL or CREATE or "reuse something": the common first step of a draw. */
 static FakerDrawKind
 draw_kind(FakerM2O *m, FakerRng *rng, int64 n)
@@ -279,6 +394,12 @@ draw_kind(FakerM2O *m, FakerRng *rng, int64 n)
 		return FAKER_DRAW_NULL;
 	if (n <= 0 || m->spec.mean <= 1)
 		return FAKER_DRAW_CREATE;
+	if (m->phase_random)
+	{
+		/* from the stream's state, not a draw: the stream stays as it was */
+		m->acc = (FakerHash64(rng, sizeof(FakerRng), UINT64CONST(0x9a5e)) >> 11) * (1.0 / 9007199254740992.0);
+		m->phase_random = false;
+	}
 	m->acc += 1.0 / m->spec.mean;
 	if (m->acc >= m->threshold)
 	{
@@ -299,6 +420,11 @@ FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
 	d.index = -1;
 	if (d.kind != FAKER_DRAW_REUSE)
 		return d;
+	if (m->sampled)
+	{
+		d.index = sampled_index(m, rng, pool_size);
+		return d;
+	}
 	if (m->planned)
 	{
 		/* values appended by others (not through FakerM2OCreated) join the plan */

@@ -253,16 +253,9 @@ prepare_call(FakerPlan *plan)
 			FakerRngInitStream(&ref->rng, plan->seed, plan->aggs[i]->name, ref->name);
 			ref->filter = NULL;
 			ref->lookup = NULL;
-			{
-				const int64 *prior;
-				int64		nprior;
-
-				/* planned toward the end state, from the uses each parent has (uses.c) */
-				ref->uses = UsesOpen(plan, ref->parent, psprintf("c%u", ref->conoid), plan->aggs[i], ref);
-				prior = UsesCounts(ref->uses, &nprior);
-				ref->m2o = FakerM2OCreateWithUses(&ref->spec, ref->parent->pool.n, ref->planned,
-												  prior, nprior);
-			}
+			/* planned toward the end state, from the uses each parent has (uses.c) */
+			ref->uses = UsesOpen(plan, ref->parent, psprintf("c%u", ref->conoid), plan->aggs[i], ref);
+			ref->m2o = UsesReader(ref->uses, &ref->spec, ref->parent->pool.n, ref->planned);
 		}
 }
 
@@ -294,10 +287,10 @@ finish_call(FakerPlan *plan)
 
 /*
  * Serialise calls that write the same tables: one row per table in
- * faker.lock, updated by every call that plans to touch the table, in OID
- * order (no deadlock), held until the transaction ends.  Under READ
- * COMMITTED a second call waits, then sees the first one's rows and pool
- * entries; under REPEATABLE READ or SERIALIZABLE it fails with a
+ * faker.lock, updated by every call that writes faker's state of the
+ * table, in OID order (no deadlock), held until the transaction ends.
+ * Under READ COMMITTED a second call waits, then sees the first one's rows
+ * and pool entries; under REPEATABLE READ or SERIALIZABLE it fails with a
  * serialization error (40001) if the first one committed after its
  * snapshot was taken, and a retry succeeds.
  */
@@ -335,6 +328,52 @@ lock_aggregates(FakerPlan *plan)
 }
 
 /*
+ * Must the call hold its locks from its start?  When it reads state that
+ * it then writes back and that concurrent calls must not share: sequence
+ * counters, numbered keys (max + 1), unique values and one-to-one parents
+ * checked against what is there, plain-column reuse pools (positions).
+ * Otherwise the call only reads pools and uses until it creates a row
+ * that goes into a pool, and takes the locks then (CallLock): calls that
+ * only reuse never wait on each other.
+ */
+static bool
+call_locks_early(FakerPlan *plan)
+{
+	for (int i = 0; i < plan->n; i++)
+	{
+		Aggregate  *a = plan->aggs[i];
+
+		if (a->nuactive > 0)
+			return true;
+		for (int j = 0; j < a->ncols; j++)
+		{
+			ModelColumn *c = &a->cols[j];
+
+			if (c->reuse || c->prov || c->kind == COL_SEQ || c->kind == COL_SERIAL_INT ||
+				(c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR)))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Take the call's locks now if it does not hold them (before its first
+ * write to a pool), then read what other calls added to the pools it has
+ * open since it read them: the entries it appends go after those.
+ */
+void
+CallLock(FakerPlan *plan)
+{
+	if (plan->locked || plan->shards > 1)
+		return;
+	plan->locked = true;
+	lock_aggregates(plan);
+	for (int i = 0; i < plan->n; i++)
+		PoolCatchUp(plan, plan->aggs[i]);
+}
+
+/*
  * Start a call: plan NAMES (the first is the target), lock, plan the
  * distributors from BASE[name] expected rows, load pools, prepare writers.
  */
@@ -361,8 +400,8 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 	next_shard = 0;
 	next_shards = 1;
 	/* shards of one fill do not wait on each other (shard.c) */
-	if (plan->shards <= 1)
-		lock_aggregates(plan);
+	if (plan->shards <= 1 && call_locks_early(plan))
+		CallLock(plan);
 	expected = palloc0(sizeof(double) * plan->n);
 	foreach(lc, names)
 	{

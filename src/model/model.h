@@ -63,4 +63,7 @@ typedef void (*ExplainEmit) (void *arg, int step, const char *aggregate, Oid rel
 							 const char *via, Jsonb *distributor);
 extern void ExplainPlan(const char *aggregate, ExplainEmit emit, void *arg);
 
+/* faker.pool_cache: MB a session keeps pools in between calls (cache.c) */
+extern int	faker_pool_cache_mb;
+
 #endif							/* FAKER_MODEL_H */

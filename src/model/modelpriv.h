@@ -134,6 +134,39 @@ typedef struct ModelChild
 /* An in-memory pool: key tuples in creation order, plus sub-pool indexes. */
 typedef struct SubIndex SubIndex;
 
+/* A pool's committed keys kept in the session between calls (cache.c). */
+typedef struct PoolCacheEntry
+{
+	Oid			poolrel;		/* hash key: the pool table */
+	Oid			node;			/* its storage when read */
+	int			nkeys;
+	Oid			types[MODEL_MAX_KEYS];
+	MemoryContext cxt;			/* the keys and their values */
+	int64		n;				/* committed entries kept: positions 0..n-1 */
+	int64		cap;
+	Datum	   *keys;			/* cap * nkeys; beyond n: the current call's */
+	bool	   *nulls;
+	int			pins;			/* calls using it now */
+	uint64		used;			/* last lookup, for trimming */
+} PoolCacheEntry;
+
+/* A reader's uses of a pool kept in the session (cache.c, uses.c). */
+typedef struct UsesCacheEntry
+{
+	char		key[sizeof(Oid) + NAMEDATALEN];	/* uses table OID, reader */
+	Oid			node;
+	bool		loaded;			/* uses[] holds the counts */
+	bool		dirty;			/* a call counted uses it has not written */
+	int64		n,
+				cap;
+	int64	   *uses;
+	int64	   *delta;			/* not yet written (zero between calls) */
+	double		total;			/* sum of uses[] */
+	int64		drawn;			/* uses this session wrote since reading */
+	int			pins;
+	uint64		used;
+} UsesCacheEntry;
+
 typedef struct Pool
 {
 	bool		exists;			/* the pool table exists (append to it) */
@@ -148,6 +181,7 @@ typedef struct Pool
 	int64		start_n;
 	SubIndex   *subs;			/* list of sub-pool indexes */
 	SPIPlanPtr	append_plan;
+	PoolCacheEntry *cache;		/* keys and nulls are its arrays, or NULL */
 } Pool;
 
 typedef struct Aggregate
@@ -214,6 +248,7 @@ struct FakerPlan
 	/* a sharded call (shard.c): shard k of m, else 0 of 1 */
 	int			shard;
 	int			shards;
+	bool		locked;			/* holds its call locks (call.c, CallLock) */
 	/* faker_pipe: keys of the steps chosen so far in this iteration ($step) */
 	Datum	  **stepkeys;
 	bool	  **stepnulls;
@@ -245,6 +280,9 @@ extern Oid	PoolOwnedTableOid(const char *table);
 extern void PoolOwnedTableDrop(const char *table);
 extern void PoolOwnedTableCreate(const char *table, const char *columns);
 extern char *PoolUsesTable(Aggregate *agg);
+extern Oid	PoolUsesRel(Aggregate *agg);
+extern void PoolCatchUp(FakerPlan *plan, Aggregate *agg);
+extern void CallLock(FakerPlan *plan);
 extern Oid	PoolRelFilenode(Oid relid);
 
 /*
@@ -253,9 +291,16 @@ extern Oid	PoolRelFilenode(Oid relid);
  * end state of the whole pool.
  */
 typedef struct PoolUses PoolUses;
+/* cache.c */
+extern PoolCacheEntry *PoolCacheLookup(Oid poolrel, int nkeys, const Oid *types, MemoryContext callcxt);
+extern UsesCacheEntry *UsesCacheLookup(Oid usesrel, const char *via, MemoryContext callcxt);
+extern MemoryContext UsesCacheContext(void);
+extern void PoolCacheForget(void);
+
 extern PoolUses *UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child,
 						  struct ModelRef *ref);
 extern void UsesNote(PoolUses *u, int64 pos);
+extern FakerM2O *UsesReader(PoolUses *u, const FakerM2OSpec *spec, int64 pool_size, double draws);
 extern const int64 *UsesCounts(PoolUses *u, int64 *n);
 extern void UsesFlush(Aggregate *agg);
 extern void UsesFlushOne(PoolUses *u);

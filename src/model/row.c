@@ -598,6 +598,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 		keys[k] = st.vals[agg->keycol[k]];
 		knulls[k] = st.nulls[agg->keycol[k]];
 	}
+	if (agg->pool.exists)
+		CallLock(rc->plan);		/* the first write to a pool takes the call's locks */
 	PoolAppend(agg, keys, knulls);
 	if (agg->filters)
 		FilterAdd(rc->plan, agg, crit, st.vals, st.nulls);

@@ -199,6 +199,13 @@ PoolUsesTable(Aggregate *agg)
 	return psprintf("faker.%s", quote_identifier(uses_table_of(pool_table_name(agg->relid))));
 }
 
+/* The OID of AGG's uses table (cache.c keys the uses it keeps by it). */
+Oid
+PoolUsesRel(Aggregate *agg)
+{
+	return get_relname_relid(uses_table_of(pool_table_name(agg->relid)), get_namespace_oid("faker", false));
+}
+
 /* Drop a pool table and its uses table. */
 static void
 pool_drop(const char *table)
@@ -269,7 +276,7 @@ pool_table_sound(Aggregate *agg, Oid poolrel)
  * a pool is a cache of its table, never trusted over it.
  */
 static bool
-pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check, int64 *size)
+pool_setup(FakerPlan *plan, Aggregate *agg, bool create, bool *adopt, bool *check, int64 *size)
 {
 	Oid			types[5] = {OIDOID, TEXTOID, TEXTOID, TEXTOID, OIDOID};
 	Datum		args[5];
@@ -297,11 +304,13 @@ pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check, int64 *size)
 			return true;
 		}
 		/* the table is not what the pool was made from any more: start again */
+		CallLock(plan);
 		pool_drop(table);
 		spi_exec("DELETE FROM faker.pool WHERE relation OPERATOR(pg_catalog.=) $1", 1, types, args, SPI_OK_DELETE);
 	}
 	if (!create)
 		return false;
+	CallLock(plan);
 	pool_create(agg, table);
 	args[1] = CStringGetTextDatum(agg->name);
 	args[2] = CStringGetTextDatum(table);
@@ -313,23 +322,34 @@ pool_setup(Aggregate *agg, bool create, bool *adopt, bool *check, int64 *size)
 	return true;
 }
 
+/*
+ * Room for NEED entries in AGG's pool: in the session cache's memory when
+ * the pool's arrays are a cache entry's (cache.c), else in the call's.
+ */
 static void
 pool_grow(Aggregate *agg, int64 need)
 {
 	Pool	   *p = &agg->pool;
+	MemoryContext cxt = p->cache ? p->cache->cxt : CurrentMemoryContext;
 
 	if (need <= p->cap)
 		return;
 	p->cap = Max(need, Max(1024, p->cap * 2));
 	if (p->keys == NULL)
 	{
-		p->keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(Datum) * p->cap * agg->nkeys);
-		p->nulls = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * p->cap * agg->nkeys);
+		p->keys = MemoryContextAllocHuge(cxt, sizeof(Datum) * p->cap * agg->nkeys);
+		p->nulls = MemoryContextAllocHuge(cxt, sizeof(bool) * p->cap * agg->nkeys);
 	}
 	else
 	{
 		p->keys = repalloc_huge(p->keys, sizeof(Datum) * p->cap * agg->nkeys);
 		p->nulls = repalloc_huge(p->nulls, sizeof(bool) * p->cap * agg->nkeys);
+	}
+	if (p->cache)
+	{
+		p->cache->keys = p->keys;
+		p->cache->nulls = p->nulls;
+		p->cache->cap = p->cap;
 	}
 }
 
@@ -372,7 +392,7 @@ sub_add(Aggregate *agg, SubIndex *s, int64 pos)
 	{
 		e->n = 0;
 		e->cap = 4;
-		e->members = MemoryContextAlloc(GetMemoryChunkContext(agg->pool.keys), sizeof(int64) * e->cap);
+		e->members = MemoryContextAlloc(GetMemoryChunkContext(s), sizeof(int64) * e->cap);
 	}
 	else if (e->n == e->cap)
 	{
@@ -382,13 +402,31 @@ sub_add(Aggregate *agg, SubIndex *s, int64 pos)
 	e->members[e->n++] = pos;
 }
 
-/* Read the rows of SQL (key columns of AGG, as the current user) into the pool. */
-static void
-pool_read(Aggregate *agg, const char *sql)
+/* datumCopy into memory context TO. */
+static Datum
+datum_copy_in(Datum d, int16 typlen, MemoryContext to)
+{
+	MemoryContext old = MemoryContextSwitchTo(to);
+	Datum		r = datumCopy(d, false, typlen);
+
+	MemoryContextSwitchTo(old);
+	return r;
+}
+
+/*
+ * Read the rows of SQL (key columns of AGG, as the current user) into the
+ * pool.  With KEEP (a cache entry whose arrays the pool has), SQL's rows
+ * start with their pos and xmin, and the committed ones are kept there too
+ * (cache.c); false if a position is not the next one (read again from 0).
+ */
+static bool
+pool_read(Aggregate *agg, const char *sql, int nargs, Oid *types, Datum *args, PoolCacheEntry *keep)
 {
 	Pool	   *p = &agg->pool;
 	MemoryContext cxt = CurrentMemoryContext;
-	Portal		portal = FakerSPICursorOpen(sql, 0, NULL, NULL, NULL, false);
+	Portal		portal = FakerSPICursorOpen(sql, nargs, types, args, NULL, false);
+	int			skip = keep ? 2 : 0;
+	bool		ok = true;
 
 	for (;;)
 	{
@@ -398,26 +436,155 @@ pool_read(Aggregate *agg, const char *sql)
 		MemoryContextSwitchTo(cxt);
 		/* the key types are the ones the pool was checked against */
 		for (int k = 0; k < agg->nkeys; k++)
-			if (TupleDescAttr(SPI_tuptable->tupdesc, k)->atttypid != agg->cols[agg->keycol[k]].typid)
+			if (TupleDescAttr(SPI_tuptable->tupdesc, skip + k)->atttypid != agg->cols[agg->keycol[k]].typid)
 				ereport(ERROR,
 						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 						 errmsg("table %s changed while faker read it", agg->qualname)));
 		pool_grow(agg, p->n + SPI_processed);
-		for (uint64 i = 0; i < SPI_processed; i++, p->n++)
+		for (uint64 i = 0; i < SPI_processed && ok; i++, p->n++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	desc = SPI_tuptable->tupdesc;
+			MemoryContext to = cxt;
+			bool		isnull;
+
+			if (keep)
+			{
+				TransactionId xmin = DatumGetTransactionId(SPI_getbinval(tup, desc, 2, &isnull));
+
+				if (DatumGetInt64(SPI_getbinval(tup, desc, 1, &isnull)) != p->n)
+				{
+					ok = false;
+					break;
+				}
+				/* committed (not this transaction's) and after committed ones: kept */
+				if (keep->n == p->n && !TransactionIdIsCurrentTransactionId(xmin))
+				{
+					to = keep->cxt;
+					keep->n++;
+				}
+			}
 			for (int k = 0; k < agg->nkeys; k++)
 			{
 				ModelColumn *c = &agg->cols[agg->keycol[k]];
-				Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1,
-											  &p->nulls[p->n * agg->nkeys + k]);
+				bool	   *n = &p->nulls[p->n * agg->nkeys + k];
+				Datum		d = SPI_getbinval(tup, desc, skip + k + 1, n);
 
-				p->keys[p->n * agg->nkeys + k] = p->nulls[p->n * agg->nkeys + k] ? (Datum) 0 :
-					datumCopy(d, c->typbyval, c->typlen);
+				p->keys[p->n * agg->nkeys + k] = *n ? (Datum) 0 :
+					(c->typbyval ? d : datum_copy_in(d, c->typlen, to));
 			}
+		}
 		SPI_freetuptable(SPI_tuptable);
 		CHECK_FOR_INTERRUPTS();
+		if (!ok)
+			break;
 	}
 	SPI_cursor_close(portal);
 	MemoryContextSwitchTo(cxt);
+	return ok;
+}
+
+/*
+ * Read AGG's pool table (as the owner) into the pool: through the session
+ * cache (cache.c) only the entries not kept yet, else all of them.
+ */
+static void
+pool_load(FakerPlan *plan, Aggregate *agg)
+{
+	Pool	   *p = &agg->pool;
+	Oid			types[MODEL_MAX_KEYS];
+	Oid			poolrel = get_relname_relid(pool_table_name(agg->relid), get_namespace_oid("faker", false));
+	PoolCacheEntry *e;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	char	   *sql = psprintf("SELECT pos, xmin, %s FROM %s WHERE pos OPERATOR(pg_catalog.>=) $1 ORDER BY pos",
+							   key_list(agg, false), p->table);
+
+	for (int k = 0; k < agg->nkeys; k++)
+		types[k] = agg->cols[agg->keycol[k]].typid;
+	e = PoolCacheLookup(poolrel, agg->nkeys, types, plan->cxt);
+	if (e == NULL)
+	{
+		pool_read(agg, psprintf("SELECT %s FROM %s ORDER BY pos", key_list(agg, false), p->table),
+				  0, NULL, NULL, NULL);
+		return;
+	}
+	p->cache = e;
+	p->keys = e->keys;
+	p->nulls = e->nulls;
+	p->cap = e->cap;
+	p->n = e->n;
+	args[0] = Int64GetDatum(p->n);
+	if (pool_read(agg, sql, 1, argtypes, args, e))
+		return;
+	/* positions out of step with what was kept: read it all again */
+	e->n = p->n = 0;
+	args[0] = Int64GetDatum(0);
+	if (!pool_read(agg, sql, 1, argtypes, args, e))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("the pool of %s has gaps in its positions", agg->qualname),
+				 errhint("Call faker_reset('%s') to rebuild it from the table.", agg->qualname)));
+}
+
+/*
+ * After the call took its locks (CallLock): read the entries other calls
+ * appended to AGG's pool since it was read, and where an append-only pool
+ * now ends.
+ */
+void
+PoolCatchUp(FakerPlan *plan, Aggregate *agg)
+{
+	Pool	   *p = &agg->pool;
+	Oid			types[1] = {OIDOID};
+	Datum		args[1] = {ObjectIdGetDatum(agg->relid)};
+	FakerOwnerScope owner;
+	bool		isnull;
+
+	if (!p->exists || p->n > p->flushed)
+		return;					/* no pool, or one this call appended to: it held the locks */
+	FakerOwnerEnter(&owner);
+	if (p->loaded)
+	{
+		Oid			argtypes[1] = {INT8OID};
+		Datum		from[1] = {Int64GetDatum(p->n)};
+		int64		before = p->n;
+
+		if (p->cache)
+			pool_read(agg, psprintf("SELECT pos, xmin, %s FROM %s WHERE pos OPERATOR(pg_catalog.>=) $1 ORDER BY pos",
+									key_list(agg, false), p->table), 1, argtypes, from, p->cache);
+		else
+			pool_read(agg, psprintf("SELECT %s FROM %s WHERE pos OPERATOR(pg_catalog.>=) $1 ORDER BY pos",
+									key_list(agg, false), p->table), 1, argtypes, from, NULL);
+		p->flushed = p->n;
+		/* new entries are drawn from, and belong in the sub-pool indexes */
+		for (SubIndex *s = p->subs; s; s = s->next)
+			for (int64 i = before; i < p->n; i++)
+				sub_add(agg, s, i);
+	}
+	else
+	{
+		spi_exec("SELECT size FROM faker.pool WHERE relation OPERATOR(pg_catalog.=) $1", 1, types, args, SPI_OK_SELECT);
+		if (SPI_processed == 1)
+			p->base = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	FakerOwnerExit(&owner);
+}
+
+/* Stop sharing the cache's arrays: the pool is rebuilt in the call's memory. */
+static void
+pool_detach(Aggregate *agg)
+{
+	Pool	   *p = &agg->pool;
+
+	if (p->cache == NULL)
+		return;
+	p->cache->n = 0;
+	p->cache = NULL;
+	p->keys = NULL;
+	p->nulls = NULL;
+	p->cap = 0;
+	p->n = 0;
 }
 
 /* Adopt the rows already in the table (as the caller), in primary-key order. */
@@ -433,9 +600,10 @@ pool_adopt(Aggregate *agg)
 			appendStringInfo(&order, "%s%s", k ? ", " : "", quote_identifier(agg->cols[agg->pk[k]].name));
 	else
 		appendStringInfoString(&order, keys);
+	pool_detach(agg);
 	agg->pool.n = 0;
 	pool_read(agg, psprintf("SELECT %s FROM %s WHERE (%s) IS NOT NULL ORDER BY %s",
-							keys, agg->qualname, keys, order.data));
+							keys, agg->qualname, keys, order.data), 0, NULL, NULL, NULL);
 }
 
 /*
@@ -581,16 +749,17 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 		return;
 	}
 	FakerOwnerEnter(&owner);
-	p->exists = pool_setup(agg, read, &adopt, &check, &size);
+	p->exists = pool_setup(plan, agg, read, &adopt, &check, &size);
 	if (p->exists)
 		pool_prepare_append(agg);
 	if (p->exists && read && !adopt)
-		pool_read(agg, psprintf("SELECT %s FROM %s ORDER BY pos", key_list(agg, false), p->table));
+		pool_load(plan, agg);
 	FakerOwnerExit(&owner);
 	p->loaded = read;
 	if (check && read && !pool_matches_table(agg))
 	{
 		/* rows were deleted behind faker's back: rebuild from the table */
+		CallLock(plan);
 		FakerOwnerEnter(&owner);
 		pool_create(agg, pool_table_name(agg->relid));
 		pool_prepare_append(agg);
@@ -762,6 +931,7 @@ PoolReset(Oid relid)
 			 "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relation)",
 			 1, types, args, SPI_OK_DELETE);
 	FakerOwnerExit(&owner);
+	PoolCacheForget();
 }
 
 

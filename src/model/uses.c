@@ -67,6 +67,8 @@ struct PoolUses
 	ModelColumn *col;
 	Oid			basetype;
 	int64		written;		/* values 0..written-1 are in the table */
+	double		total;			/* sum of uses[] */
+	UsesCacheEntry *cache;		/* uses and delta are its arrays, or NULL */
 };
 
 /*
@@ -97,6 +99,8 @@ uses_new(FakerPlan *plan, char *table, const char *via)
 	return u;
 }
 
+static void uses_sync(PoolUses *u);
+
 /* Room for the uses of NEED pool values. */
 static void
 uses_grow(PoolUses *u, int64 need)
@@ -119,6 +123,20 @@ uses_grow(PoolUses *u, int64 need)
 		memset(u->delta + u->cap, 0, sizeof(int64) * (cap - u->cap));
 	}
 	u->cap = cap;
+	uses_sync(u);
+}
+
+/* Keep U's cache entry (cache.c) in step with U: arrays, counts, total. */
+static void
+uses_sync(PoolUses *u)
+{
+	if (u->cache == NULL)
+		return;
+	u->cache->uses = u->uses;
+	u->cache->delta = u->delta;
+	u->cache->cap = u->cap;
+	u->cache->n = u->n;
+	u->cache->total = u->total;
 }
 
 /* Add COUNT uses to value POS: counted now, written at the next flush. */
@@ -128,6 +146,9 @@ uses_add(PoolUses *u, int64 pos, int64 count)
 	uses_grow(u, pos + 1);
 	u->n = Max(u->n, pos + 1);
 	u->uses[pos] += count;
+	u->total += count;
+	if (u->cache)
+		u->cache->dirty = true;
 	if (u->delta[pos] == 0)
 	{
 		if (u->ndirty == u->dcap)
@@ -247,10 +268,25 @@ UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child, 
 	FakerOwnerScope owner;
 	bool		marked = false;
 	MemoryContext cxt = CurrentMemoryContext;
+	UsesCacheEntry *e;
 
 	if (parent->nkeys == 0 || !parent->pool.exists || !parent->pool.loaded)
 		return NULL;
 	u = uses_new(plan, PoolUsesTable(parent), via);
+	e = UsesCacheLookup(PoolUsesRel(parent), via, plan->cxt);
+	if (e != NULL)
+	{
+		/* the session's copy (cache.c): read only when it has none */
+		u->cache = e;
+		u->cxt = UsesCacheContext();
+		u->uses = e->uses;
+		u->delta = e->delta;
+		u->cap = e->cap;
+		u->n = e->n;
+		u->total = e->total;
+		if (e->loaded)
+			return u;
+	}
 	args[0] = CStringGetTextDatum(via);
 	FakerOwnerEnter(&owner);
 	uses_exec(psprintf("SELECT pos, uses FROM %s WHERE via OPERATOR(pg_catalog.=) $1", u->table),
@@ -273,17 +309,46 @@ UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child, 
 				uses_grow(u, pos + 1);
 				u->n = Max(u->n, pos + 1);
 				u->uses[pos] = cnt;
+				u->total += cnt;
 			}
 		}
 		SPI_freetuptable(tt);
 	}
+	/* a reader's first meeting with the pool writes (measures) its uses */
 	if (!marked)
-		uses_exec(psprintf("INSERT INTO %s (via, pos, uses) VALUES ($1, -1, 0)", u->table),
+		CallLock(plan);
+	if (!marked)
+		uses_exec(psprintf("INSERT INTO %s (via, pos, uses) VALUES ($1, -1, 0) ON CONFLICT DO NOTHING", u->table),
 				  1, types, args, SPI_OK_INSERT);
 	FakerOwnerExit(&owner);
+	uses_sync(u);
+	if (e != NULL)
+		e->loaded = true;
 	if (!marked && ref != NULL && child != NULL && parent->pool.n > 0)
 		uses_measure(u, parent, child, ref);
 	return u;
+}
+
+/*
+ * The distributor of a call's draws through U (NULL: no persisted uses)
+ * over POOL_SIZE values, for DRAWS planned draws (dist.h).
+ */
+FakerM2O *
+UsesReader(PoolUses *u, const FakerM2OSpec *spec, int64 pool_size, double draws)
+{
+	if (u == NULL)
+		return FakerM2OCreateWithUses(spec, pool_size, draws, NULL, 0);
+	return FakerM2OCreateLive(spec, pool_size, draws, &u->uses, &u->n, u->total);
+}
+
+/* qsort comparator of int64 positions. */
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a,
+				y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /* Write U's uses counted since the last flush (as the owner). */
@@ -298,12 +363,20 @@ UsesFlushOne(PoolUses *u)
 	MemoryContext tmp,
 				old;
 
-	if (u == NULL || u->ndirty == 0)
+	if (u == NULL)
 		return;
+	if (u->ndirty == 0)
+	{
+		if (u->cache)
+			u->cache->dirty = false;
+		return;
+	}
 	if (u->ndirty > MaxAllocSize / sizeof(Datum))
 		elog(ERROR, "faker: too many uses to flush at once");
 	tmp = AllocSetContextCreate(CurrentMemoryContext, "faker uses flush", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(tmp);
+	/* rows in position order: concurrent calls lock them in the same order */
+	qsort(u->dirty, u->ndirty, sizeof(int64), cmp_int64);
 	posv = palloc(sizeof(Datum) * u->ndirty);
 	dv = palloc(sizeof(Datum) * u->ndirty);
 	for (int64 i = 0; i < u->ndirty; i++)
@@ -356,8 +429,15 @@ UsesFlushOne(PoolUses *u)
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
 	for (int64 i = 0; i < u->ndirty; i++)
+	{
+		if (u->cache)
+			u->cache->drawn += u->delta[u->dirty[i]];
 		u->delta[u->dirty[i]] = 0;
+	}
 	u->ndirty = 0;
+	uses_sync(u);
+	if (u->cache)
+		u->cache->dirty = false;
 }
 
 /* Write the uses AGG's rows made: of their parents, of AGG's reuse pools. */
