@@ -71,7 +71,11 @@ FakerOptPresent(FakerOptions *o, const char *key)
 	return FakerOptValue(o, key, &v);
 }
 
-/* A jsonb number as a double ("must be a number", "must be a finite number"). */
+/*
+ * A jsonb number as a double ("must be a number", "must be a finite
+ * number"): beyond the double range (1e400) is not finite, not an error of
+ * float8's own without the path.
+ */
 static double
 number_value(FakerOptions *o, const char *key, JsonbValue *v)
 {
@@ -79,7 +83,7 @@ number_value(FakerOptions *o, const char *key, JsonbValue *v)
 
 	if (v->type != jbvNumeric)
 		FakerOptError(o, key, "must be a number");
-	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v->val.numeric)));
+	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, NumericGetDatum(v->val.numeric)));
 	if (isnan(d) || isinf(d))
 		FakerOptError(o, key, "must be a finite number");
 	return d;
@@ -105,21 +109,28 @@ numeric_cmp_int64(Numeric n, int64 i)
 }
 
 /*
- * An integer in [LO, HI], or DEF; exact (compared as numeric) for all of
- * bigint.
+ * Whether numeric N is an integer in [LO, HI]: compared as numerics, so
+ * exact for all of bigint and for fractions a double would round away.
  */
+static bool
+numeric_int_within(Numeric n, int64 lo, int64 hi)
+{
+	Datum		d = NumericGetDatum(n);
+	Datum		fl = DirectFunctionCall1(numeric_floor, d);
+
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, d, fl)) == 0 &&
+		numeric_cmp_int64(n, lo) >= 0 && numeric_cmp_int64(n, hi) <= 0;
+}
+
+/* An integer in [LO, HI], or DEF. */
 int64
 FakerOptInt(FakerOptions *o, const char *key, int64 def, int64 lo, int64 hi)
 {
 	JsonbValue	v;
-	double		d;
 
 	if (!FakerOptValue(o, key, &v))
 		return def;
-	if (v.type == jbvNumeric)
-		d = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
-	if (v.type != jbvNumeric || isnan(d) || d != floor(d) ||
-		numeric_cmp_int64(v.val.numeric, lo) < 0 || numeric_cmp_int64(v.val.numeric, hi) > 0)
+	if (v.type != jbvNumeric || !numeric_int_within(v.val.numeric, lo, hi))
 	{
 		if (lo == PG_INT64_MIN && hi == PG_INT64_MAX)
 			FakerOptError(o, key, "must be an integer within the bigint range");

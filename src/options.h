@@ -57,9 +57,10 @@ extern bool FakerOptPresent(FakerOptions *o, const char *key);
 /* A finite number ("must be a number", "must be a finite number"). */
 extern double FakerOptNumber(FakerOptions *o, const char *key, double def);
 
-/* An integer in [LO, HI], exact for all of bigint: "must be an integer
- * between LO and HI" (for the whole bigint range "must be an integer within
- * the bigint range"). */
+/* An integer in [LO, HI], exact for all of bigint (1.0 is an integer, 1.5
+ * and 1.0000000000000001 are not): "must be an integer between LO and HI"
+ * (for the whole bigint range "must be an integer within the bigint
+ * range"). */
 extern int64 FakerOptInt(FakerOptions *o, const char *key, int64 def, int64 lo, int64 hi);
 
 /* true or false ("must be true or false"). */
