@@ -6,6 +6,7 @@ SELECT * FROM faker_draw('{"weights": []}', 1);
 SELECT * FROM faker_draw('{"weights": "heavy"}', 1);
 SELECT * FROM faker_draw('{"mean": 0.5}', 1);
 SELECT * FROM faker_draw('{"mean": "many"}', 1);
+SELECT * FROM faker_draw('{"mean": 1e400}', 1);
 SELECT * FROM faker_draw('{"skew": 0.9}', 1);
 SELECT * FROM faker_draw('{"null_weight": 1.5}', 1);
 SELECT * FROM faker_draw('{"skew": 2, "weights": [1, 1]}', 1);

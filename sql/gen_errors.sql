@@ -25,3 +25,15 @@ SELECT faker_generate('int', '[]');
 SELECT faker_int(10, 1);
 SELECT faker_generate('nosuch', '{}');
 SELECT faker_generate('digits', '{"length": "x"}');
+-- integers are checked as numerics: a fraction a double would round away
+-- is not an integer, and numbers beyond the double range are errors
+-- naming the key, not float8's own
+SELECT faker_generate('words', '{"n": 2.0000000000000001}');
+SELECT faker_generate('words', '{"n": 1e400}');
+SELECT faker_generate('int', '{"min": 1e-400}');
+SELECT faker_generate('int', '{"max": 9223372036854775808}');
+SELECT faker_generate('float', '{"min": 1e400}');
+SELECT faker_generate('float', '{"max": -1e400}');
+-- and what is an integer or a number is accepted: 3.0, a tiny fraction
+SELECT length(faker_generate('digits', '{"length": 3.0}')) AS three_digits;
+SELECT faker_generate('float', '{"min": 1e-400, "max": 1e-400}') AS underflow_is_zero;

@@ -124,8 +124,6 @@ ProviderAllowsKey(Jsonb *cs, const char *gen, const char *k)
 		return true;
 	if (gen && strcmp(gen, "sql") == 0)
 		return true;			/* "function", and options for it */
-	if (gen && strcmp(gen, "sequence") == 0 && strcmp(k, "step") == 0)
-		return true;
 	(void) cs;
 	(void) v;
 	return false;
@@ -697,27 +695,14 @@ ProviderNext(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 }
 
 /*
- * A sequence's "step" and its "scope" as an array of columns (a counter
- * per value of them, seqscope.c).
+ * A sequence's "scope" as an array of columns (a counter per value of
+ * them, seqscope.c); spec.c reads its other options.
  */
 void
 ProviderSequenceSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 {
 	JsonbValue	v;
 
-	c->seq_step = 1;
-	if (jb_get(cs, "step", &v))
-	{
-		if (v.type != jbvNumeric)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s.step: must be a non-zero integer", path)));
-		c->seq_step = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
-		if (c->seq_step == 0 || c->seq_step == PG_INT64_MIN)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s.step: must be a non-zero integer", path)));
-	}
 	if (jb_get(cs, "scope", &v) && v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data))
 	{
 		ColProvider *p = palloc0(sizeof(ColProvider));

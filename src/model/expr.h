@@ -28,7 +28,7 @@ extern bool ProviderIsSpec(Jsonb *cs, const char *gen);
 extern bool ProviderAllowsKey(Jsonb *cs, const char *gen, const char *k);
 /* spec.c: set column C up from its spec CS (kind COL_EXPR). */
 extern void ProviderSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path);
-/* spec.c: sequence options "scope" (an array of columns) and "step". */
+/* spec.c: a sequence's "scope" as an array of columns. */
 extern void ProviderSequenceSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path);
 /* spec.c: attnums of the row's columns C reads (generated before it). */
 extern List *ProviderDeps(ModelColumn *c);

@@ -15,6 +15,7 @@
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 
+#include "options.h"
 #include "model/modelpriv.h"
 
 typedef struct PipeStep
@@ -30,19 +31,27 @@ typedef struct PipeStep
 	FakerCriteria *crit;
 } PipeStep;
 
+/* The keys of a step besides its distributor's (FakerM2OParse checks them). */
 static const char *const step_keys[] = {"name", "aggregate", "require", NULL};
 
-static char *
-step_string(Jsonb *step, const char *key, const char *path)
+/*
+ * Step I of STEPS (OUT[I]): its name (not one of an earlier step), its
+ * aggregate, its "require" (bound later, by bind_steps) and distributor.
+ */
+static void
+parse_step(Jsonb *steps, int i, PipeStep *out)
 {
-	JsonbValue	v;
+	JsonbValue *e = getIthJsonbValueFromContainer(&steps->root, i);
+	FakerOptions o;
 
-	if (getKeyJsonValueFromContainer(&step->root, key, strlen(key), &v) == NULL ||
-		v.type != jbvString || v.val.string.len == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s.%s: must be a non-empty string", path, key)));
-	return pnstrdup(v.val.string.val, v.val.string.len);
+	FakerOptionsInit(&o, JsonbValueToJsonb(e), psprintf("steps[%d]", i), true);
+	out[i].name = FakerOptName(&o, "name");
+	out[i].aggregate = FakerOptName(&o, "aggregate");
+	for (int j = 0; j < i; j++)
+		if (strcmp(out[j].name, out[i].name) == 0)
+			FakerOptError(&o, "name", psprintf("step \"%s\" is named twice", out[i].name));
+	out[i].require = FakerOptJsonb(&o, "require");
+	FakerM2OParse(o.spec, o.path, step_keys, 10, &out[i].spec);
 }
 
 /* Parse and check the steps (names unique, distributors valid). */
@@ -59,28 +68,7 @@ parse_steps(Jsonb *steps, int *nsteps)
 	n = JB_ROOT_COUNT(steps);
 	out = palloc0(sizeof(PipeStep) * n);
 	for (int i = 0; i < n; i++)
-	{
-		JsonbValue *e = getIthJsonbValueFromContainer(&steps->root, i);
-		char	   *path = psprintf("steps[%d]", i);
-		Jsonb	   *step;
-		JsonbValue	v;
-
-		if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: must be a jsonb object", path)));
-		step = JsonbValueToJsonb(e);
-		out[i].name = step_string(step, "name", path);
-		out[i].aggregate = step_string(step, "aggregate", path);
-		for (int j = 0; j < i; j++)
-			if (strcmp(out[j].name, out[i].name) == 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.name: step \"%s\" is named twice", path, out[i].name)));
-		if (getKeyJsonValueFromContainer(&step->root, "require", 7, &v) != NULL)
-			out[i].require = JsonbValueToJsonb(&v);
-		FakerM2OParse(step, path, step_keys, 10, &out[i].spec);
-	}
+		parse_step(steps, i, out);
 	*nsteps = n;
 	return out;
 }

@@ -11,100 +11,21 @@
 #include "utils/lsyscache.h"
 
 #include "faker.h"
+#include "options.h"
 #include "model/modelpriv.h"
 #include "model/expr.h"
 #include "model/uniques.h"
 #include "model/checks.h"
 
-/* Raise "PATH: MSG" for a spec that does not fit its table. */
+/*
+ * Entry KEY of section SEC (a column's, a reference's, a child's spec) into
+ * *E: an object, never null.
+ */
 static void
-spec_error(const char *path, const char *msg)
+section_entry(FakerOptions *sec, const char *key, FakerOptions *e)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: %s", path, msg)));
-}
-
-/* Whether JB has KEY: its value in *V. */
-static bool
-jb_get(Jsonb *jb, const char *key, JsonbValue *v)
-{
-	return getKeyJsonValueFromContainer(&jb->root, key, strlen(key), v) != NULL;
-}
-
-/* The object under KEY of JB as a Jsonb of its own, or NULL if absent. */
-static Jsonb *
-jb_object(Jsonb *jb, const char *key, const char *path)
-{
-	JsonbValue	v;
-
-	if (!jb_get(jb, key, &v) || v.type == jbvNull)
-		return NULL;
-	if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
-		spec_error(path, "must be a jsonb object");
-	return JsonbValueToJsonb(&v);
-}
-
-/* The entry under KEY of a section (a column's, a reference's spec): an object, never null. */
-static Jsonb *
-jb_entry(Jsonb *jb, const char *key, const char *path)
-{
-	Jsonb	   *e = jb_object(jb, key, path);
-
-	if (e == NULL)
-		spec_error(path, "must be a jsonb object");
-	return e;
-}
-
-/* Keys of a jsonb object, in storage order. */
-static List *
-jb_keys(Jsonb *jb)
-{
-	JsonbIterator *it = JsonbIteratorInit(&jb->root);
-	JsonbValue	v;
-	JsonbIteratorToken tok;
-	List	   *keys = NIL;
-
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-		if (tok == WJB_KEY)
-			keys = lappend(keys, pnstrdup(v.val.string.val, v.val.string.len));
-	return keys;
-}
-
-/* A copy of object JB with only the keys in KEEP (NULL-terminated). */
-static Jsonb *
-jb_filter(Jsonb *jb, const char *const *keep)
-{
-	JsonbParseState *st = NULL;
-	JsonbValue *res;
-
-	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	for (int i = 0; keep[i]; i++)
-	{
-		JsonbValue	k,
-					v;
-
-		if (!jb_get(jb, keep[i], &v))
-			continue;
-		k.type = jbvString;
-		k.val.string.val = (char *) keep[i];
-		k.val.string.len = strlen(keep[i]);
-		pushJsonbValue(&st, WJB_KEY, &k);
-		if (v.type == jbvBinary)
-		{
-			/* re-push a container value as a whole */
-			JsonbIterator *it = JsonbIteratorInit(v.val.binary.data);
-			JsonbValue	e;
-			JsonbIteratorToken tok;
-
-			while ((tok = JsonbIteratorNext(&it, &e, false)) != WJB_DONE)
-				pushJsonbValue(&st, tok, tok < WJB_BEGIN_ARRAY ? &e : NULL);
-		}
-		else
-			pushJsonbValue(&st, WJB_VALUE, &v);
-	}
-	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	return JsonbValueToJsonb(res);
+	if (!FakerOptObject(sec, key, e))
+		FakerOptError(sec, key, "must be a jsonb object");
 }
 
 /* AGG's column NAME, or NULL. */
@@ -138,75 +59,71 @@ column_io(ModelColumn *c, Oid restype)
 	fmgr_info(fn, &c->geninfn);
 }
 
-static void require_check(Aggregate *agg, ModelColumn *c, const char *path);
+static void require_check(Aggregate *agg, ModelColumn *c, FakerOptions *o);
 
+/* The keys any column's spec may have; a sequence's; the reuse options. */
+static const char *const column_keys[] = {"gen", "values", "const", "unique", "mean", "skew", "weights",
+"null_weight", "require", NULL};
+static const char *const sequence_keys[] = {"format", "start", "step", "scope", NULL};
 static const char *const reuse_keys[] = {"mean", "skew", "weights", "null_weight", NULL};
 static const char *const reuse_keys_no_weights[] = {"mean", "skew", "null_weight", NULL};
 
 /*
- * The generator a column's spec CS names (NULL: "const", "expr" or "from"),
+ * The generator a column's spec names (NULL: "const", "expr" or "from"),
  * "choice" for "values" (*CHOICE set); exactly one source must be given.
+ * A source counts when its key is there, even as JSON null ("const": null
+ * is NULL), except "gen": null, which names no generator.
  */
 static char *
-column_source(Jsonb *cs, const char *path, bool *choice)
+column_source(FakerOptions *o, bool *choice)
 {
-	JsonbValue	v;
-	char	   *gen = NULL;
-	int			nsources = 0;
+	char	   *gen = FakerOptString(o, "gen", NULL);
+	int			nsources = (gen != NULL);
 
-	*choice = false;
-	if (jb_get(cs, "gen", &v))
-	{
-		if (v.type != jbvString)
-			spec_error(psprintf("%s.gen", path), "must be a generator name");
-		gen = pnstrdup(v.val.string.val, v.val.string.len);
-		nsources++;
-	}
-	if (jb_get(cs, "values", &v))
-	{
+	*choice = FakerOptHas(o, "values", NULL);
+	if (*choice)
 		gen = "choice";
-		*choice = true;
-		nsources++;
-	}
-	if (jb_get(cs, "const", &v))
-		nsources++;
-	if (jb_get(cs, "expr", &v))
-		nsources++;
-	if (jb_get(cs, "from", &v))
-		nsources++;
+	nsources += *choice + FakerOptHas(o, "const", NULL) + FakerOptHas(o, "expr", NULL) +
+		FakerOptHas(o, "from", NULL);
 	if (nsources != 1)
-		spec_error(path, "needs exactly one of \"gen\", \"values\", \"const\", \"expr\" or \"from\"");
+		FakerOptError(o, NULL, "needs exactly one of \"gen\", \"values\", \"const\", \"expr\" or \"from\"");
 	return gen;
 }
 
-/* Reject the keys of a column's spec CS that neither it nor GEN knows. */
-static void
-column_check_keys(Jsonb *cs, const char *gen, const char *path)
+/* What a column's options may hold besides column_keys (column_check_keys). */
+typedef struct ColumnKeys
 {
-	ListCell   *lc;
+	Jsonb	   *cs;
+	const char *gen;
+} ColumnKeys;
 
-	foreach(lc, jb_keys(cs))
-	{
-		char	   *k = lfirst(lc);
+/* Whether KEY is an option of the column's generator or provider. */
+static bool
+column_key_rule(const char *key, void *arg)
+{
+	ColumnKeys *ck = arg;
 
-		if (strcmp(k, "gen") == 0 || strcmp(k, "values") == 0 || strcmp(k, "const") == 0 ||
-			strcmp(k, "unique") == 0 || strcmp(k, "mean") == 0 || strcmp(k, "skew") == 0 ||
-			strcmp(k, "weights") == 0 || strcmp(k, "null_weight") == 0 || strcmp(k, "require") == 0)
-			continue;
-		if (gen && strcmp(gen, "sequence") == 0 &&
-			(strcmp(k, "format") == 0 || strcmp(k, "start") == 0 || strcmp(k, "scope") == 0))
-			continue;
-		if (gen && FakerGenHasOption(gen, k))
-			continue;
-		if (ProviderAllowsKey(cs, gen, k))
-			continue;
-		spec_error(psprintf("%s.%s", path, k), "unknown option");
-	}
+	if (ck->gen && strcmp(ck->gen, "sequence") == 0)
+		for (int i = 0; sequence_keys[i]; i++)
+			if (strcmp(sequence_keys[i], key) == 0)
+				return true;
+	if (ck->gen && FakerGenHasOption(ck->gen, key))
+		return true;
+	return ProviderAllowsKey(ck->cs, ck->gen, key);
+}
+
+/* Reject the keys of a column's spec that neither it nor GEN knows. */
+static void
+column_check_keys(FakerOptions *o, const char *gen)
+{
+	ColumnKeys	ck = {o->spec, gen};
+
+	FakerOptionsCheckKeysBy(o, column_keys, column_key_rule, &ck);
 }
 
 /* "const": the constant V, read with the column type's input function. */
 static void
-column_const(ModelColumn *c, JsonbValue *v, const char *path)
+column_const(ModelColumn *c, JsonbValue *v, FakerOptions *o)
 {
 	char	   *s = FakerJsonbScalarText(v);
 	Oid			fn;
@@ -214,9 +131,9 @@ column_const(ModelColumn *c, JsonbValue *v, const char *path)
 	c->kind = COL_CONST;
 	c->constnull = (v->type == jbvNull);
 	if (!c->constnull && s == NULL)
-		spec_error(psprintf("%s.const", path), "must be a string, number, boolean or null");
+		FakerOptError(o, "const", "must be a string, number, boolean or null");
 	if (c->constnull && c->notnull)
-		spec_error(psprintf("%s.const", path), "is null but the column is NOT NULL");
+		FakerOptError(o, "const", "is null but the column is NOT NULL");
 	if (!c->constnull)
 	{
 		getTypeInputInfo(c->typid, &fn, &c->ioparam);
@@ -224,47 +141,46 @@ column_const(ModelColumn *c, JsonbValue *v, const char *path)
 	}
 }
 
-/* {"gen": "sequence"}: start, format and the counter's scope. */
+/*
+ * {"gen": "sequence"}: start, step, format and the counter's scope (a name
+ * here; an array of columns is expr.c's, ProviderSequenceSpec).
+ */
 static void
-column_sequence(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
+column_sequence(Aggregate *agg, ModelColumn *c, FakerOptions *o)
 {
 	JsonbValue	v;
 
 	c->kind = COL_SEQ;
-	c->seq_start = 1;
-	if (jb_get(cs, "start", &v))
-	{
-		if (v.type != jbvNumeric)
-			spec_error(psprintf("%s.start", path), "must be an integer");
-		c->seq_start = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v.val.numeric)));
-	}
-	if (jb_get(cs, "format", &v))
-	{
-		if (v.type != jbvString || strstr(pnstrdup(v.val.string.val, v.val.string.len), "%s") == NULL)
-			spec_error(psprintf("%s.format", path), "must be a string containing %s");
-		c->seq_format = pnstrdup(v.val.string.val, v.val.string.len);
-	}
+	/* the values a counter gives: PG_INT64_MAX marks it spent (values.c) */
+	c->seq_start = FakerOptInt(o, "start", 1, -PG_INT64_MAX, PG_INT64_MAX - 1);
+	/* not PG_INT64_MIN, which has no negation */
+	c->seq_step = FakerOptInt(o, "step", 1, -PG_INT64_MAX, PG_INT64_MAX);
+	if (c->seq_step == 0)
+		FakerOptError(o, "step", "must not be 0");
+	c->seq_format = FakerOptString(o, "format", NULL);
+	if (c->seq_format && strstr(c->seq_format, "%s") == NULL)
+		FakerOptError(o, "format", "must be a string containing %s");
 	c->seq_scope = psprintf("%s.%s", agg->name, c->name);
-	if (jb_get(cs, "scope", &v) && !(v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data)))
+	if (FakerOptValue(o, "scope", &v) && !(v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data)))
 	{
 		if (v.type != jbvString)
-			spec_error(psprintf("%s.scope", path), "must be a string (the counter's name) or an array of columns");
+			FakerOptError(o, "scope", "must be a string (the counter's name) or an array of columns");
 		c->seq_scope = pnstrdup(v.val.string.val, v.val.string.len);
 	}
-	ProviderSequenceSpec(agg, c, cs, path);
+	ProviderSequenceSpec(agg, c, o->spec, o->path);
 	column_io(c, TEXTOID);
 }
 
-/* A generator GEN with its options CS; varchar(n) and char(n) cap its length. */
+/* A generator GEN with its options; varchar(n) and char(n) cap its length. */
 static void
-column_generator(ModelColumn *c, const char *gen, Jsonb *cs, const char *path)
+column_generator(ModelColumn *c, const char *gen, FakerOptions *o)
 {
 	if (!FakerGenExists(gen))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("%s.gen: unknown generator \"%s\"", path, gen)));
+				 errmsg("%s: unknown generator \"%s\"", FakerOptPath(o, "gen"), gen)));
 	c->kind = COL_GEN;
-	c->gen = FakerGenCompile(gen, cs, path);
+	c->gen = FakerGenCompile(gen, o->spec, o->path);
 	if ((c->typid == VARCHAROID || c->typid == BPCHAROID) && c->typmod >= (int32) VARHDRSZ)
 		FakerGenSetMaxLength(c->gen, c->typmod - VARHDRSZ);
 	column_io(c, FakerGenResultType(c->gen));
@@ -275,73 +191,63 @@ column_generator(ModelColumn *c, const char *gen, Jsonb *cs, const char *path)
  * "unique", and what they exclude.  A "choice" has weights of its own.
  */
 static void
-column_reuse(ModelColumn *c, Jsonb *cs, bool choice, const char *path)
+column_reuse(ModelColumn *c, FakerOptions *o, bool choice)
 {
-	JsonbValue	v;
-	Jsonb	   *reuse;
+	Jsonb	   *reuse = FakerOptSubset(o, choice ? reuse_keys_no_weights : reuse_keys);
 
-	reuse = jb_filter(cs, choice ? reuse_keys_no_weights : reuse_keys);
-	FakerM2OParse(reuse, path, NULL, 1, &c->reuse_spec);
+	FakerM2OParse(reuse, o->path, NULL, 1, &c->reuse_spec);
 	c->null_weight = c->reuse_spec.null_weight;
 	c->reuse = c->reuse_spec.mean > 1 || c->reuse_spec.skew > 0 || c->reuse_spec.nweights > 0;
 	if (c->null_weight > 0 && c->notnull)
-		spec_error(psprintf("%s.null_weight", path), "the column is NOT NULL");
-	if (jb_get(cs, "unique", &v))
-	{
-		if (v.type != jbvBool)
-			spec_error(psprintf("%s.unique", path), "must be true or false");
-		c->unique = c->unique || v.val.boolean;
-	}
+		FakerOptError(o, "null_weight", "the column is NOT NULL");
+	c->unique = FakerOptBool(o, "unique", false) || c->unique;
 	if (c->unique && c->reuse)
-		spec_error(path, "a unique column cannot reuse values (mean, skew, weights)");
+		FakerOptError(o, NULL, "a unique column cannot reuse values (mean, skew, weights)");
 	if (c->kind != COL_GEN && c->kind != COL_EXPR && c->reuse)
-		spec_error(path, "only generated columns can reuse values");
+		FakerOptError(o, NULL, "only generated columns can reuse values");
 }
 
 /*
- * A column's spec CS (at PATH): its provider (const, a provider of expr.h,
+ * A column's spec, read by O: its provider (const, a provider of expr.h,
  * sequence or generator), its "require", reuse and nulls.
  */
 static void
-column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
+column_spec(Aggregate *agg, ModelColumn *c, FakerOptions *o)
 {
 	JsonbValue	v;
+	Jsonb	   *req;
 	char	   *gen;
 	bool		choice;
 
 	if (c->kind == COL_REF)
-		spec_error(path, "is a foreign key column: describe it under \"references\"");
-	gen = column_source(cs, path, &choice);
-	if (jb_get(cs, "require", &v))
-	{
-		Jsonb	   *req = JsonbValueToJsonb(&v);
+		FakerOptError(o, NULL, "is a foreign key column: describe it under \"references\"");
+	gen = column_source(o, &choice);
+	req = FakerOptJsonb(o, "require");
+	if (req)
+		c->require = FakerCriteriaBindValue(FakerCriteriaParse(req, FakerOptPath(o, "require")),
+											 c->typid, c->typmod, c->collid, agg->relid);
+	column_check_keys(o, gen);
 
-		c->require = FakerCriteriaBindValue(FakerCriteriaParse(req, psprintf("%s.require", path)),
-										 c->typid, c->typmod, c->collid, agg->relid);
-	}
-	column_check_keys(cs, gen, path);
-
-	if (jb_get(cs, "const", &v))
-		column_const(c, &v, path);
-	else if (ProviderIsSpec(cs, gen))
-		ProviderSpec(agg, c, cs, path);
+	if (FakerOptHas(o, "const", &v))
+		column_const(c, &v, o);
+	else if (ProviderIsSpec(o->spec, gen))
+		ProviderSpec(agg, c, o->spec, o->path);
 	else if (strcmp(gen, "sequence") == 0)
-		column_sequence(agg, c, cs, path);
+		column_sequence(agg, c, o);
 	else
-		column_generator(c, gen, cs, path);
+		column_generator(c, gen, o);
 
-	column_reuse(c, cs, choice || (gen && strcmp(gen, "choice") == 0), path);
+	column_reuse(c, o, choice || (gen && strcmp(gen, "choice") == 0));
 	if (c->require)
-		require_check(agg, c, path);
+		require_check(agg, c, o);
 }
 
 /* What can be decided of a column's "require" now: a constant must satisfy
  * it, a choice list is filtered to the values that do, a range must leave
  * some value. */
 static void
-require_check(Aggregate *agg, ModelColumn *c, const char *path)
+require_check(Aggregate *agg, ModelColumn *c, FakerOptions *o)
 {
-	char	   *rpath = psprintf("%s.require", path);
 	Oid			infn,
 				ioparam;
 
@@ -351,7 +257,7 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 	if (c->kind == COL_CONST)
 	{
 		if (!FakerCriteriaEvalValue(c->require, c->constval, c->constnull, NULL))
-			spec_error(rpath, "the constant does not satisfy it");
+			FakerOptError(o, "require", "the constant does not satisfy it");
 		return;
 	}
 	if (c->kind != COL_GEN)
@@ -367,7 +273,7 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 															   ioparam, c->typmod),
 										  false, NULL);
 		if (FakerGenChoiceKeep(c->gen, keep) == 0)
-			spec_error(rpath, "no value of \"values\" satisfies it");
+			FakerOptError(o, "require", "no value of \"values\" satisfies it");
 		return;
 	}
 	if (FakerGenOrdered(c->gen))
@@ -385,7 +291,7 @@ require_check(Aggregate *agg, ModelColumn *c, const char *path)
 			return;
 		FakerRngInitStream(&rng, 0, "require_check", NULL);
 		if (!ModelGenWithin(c, &rng, lo, has_lo, lo_incl, hi, has_hi, hi_incl, &out))
-			spec_error(rpath, "it leaves no value in the generator's range (min, max)");
+			FakerOptError(o, "require", "it leaves no value in the generator's range (min, max)");
 	}
 }
 
@@ -543,25 +449,27 @@ column_order(Aggregate *agg, const char *root)
 
 /* The spec's "columns": each named column's provider (column_spec). */
 static void
-spec_columns(Aggregate *agg, Jsonb *spec, const char *root)
+spec_columns(Aggregate *agg, FakerOptions *spec)
 {
-	Jsonb	   *cols = jb_object(spec, "columns", psprintf("%s: columns", root));
+	FakerOptions cols;
 	ListCell   *lc;
 
-	if (cols == NULL)
+	if (!FakerOptObject(spec, "columns", &cols))
 		return;
-	foreach(lc, jb_keys(cols))
+	foreach(lc, FakerOptKeys(&cols))
 	{
 		char	   *name = lfirst(lc);
-		char	   *path = psprintf("%s: columns.%s", root, name);
 		ModelColumn *c = find_column(agg, name);
+		FakerOptions cs;
 
 		if (c == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("%s: column \"%s\" of %s does not exist", path, name, agg->qualname),
+					 errmsg("%s: column \"%s\" of %s does not exist", FakerOptPath(&cols, name), name,
+							agg->qualname),
 					 errhint("%s", FakerSuggest(name, FakerColumnNames(agg->relid), "columns"))));
-		column_spec(agg, c, jb_entry(cols, name, path), path);
+		section_entry(&cols, name, &cs);
+		column_spec(agg, c, &cs);
 	}
 }
 
@@ -584,7 +492,13 @@ spec_checks(Aggregate *agg, const char *root)
 		if (c->kind != COL_GEN || c->gen != NULL)
 			continue;
 		if (vspec[i])
-			column_spec(agg, c, DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(vspec[i]))), path);
+		{
+			FakerOptions cs;
+
+			FakerOptionsInit(&cs, DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(vspec[i]))),
+							 path, false);
+			column_spec(agg, c, &cs);
+		}
 		else if (rspec[i] && get_typtype(c->typid) != TYPTYPE_DOMAIN && !(c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID)))
 			c->require = FakerCriteriaBindValue(FakerCriteriaParse(DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(rspec[i]))), path),
 											 c->typid, c->typmod, c->collid, agg->relid);
@@ -622,13 +536,40 @@ spec_default_columns(Aggregate *agg, const char *root)
 }
 
 /*
+ * The spec of reference KEY of section REFS: its "require" (criteria on
+ * the parent row) and its distributor.
+ */
+static void
+reference_spec(Aggregate *agg, FakerOptions *refs, const char *key)
+{
+	ModelRef   *r = &agg->refs[SpecFindReference(agg, key, FakerOptPath(refs, key))];
+	FakerOptions rs;
+	Jsonb	   *req;
+	bool		nullable = false;
+
+	section_entry(refs, key, &rs);
+	if (r->has_spec)
+		FakerOptError(refs, key, psprintf("foreign key \"%s\" is described twice", r->name));
+	req = FakerOptJsonb(&rs, "require");
+	if (req)
+		r->require = FakerCriteriaBindReference(FakerCriteriaParse(req, FakerOptPath(&rs, "require")),
+												agg->relid, r->conoid, NULL, 0);
+	FakerM2OParse(rs.spec, rs.path, ref_other_keys, 10, &r->spec);
+	r->has_spec = true;
+	for (int k = 0; k < r->nkeys; k++)
+		nullable |= !agg->cols[r->col[k]].notnull;
+	if (r->spec.null_weight > 0 && !nullable)
+		FakerOptError(&rs, "null_weight", "every column of the foreign key is NOT NULL");
+}
+
+/*
  * The spec's "references": every FK gets {"mean": 10} unless specified;
  * a foreign key inside a wider one without a spec of its own is implied.
  */
 static void
-spec_references(Aggregate *agg, Jsonb *spec, const char *root)
+spec_references(Aggregate *agg, FakerOptions *spec)
 {
-	Jsonb	   *refs;
+	FakerOptions refs;
 	ListCell   *lc;
 
 	for (int i = 0; i < agg->nrefs; i++)
@@ -636,29 +577,9 @@ spec_references(Aggregate *agg, Jsonb *spec, const char *root)
 		memset(&agg->refs[i].spec, 0, sizeof(FakerM2OSpec));
 		agg->refs[i].spec.mean = 10;
 	}
-	refs = jb_object(spec, "references", psprintf("%s: references", root));
-	if (refs)
-		foreach(lc, jb_keys(refs))
-		{
-			char	   *key = lfirst(lc);
-			char	   *path = psprintf("%s: references.%s", root, key);
-			ModelRef   *r = &agg->refs[SpecFindReference(agg, key, path)];
-			Jsonb	   *rs = jb_entry(refs, key, path);
-			JsonbValue	v;
-			bool		nullable = false;
-
-			if (r->has_spec)
-				spec_error(path, psprintf("foreign key \"%s\" is described twice", r->name));
-			if (jb_get(rs, "require", &v))
-				r->require = FakerCriteriaBindReference(FakerCriteriaParse(JsonbValueToJsonb(&v), psprintf("%s.require", path)),
-													 agg->relid, r->conoid, NULL, 0);
-			FakerM2OParse(rs, path, ref_other_keys, 10, &r->spec);
-			r->has_spec = true;
-			for (int k = 0; k < r->nkeys; k++)
-				nullable |= !agg->cols[r->col[k]].notnull;
-			if (r->spec.null_weight > 0 && !nullable)
-				spec_error(psprintf("%s.null_weight", path), "every column of the foreign key is NOT NULL");
-		}
+	if (FakerOptObject(spec, "references", &refs))
+		foreach(lc, FakerOptKeys(&refs))
+			reference_spec(agg, &refs, lfirst(lc));
 	for (int i = 0; i < agg->nrefs; i++)
 		for (int j = 0; j < agg->nrefs; j++)
 			if (i != j && !agg->refs[i].has_spec && agg->refs[j].nkeys > agg->refs[i].nkeys &&
@@ -668,33 +589,35 @@ spec_references(Aggregate *agg, Jsonb *spec, const char *root)
 
 /* The spec's "children": each child's table, foreign key and distributor. */
 static void
-spec_children(Aggregate *agg, Jsonb *spec, const char *root)
+spec_children(Aggregate *agg, FakerOptions *spec)
 {
-	Jsonb	   *children = jb_object(spec, "children", psprintf("%s: children", root));
+	FakerOptions children;
 	List	   *keys;
 	ListCell   *lc;
 
 	agg->nchildren = 0;
-	if (children == NULL)
+	if (!FakerOptObject(spec, "children", &children))
 		return;
-	keys = jb_keys(children);
+	keys = FakerOptKeys(&children);
 	agg->children = palloc0(sizeof(ModelChild) * list_length(keys));
 	foreach(lc, keys)
 	{
 		char	   *name = lfirst(lc);
-		char	   *path = psprintf("%s: children.%s", root, name);
 		ModelChild *ch = &agg->children[agg->nchildren++];
-		Jsonb	   *cs = jb_entry(children, name, path);
-		JsonbValue	v;
+		FakerOptions cs;
 
-		if (!jb_get(cs, "via", &v) || v.type != jbvString)
-			spec_error(psprintf("%s.via", path), "must name the child's foreign key to this table");
+		section_entry(&children, name, &cs);
+		/* graph.c resolves it: an unknown name, "" too, gets the list */
+		ch->via_name = FakerOptString(&cs, "via", NULL);
+		if (ch->via_name == NULL)
+			FakerOptError(&cs, "via", "is required: the child's foreign key to this table");
 		ch->name = name;
-		ch->via_name = pnstrdup(v.val.string.val, v.val.string.len);
-		ch->o2m = FakerO2MParse(cs, path, child_other_keys);
-		ch->spec = cs;
+		ch->o2m = FakerO2MParse(cs.spec, cs.path, child_other_keys);
+		ch->spec = cs.spec;
 	}
 }
+
+static const char *const spec_keys[] = {"columns", "references", "children", NULL};
 
 /*
  * Apply the jsonb SPEC to AGG, a table read from the catalog: providers of
@@ -704,31 +627,23 @@ spec_children(Aggregate *agg, Jsonb *spec, const char *root)
 void
 SpecApply(Aggregate *agg, Jsonb *spec)
 {
-	ListCell   *lc;
-	char	   *root = psprintf("aggregate \"%s\"", agg->name);
+	FakerOptions o;
 
-	if (spec == NULL || !JB_ROOT_IS_OBJECT(spec) || JB_ROOT_IS_SCALAR(spec))
-		spec_error(root, "the spec must be a jsonb object");
-	foreach(lc, jb_keys(spec))
-	{
-		char	   *k = lfirst(lc);
-
-		if (strcmp(k, "columns") != 0 && strcmp(k, "references") != 0 && strcmp(k, "children") != 0)
-			spec_error(psprintf("%s: %s", root, k), "unknown key (columns, references, children)");
-	}
+	FakerOptionsInitSpec(&o, spec, psprintf("aggregate \"%s\"", agg->name));
+	FakerOptionsCheckKeys(&o, spec_keys);
 
 	/* unique single columns, from the catalog */
 	for (int u = 0; u < agg->nuniq; u++)
 		if (agg->uniq[u][1] < 0)
 			agg->cols[agg->uniq[u][0]].unique = true;
 
-	spec_columns(agg, spec, root);
+	spec_columns(agg, &o);
 	UniquesDefaults(agg);
-	spec_checks(agg, root);
-	spec_default_columns(agg, root);
-	spec_references(agg, spec, root);
+	spec_checks(agg, o.path);
+	spec_default_columns(agg, o.path);
+	spec_references(agg, &o);
 	merge_diamonds(agg);
 	UniquesPrepare(agg);
-	column_order(agg, root);
-	spec_children(agg, spec, root);
+	column_order(agg, o.path);
+	spec_children(agg, &o);
 }
