@@ -15,6 +15,7 @@
 #include "model/expr.h"
 #include "model/uniques.h"
 #include "model/checks.h"
+#include "model/tuples.h"
 
 /* Raise "PATH: MSG" for a spec that does not fit its table. */
 static void
@@ -311,6 +312,8 @@ column_spec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 
 	if (c->kind == COL_REF)
 		spec_error(path, "is a foreign key column: describe it under \"references\"");
+	if (c->kind == COL_TUPLE)
+		spec_error(path, "is a column of a tuple \"(...)\": described twice");
 	gen = column_source(cs, path, &choice);
 	if (jb_get(cs, "require", &v))
 	{
@@ -556,6 +559,12 @@ spec_columns(Aggregate *agg, Jsonb *spec, const char *root)
 		char	   *path = psprintf("%s: columns.%s", root, name);
 		ModelColumn *c = find_column(agg, name);
 
+		if (c == NULL && name[0] == '(')
+		{
+			/* "(a, b, c)": several columns drawn as one tuple (tuples.c) */
+			TupleSpec(agg, name, jb_entry(cols, name, path), path);
+			continue;
+		}
 		if (c == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -730,5 +739,6 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 	merge_diamonds(agg);
 	UniquesPrepare(agg);
 	column_order(agg, root);
+	TuplesLinkPersons(agg, spec);
 	spec_children(agg, spec, root);
 }
