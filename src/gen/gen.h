@@ -75,4 +75,43 @@ extern int	FakerGenChoiceCount(const FakerGen *gen);
 extern const char *FakerGenChoiceText(const FakerGen *gen, int i);
 extern int	FakerGenChoiceKeep(FakerGen *gen, const bool *keep);
 
+/*
+ * Persons (gentext.c): what a generator makes of a person, and a login
+ * derived from a row's names (README, "Person-like columns agree").
+ */
+typedef enum FakerPersonPart
+{
+	FAKER_PERSON_NONE, FAKER_PERSON_FIRST, FAKER_PERSON_LAST, FAKER_PERSON_FULL,
+	FAKER_PERSON_LOGIN			/* email or username */
+} FakerPersonPart;
+extern FakerPersonPart FakerGenPersonPart(const FakerGen *gen);
+
+/*
+ * A value of the email or username generator GEN made of the names FIRST
+ * and LAST (UTF-8; transliterated to ASCII): first.last, firstlast or
+ * f.last, digits, a domain.  False, and no value, if a name has no letter
+ * or digit left.
+ */
+extern bool FakerGenLoginFrom(FakerGen *gen, FakerRng *rng, const char *first, const char *last,
+							  Datum *out);
+
+/*
+ * address.c: addresses whose fields agree (one country, its formats): the
+ * "address" generator of correlated tuples (README, "Correlated tuples").
+ */
+typedef enum FakerAddressFieldKind
+{
+	ADDR_STREET, ADDR_CITY, ADDR_POSTCODE, ADDR_COUNTRY, ADDR_COUNTRY_CODE, ADDR_PHONE,
+	ADDR_NFIELDS
+} FakerAddressFieldKind;
+typedef struct FakerAddress FakerAddress;
+
+/* The field a column named NAME holds (ADDR_*), or -1. */
+extern int	FakerAddressField(const char *name);
+extern const char *FakerAddressFieldList(void);
+/* The generator with the options of SPEC ("countries"); errors name PATH. */
+extern FakerAddress *FakerAddressCompile(Jsonb *spec, const char *path);
+/* One address: fields FIELDS[0..N-1] as strings in the database encoding. */
+extern void FakerAddressNext(FakerAddress *a, FakerRng *rng, const int *fields, int n, char **out);
+
 #endif							/* FAKER_GEN_H */

@@ -6,6 +6,9 @@
 
 #include <ctype.h>
 
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
 #include "gen/compound.h"
 #include "gen/genpriv.h"
 #include "gen/locale.h"
@@ -110,42 +113,101 @@ slug_in_place(StringInfo buf, int start)
 }
 
 /*
- * "username" and "email": first.last, firstlast or f.last, plus digits, so
- * that values are unique-ish; an email adds a domain.  The names are those
- * of first_name and last_name, compounds included (Mary-Kate: marykate).
+ * The login made of the slugs FIRST and LAST (lower-case [a-z0-9], not
+ * empty): first.last, firstlast or f.last, plus digits, so that values are
+ * unique-ish; an email adds a domain.
+ */
+static void
+append_login(FakerGen *g, FakerRng *rng, StringInfo buf, const char *first, const char *last)
+{
+	int			style = (int) FakerRngBelow(rng, 3);
+
+	if (style == 2)
+		appendStringInfoChar(buf, first[0]);
+	else
+		appendStringInfoString(buf, first);
+	if (style != 1)
+		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
+	appendStringInfoString(buf, last);
+	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
+	if (g->kind == G_EMAIL)
+		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+}
+
+/*
+ * "username" and "email" (append_login): the names are those of
+ * first_name and last_name, compounds included (Mary-Kate: marykate).
  */
 static void
 append_user(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	int			start = buf->len;
-	int			mid;
-	int			style;
-	StringInfoData tmp;
+	StringInfoData first,
+				last;
 	FakerGen	nocap = *g;
 
 	nocap.maxchars = -1;
-	GenAppendFirstName(&nocap, rng, buf);
-	slug_in_place(buf, start);
-	mid = buf->len;
-	/* the last name goes at the end of BUF, then the first moves */
-	GenAppendLastName(&nocap, rng, buf);
-	slug_in_place(buf, mid);
-	style = (int) FakerRngBelow(rng, 3);
-	initStringInfo(&tmp);
-	appendBinaryStringInfo(&tmp, buf->data + start, buf->len - start);
-	buf->len = start;
-	buf->data[start] = '\0';
-	if (style == 2)
-		appendStringInfoChar(buf, tmp.data[0]);
-	else
-		appendBinaryStringInfo(buf, tmp.data, mid - start);
-	if (style != 1)
-		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
-	appendStringInfoString(buf, tmp.data + (mid - start));
-	pfree(tmp.data);
-	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
-	if (g->kind == G_EMAIL)
-		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+	initStringInfo(&first);
+	initStringInfo(&last);
+	GenAppendFirstName(&nocap, rng, &first);
+	slug_in_place(&first, 0);
+	GenAppendLastName(&nocap, rng, &last);
+	slug_in_place(&last, 0);
+	append_login(g, rng, buf, first.data, last.data);
+	pfree(first.data);
+	pfree(last.data);
+}
+
+/* What generator G makes of a person: a name part, a login, or nothing. */
+FakerPersonPart
+FakerGenPersonPart(const FakerGen *g)
+{
+	switch (g->kind)
+	{
+		case G_FIRST_NAME:
+			return FAKER_PERSON_FIRST;
+		case G_LAST_NAME:
+			return FAKER_PERSON_LAST;
+		case G_NAME:
+			return FAKER_PERSON_FULL;
+		case G_EMAIL:
+		case G_USERNAME:
+			return FAKER_PERSON_LOGIN;
+		default:
+			return FAKER_PERSON_NONE;
+	}
+}
+
+/*
+ * A login of generator G (email or username) made of a row's names FIRST
+ * and LAST (UTF-8), transliterated as the de and fr logins are (locale.c),
+ * cut to G's length like any text value.  False if a name has no letter
+ * or digit (the caller then makes an ordinary value).
+ */
+bool
+FakerGenLoginFrom(FakerGen *g, FakerRng *rng, const char *first, const char *last, Datum *out)
+{
+	StringInfoData f,
+				l,
+				buf;
+	int			len;
+
+	Assert(g->kind == G_EMAIL || g->kind == G_USERNAME);
+	initStringInfo(&f);
+	initStringInfo(&l);
+	GenAppendAsciiSlug(&f, first);
+	GenAppendAsciiSlug(&l, last);
+	if (f.len == 0 || l.len == 0)
+		return false;
+	initStringInfo(&buf);
+	append_login(g, rng, &buf, f.data, l.data);
+	len = buf.len;
+	if (g->maxchars >= 0 && len > g->maxchars)
+		len = pg_mbcharcliplen(buf.data, len, g->maxchars);
+	*out = PointerGetDatum(cstring_to_text_with_len(buf.data, len));
+	pfree(f.data);
+	pfree(l.data);
+	pfree(buf.data);
+	return true;
 }
 
 /* "phone": North American numbering plan, +1-NXX-NXX-XXXX. */

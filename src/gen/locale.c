@@ -74,10 +74,11 @@ static const char *const latin1_ascii[64] = {
 
 /*
  * Append the UTF-8 word NAME lower-cased and transliterated to ASCII,
- * keeping only [a-z0-9] (as gentext.c's append_slug does for "en").
+ * keeping only [a-z0-9] (as gentext.c's append_slug does for "en"); also
+ * the names an email is derived from (gentext.c, FakerGenLoginFrom).
  */
-static void
-append_ascii_slug(StringInfo buf, const char *name)
+void
+GenAppendAsciiSlug(StringInfo buf, const char *name)
 {
 	const unsigned char *p = (const unsigned char *) name;
 
@@ -132,15 +133,15 @@ append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 		StringInfoData f;
 
 		initStringInfo(&f);
-		append_ascii_slug(&f, first);
+		GenAppendAsciiSlug(&f, first);
 		appendStringInfoChar(buf, f.data[0]);
 		pfree(f.data);
 	}
 	else
-		append_ascii_slug(buf, first);
+		GenAppendAsciiSlug(buf, first);
 	if (style != 1)
 		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
-	append_ascii_slug(buf, last);
+	GenAppendAsciiSlug(buf, last);
 	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
 	if (g->kind == G_EMAIL)
 		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
@@ -174,13 +175,28 @@ append_phone_fr(FakerRng *rng, StringInfo buf)
 	}
 }
 
+/*
+ * Append one value of G's kind in the current locale (faker.locale): see
+ * GenLocaleAppendIn.
+ */
 bool
 GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	return GenLocaleAppendIn(faker_locale, g, rng, buf);
+}
+
+/*
+ * Append one value of G's kind in LOCALE (FAKER_LOCALE_*) and return true;
+ * false for "en" and the kinds that do not depend on the locale.  The
+ * address tuples (address.c) call it with the locale of their country.
+ */
+bool
+GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 {
 	const GenLocale *loc;
 	bool		de;
 
-	switch (faker_locale)
+	switch (locale)
 	{
 		case FAKER_LOCALE_DE:
 			loc = &locale_de;

@@ -24,6 +24,10 @@
  * that do not depend on the locale, which gentext.c then makes as before.
  */
 extern bool GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+/* The same in the locale LOCALE whatever faker.locale says (address.c). */
+extern bool GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf);
+/* Append the UTF-8 NAME lower-cased, transliterated to ASCII, [a-z0-9] only. */
+extern void GenAppendAsciiSlug(StringInfo buf, const char *name);
 
 /* words_de.c */
 extern const FakerWordList faker_de_first_names;

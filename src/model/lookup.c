@@ -6,6 +6,10 @@
  * call, as the caller (who needs SELECT on it); it must be a table,
  * partitioned table or materialized view (a view could run another role's
  * code).  Values of another type are converted by text I/O.
+ *
+ * A correlated tuple (tuples.c) reads several columns of one relation
+ * together: {"from": {"relation": ..., "columns": [...], "weights": ...}},
+ * each draw one row.
  */
 #include "postgres.h"
 
@@ -15,6 +19,7 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
@@ -24,6 +29,7 @@
 
 #include "faker.h"
 #include "model/expr.h"
+#include "model/tuples.h"
 
 /* Raise "PATH.from: MSG" for a "from" that does not fit. */
 static void
@@ -97,48 +103,73 @@ from_parse(ColProvider *p, JsonbValue *from, const char *path)
 }
 
 /*
+ * The relation REL of a "from": it exists and is a table, partitioned
+ * table or materialized view.
+ */
+static Oid
+from_relation(const char *rel, const char *path)
+{
+	RangeVar   *rv;
+	char		relkind;
+	Oid			relid;
+
+	rv = makeRangeVarFromNameList(stringToQualifiedNameList(rel));
+	relid = RangeVarGetRelid(rv, AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("%s.from: relation \"%s\" does not exist", path, rel)));
+	relkind = get_rel_relkind(relid);
+	if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE && relkind != RELKIND_MATVIEW)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("%s.from: \"%s\" is not a table or materialized view", path, rel)));
+	return relid;
+}
+
+/* Column COL of RELID (named REL) exists: its attnum. */
+static AttrNumber
+from_column(Oid relid, const char *rel, const char *col, const char *path)
+{
+	AttrNumber	att = get_attnum(relid, col);
+
+	if (att <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s.from: column \"%s\" of \"%s\" does not exist", path, col, rel)));
+	return att;
+}
+
+/* The weights column W of RELID (named REL) exists and holds numbers. */
+static void
+from_weights_check(Oid relid, const char *rel, const char *weights, const char *path)
+{
+	AttrNumber	w = get_attnum(relid, weights);
+	Oid			wt;
+
+	if (w <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s.from.weights: column \"%s\" of \"%s\" does not exist", path, weights, rel)));
+	wt = getBaseType(get_atttype(relid, w));
+	if (wt != INT2OID && wt != INT4OID && wt != INT8OID && wt != FLOAT4OID && wt != FLOAT8OID && wt != NUMERICOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s.from.weights: column \"%s\" of \"%s\" is of type %s, not a number",
+						path, weights, rel, format_type_be(wt))));
+}
+
+/*
  * The relation REL of a "from" exists and is a table or materialized view,
  * with P's column and a numeric weights column.
  */
 static void
 from_check(ColProvider *p, const char *rel, const char *path)
 {
-	RangeVar   *rv;
-	char		relkind;
-	AttrNumber	att;
-
-	rv = makeRangeVarFromNameList(stringToQualifiedNameList(rel));
-	p->from_relid = RangeVarGetRelid(rv, AccessShareLock, true);
-	if (!OidIsValid(p->from_relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("%s.from: relation \"%s\" does not exist", path, rel)));
-	relkind = get_rel_relkind(p->from_relid);
-	if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE && relkind != RELKIND_MATVIEW)
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s.from: \"%s\" is not a table or materialized view", path, rel)));
-	att = get_attnum(p->from_relid, p->from_col);
-	if (att <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("%s.from: column \"%s\" of \"%s\" does not exist", path, p->from_col, rel)));
+	p->from_relid = from_relation(rel, path);
+	(void) from_column(p->from_relid, rel, p->from_col, path);
 	if (p->from_weights)
-	{
-		AttrNumber	w = get_attnum(p->from_relid, p->from_weights);
-		Oid			wt;
-
-		if (w <= 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("%s.from.weights: column \"%s\" of \"%s\" does not exist", path, p->from_weights, rel)));
-		wt = getBaseType(get_atttype(p->from_relid, w));
-		if (wt != INT2OID && wt != INT4OID && wt != INT8OID && wt != FLOAT4OID && wt != FLOAT8OID && wt != NUMERICOID)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("%s.from.weights: column \"%s\" of \"%s\" is of type %s, not a number",
-							path, p->from_weights, rel, format_type_be(wt))));
-	}
+		from_weights_check(p->from_relid, rel, p->from_weights, path);
 }
 
 /* "from": values read from a column of another relation (its provider P). */
@@ -280,4 +311,235 @@ LookupNext(ModelColumn *c, ColProvider *p, bool *isnull)
 		i = lo;
 	}
 	return p->from_vals[i];
+}
+
+/*
+ * A weighted pick among N rows by the cumulative weights CUM (NULL:
+ * uniform): the first row whose cumulative weight passes a uniform draw.
+ */
+static int64
+pick_row(FakerRng *rng, const double *cum, int64 n)
+{
+	double		u;
+	int64		lo = 0,
+				hi = n - 1;
+
+	if (cum == NULL)
+		return (int64) FakerRngBelow(rng, n);
+	u = FakerRngDouble(rng) * cum[n - 1];
+	while (lo < hi)
+	{
+		int64		mid = (lo + hi) / 2;
+
+		if (cum[mid] > u)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/*
+ * The "columns" array V of a tuple's "from" (NCOLS names, one per column
+ * of the tuple, in its order) into F.
+ */
+static void
+tuple_from_columns(TupleFrom *f, JsonbValue *v, int ncols, const char *path)
+{
+	if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
+		from_error(path, "columns must be an array of column names");
+	if ((int) JsonContainerSize(v->val.binary.data) != ncols)
+		from_error(path, psprintf("columns names %u columns for a tuple of %d",
+								  JsonContainerSize(v->val.binary.data), ncols));
+	f->cols = palloc(sizeof(char *) * ncols);
+	for (int i = 0; i < ncols; i++)
+		f->cols[i] = from_string(getIthJsonbValueFromContainer(v->val.binary.data, i), path, "each of columns");
+}
+
+/*
+ * A tuple's "from": {"relation": ..., "columns": [...], "weights": ...}, the
+ * tuple's NCOLS columns taken together from one row of the relation, which
+ * must exist with those columns (and a numeric weights column).
+ */
+void
+LookupTupleSpec(TupleFrom *f, JsonbValue *from, int ncols, const char *path)
+{
+	JsonbIterator *it;
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken tok;
+
+	memset(f, 0, sizeof(TupleFrom));
+	f->ncols = ncols;
+	if (from->type != jbvBinary || !JsonContainerIsObject(from->val.binary.data))
+		from_error(path, "must be {\"relation\": ..., \"columns\": [...], \"weights\": ...} for a tuple");
+	it = JsonbIteratorInit(from->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		char	   *key;
+
+		if (tok != WJB_KEY)
+			continue;
+		key = pnstrdup(k.val.string.val, k.val.string.len);
+		tok = JsonbIteratorNext(&it, &v, true);
+		if (strcmp(key, "relation") == 0)
+			f->rel = from_string(&v, path, "relation");
+		else if (strcmp(key, "columns") == 0)
+			tuple_from_columns(f, &v, ncols, path);
+		else if (strcmp(key, "weights") == 0)
+			f->weights = from_string(&v, path, "weights");
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s.from.%s: unknown option of a tuple (relation, columns, weights)", path, key)));
+	}
+	if (f->rel == NULL || f->cols == NULL)
+		from_error(path, "needs \"relation\" and \"columns\" for a tuple");
+	f->relid = from_relation(f->rel, path);
+	for (int i = 0; i < ncols; i++)
+	{
+		for (int j = 0; j < i; j++)
+			if (strcmp(f->cols[i], f->cols[j]) == 0)
+				from_error(path, psprintf("column \"%s\" is named twice in columns", f->cols[i]));
+		(void) from_column(f->relid, f->rel, f->cols[i], path);
+	}
+	if (f->weights)
+		from_weights_check(f->relid, f->rel, f->weights, path);
+}
+
+/*
+ * The SQL that reads a tuple's rows: its columns, the weight, skipping
+ * rows with a NULL where the tuple's column COLS[i] of AGG is NOT NULL.
+ */
+static char *
+tuple_from_sql(Aggregate *agg, TupleFrom *f, const int *cols)
+{
+	StringInfoData sql;
+	bool		where = false;
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "SELECT ");
+	for (int i = 0; i < f->ncols; i++)
+		appendStringInfo(&sql, "%st.%s", i ? ", " : "", quote_identifier(f->cols[i]));
+	if (f->weights)
+		appendStringInfo(&sql, ", t.%s::pg_catalog.float8", quote_identifier(f->weights));
+	appendStringInfo(&sql, " FROM %s t", CatalogQualifiedName(f->relid));
+	for (int i = 0; i < f->ncols; i++)
+		if (agg->cols[cols[i]].notnull)
+		{
+			appendStringInfo(&sql, " %s t.%s IS NOT NULL", where ? "AND" : "WHERE", quote_identifier(f->cols[i]));
+			where = true;
+		}
+	return sql.data;
+}
+
+/*
+ * The rows of a tuple's "from" query (SPI_tuptable) into F, each value in
+ * the type of the tuple's column (through text where they differ), with
+ * cumulative weights; rows of weight 0 are skipped.
+ */
+static void
+tuple_from_read(Aggregate *agg, TupleFrom *f, const int *cols, const char *path)
+{
+	TupleDesc	desc = SPI_tuptable->tupdesc;
+	double		total = 0;
+
+	for (uint64 t = 0; t < SPI_processed; t++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[t];
+
+		if (f->weights)
+		{
+			bool		wnull;
+			double		w = DatumGetFloat8(SPI_getbinval(tup, desc, f->ncols + 1, &wnull));
+
+			if (wnull)
+				w = 0;
+			if (!(w >= 0) || isinf(w))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
+								path, f->weights, f->rel, w)));
+			if (w == 0)
+				continue;
+			total += w;
+			f->cum[f->n] = total;
+		}
+		for (int i = 0; i < f->ncols; i++)
+		{
+			ModelColumn *c = &agg->cols[cols[i]];
+			int64		at = f->n * f->ncols + i;
+			Datum		d = SPI_getbinval(tup, desc, i + 1, &f->nulls[at]);
+
+			if (f->nulls[at])
+				f->vals[at] = (Datum) 0;
+			else if (SPI_gettypeid(desc, i + 1) != c->typid)
+			{
+				Oid			in,
+							ioparam;
+
+				getTypeInputInfo(c->typid, &in, &ioparam);
+				f->vals[at] = OidInputFunctionCall(in, SPI_getvalue(tup, desc, i + 1), ioparam, c->typmod);
+			}
+			else
+				f->vals[at] = datumCopy(d, c->typbyval, c->typlen);
+		}
+		f->n++;
+		if (t % 1024 == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/*
+ * Read the rows of a tuple's "from" for a call (as the caller, who needs
+ * SELECT on them) into the plan's memory; COLS are the tuple's columns of
+ * AGG.  An error names PATH.
+ */
+void
+LookupTupleOpen(FakerPlan *plan, Aggregate *agg, TupleFrom *f, const int *cols, const char *path)
+{
+	char	   *sql = tuple_from_sql(agg, f, cols);
+	MemoryContext old = CurrentMemoryContext;
+	uint64		rows;
+
+	PG_TRY();
+	{
+		if (FakerSPIExecute(sql, 0, NULL, NULL, NULL, true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "faker: \"%s\" failed", sql);
+	}
+	PG_CATCH();
+	{
+		ProviderRethrow(old, path, NULL, 0);
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(plan->cxt);
+	rows = Max(SPI_processed, 1);
+	f->n = 0;
+	f->vals = MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * rows * f->ncols);
+	f->nulls = MemoryContextAllocHuge(plan->cxt, sizeof(bool) * rows * f->ncols);
+	f->cum = f->weights ? MemoryContextAllocHuge(plan->cxt, sizeof(double) * rows) : NULL;
+	PG_TRY();
+	{
+		tuple_from_read(agg, f, cols, path);
+	}
+	PG_CATCH();
+	{
+		ProviderRethrow(old, path, NULL, 0);
+	}
+	PG_END_TRY();
+	SPI_freetuptable(SPI_tuptable);
+	MemoryContextSwitchTo(old);
+	if (f->n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s.from: \"%s\" has no row for the tuple%s", path, f->rel,
+						f->weights ? " with a positive weight" : ""),
+				 errdetail("Rows with a NULL where the tuple's column is NOT NULL are skipped.")));
+}
+
+/* The row of a tuple's "from" a draw picks: uniform, or by weight. */
+int64
+LookupTupleNext(TupleFrom *f, FakerRng *rng)
+{
+	return pick_row(rng, f->cum, f->n);
 }

@@ -41,7 +41,8 @@ typedef enum ColKind
 	COL_CONST,					/* a constant */
 	COL_SEQ,					/* {"gen": "sequence"} */
 	COL_SERIAL_INT,				/* integer key without default: max + 1, ... */
-	COL_EXPR					/* "expr", "gen": "sql", "from" (expr.h) */
+	COL_EXPR,					/* "expr", "gen": "sql", "from" (expr.h) */
+	COL_TUPLE					/* a member of a correlated tuple (tuples.h) */
 } ColKind;
 
 typedef struct ModelColumn
@@ -91,6 +92,9 @@ typedef struct ModelColumn
 	int64		seq_step;		/* sequence: increment (0 is 1) */
 	bool		defvolatile;	/* its DEFAULT is volatile (a sequence, identity) */
 	bool		evaldefault;	/* a unique key reads it: faker evaluates the DEFAULT */
+	struct TupleGroup *tuple;	/* COL_TUPLE: its tuple (tuples.h) */
+	int			tuple_member;	/* COL_TUPLE: its position in the tuple */
+	struct PersonLink *person;	/* a default login made of the row's names, or NULL */
 } ModelColumn;
 
 struct Aggregate;

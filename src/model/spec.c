@@ -16,6 +16,7 @@
 #include "model/expr.h"
 #include "model/uniques.h"
 #include "model/checks.h"
+#include "model/tuples.h"
 
 /*
  * Entry KEY of section SEC (a column's, a reference's, a child's spec) into
@@ -221,6 +222,8 @@ column_spec(Aggregate *agg, ModelColumn *c, FakerOptions *o)
 
 	if (c->kind == COL_REF)
 		FakerOptError(o, NULL, "is a foreign key column: describe it under \"references\"");
+	if (c->kind == COL_TUPLE)
+		FakerOptError(o, NULL, "is a column of a tuple \"(...)\": described twice");
 	gen = column_source(o, &choice);
 	req = FakerOptJsonb(o, "require");
 	if (req)
@@ -462,6 +465,13 @@ spec_columns(Aggregate *agg, FakerOptions *spec)
 		ModelColumn *c = find_column(agg, name);
 		FakerOptions cs;
 
+		if (c == NULL && name[0] == '(')
+		{
+			/* "(a, b, c)": several columns drawn as one tuple (tuples.c) */
+			section_entry(&cols, name, &cs);
+			TupleSpec(agg, name, cs.spec, FakerOptPath(&cols, name));
+			continue;
+		}
 		if (c == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -645,5 +655,6 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 	merge_diamonds(agg);
 	UniquesPrepare(agg);
 	column_order(agg, o.path);
+	TuplesLinkPersons(agg, spec);
 	spec_children(agg, &o);
 }

@@ -26,6 +26,7 @@
 #include "faker.h"
 #include "model/engine.h"
 #include "model/expr.h"
+#include "model/tuples.h"
 #include "security.h"
 
 /* A hash of value D of column C (unique values). */
@@ -105,9 +106,14 @@ static Datum column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *
 static Datum
 next_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 {
+	Datum		d;
+
 	if (c->kind == COL_EXPR)
 		return ProviderNext(rc, agg, c, isnull);
 	*isnull = false;
+	/* a default email or username made of the row's names (tuples.c) */
+	if (c->person && PersonLogin(rc, c, &d))
+		return to_column(c, d);
 	return to_column(c, FakerGenNext(c->gen, &c->rng));
 }
 
@@ -177,6 +183,8 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 			return c->constval;
 		case COL_SERIAL_INT:
 			return int_datum(c->typid, next_ordinal(agg, c));
+		case COL_TUPLE:
+			return TupleValue(rc, agg, c, isnull);
 		case COL_KEYDEFAULT:
 			d = ExecEvalExprSwitchContext(c->defexpr, GetPerTupleExprContext(rc->plan->estate), isnull);
 			return *isnull ? d : datumCopy(d, c->typbyval, c->typlen);
@@ -250,6 +258,27 @@ value_pick(void *arg, int n)
 }
 
 /*
+ * Member C of a tuple under criteria REQ: a tuple is not drawn again for
+ * one of its columns (the others may have taken their parts), so its value
+ * satisfies REQ or is an error.
+ */
+static Datum
+tuple_member_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerCriteria *req,
+				   FakerCriteriaEnv *env, bool *isnull)
+{
+	Datum		d = column_value(rc, agg, c, isnull);
+
+	if (!FakerCriteriaEvalValue(req, d, *isnull, env))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("aggregate \"%s\": column \"%s\" of a tuple does not satisfy criteria pushed down to it",
+						agg->name, c->name),
+				 errdetail("Criteria: %s", FakerCriteriaText(req)),
+				 errhint("A tuple is drawn as a whole; criteria on its columns are not met by drawing again.")));
+	return d;
+}
+
+/*
  * A value of column C that satisfies REQ (its own "require", merged with
  * criteria pushed down to this row): an equality is taken as is, an ordered
  * generator is narrowed to the range REQ implies, anything else is drawn
@@ -269,6 +298,8 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerCriteria *req,
 	if (req == NULL)
 		return column_value(rc, agg, c, isnull);
 	RowEnv(rc->plan, agg, vals, nulls, known, &env);
+	if (c->kind == COL_TUPLE)
+		return tuple_member_value(rc, agg, c, req, &env, isnull);
 	if (FakerCriteriaEquality(req, &env, &d, isnull))
 	{
 		if (*isnull && c->notnull)
