@@ -15,6 +15,7 @@
 #include "model/expr.h"
 #include "model/uniques.h"
 #include "model/checks.h"
+#include "model/tree.h"
 
 /* Raise "PATH: MSG" for a spec that does not fit its table. */
 static void
@@ -430,7 +431,7 @@ SpecFindReference(Aggregate *agg, const char *key, const char *path)
 	return found;
 }
 
-static const char *const ref_other_keys[] = {"require", NULL};
+static const char *const ref_other_keys[] = {"require", "depth", "fanout", NULL};
 static const char *const child_other_keys[] = {"via", NULL};
 
 /* True if every column of A is a column of B. */
@@ -658,6 +659,7 @@ spec_references(Aggregate *agg, Jsonb *spec, const char *root)
 				nullable |= !agg->cols[r->col[k]].notnull;
 			if (r->spec.null_weight > 0 && !nullable)
 				spec_error(psprintf("%s.null_weight", path), "every column of the foreign key is NOT NULL");
+			TreeParse(agg, r, rs, path, nullable);
 		}
 	for (int i = 0; i < agg->nrefs; i++)
 		for (int j = 0; j < agg->nrefs; j++)
