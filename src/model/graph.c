@@ -7,7 +7,8 @@
  * stuck, one nullable edge among the remaining aggregates becomes a *back
  * edge* (never creates: it reuses what the pool has, else NULL), and the
  * sort goes on; with no nullable edge left the cycle is an error.  Self
- * references are always back edges.
+ * references are always back edges.  A bounded tree ("depth", tree.c) is
+ * a self-reference only: one asked on a longer cycle is an error naming it.
  */
 #include "postgres.h"
 
@@ -223,6 +224,71 @@ topo_sort(FakerPlan *plan)
 			}
 }
 
+/*
+ * Is there a path of references from FROM to TO (FROM itself when they
+ * are the same)?  The aggregates on it, FROM first, are prepended to
+ * *PATH; MARK flags the aggregates already tried.
+ */
+static bool
+ref_path(Aggregate *from, Aggregate *to, List **path)
+{
+	if (from == to)
+		return true;
+	if (from->mark)
+		return false;
+	from->mark = 1;
+	for (int r = 0; r < from->nrefs; r++)
+		if (ref_path(from->refs[r].parent, to, path))
+		{
+			*path = lcons(from->name, *path);
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A depth bound applies to a self-reference only: asked on a reference to
+ * another aggregate it is an error, naming the cycle when there is one
+ * (a tree through several tables is not supported).
+ */
+static void
+check_trees(FakerPlan *plan)
+{
+	for (int i = 0; i < plan->n; i++)
+	{
+		Aggregate  *a = plan->aggs[i];
+
+		for (int r = 0; r < a->nrefs; r++)
+		{
+			ModelRef   *ref = &a->refs[r];
+			List	   *path = NIL;
+			StringInfoData cycle;
+			ListCell   *lc;
+
+			if (ref->tree == NULL || ref->parent == a)
+				continue;
+			for (int j = 0; j < plan->n; j++)
+				plan->aggs[j]->mark = 0;
+			if (!ref_path(ref->parent, a, &path))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("aggregate \"%s\": reference \"%s\" has a depth, but it references %s, not %s itself",
+								a->name, ref->name, ref->parent->qualname, a->qualname),
+						 errhint("\"depth\" and \"fanout\" make a tree of a foreign key of a table to itself.")));
+			initStringInfo(&cycle);
+			appendStringInfo(&cycle, "\"%s\"", a->name);
+			foreach(lc, path)
+				appendStringInfo(&cycle, " -> \"%s\"", (char *) lfirst(lc));
+			appendStringInfo(&cycle, " -> \"%s\"", a->name);
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("aggregate \"%s\": reference \"%s\" has a depth on the cycle %s, which is not a self-reference",
+							a->name, ref->name, cycle.data),
+					 errdetail("A depth bound is supported on a foreign key of a table to itself only.")));
+		}
+	}
+}
+
 /* The plan of one aggregate (graph.c, PlanBuildMany). */
 FakerPlan *
 PlanBuild(const char *aggregate, bool for_call)
@@ -255,5 +321,6 @@ PlanBuildMany(List *names)
 		resolve_keys(lfirst(lc));
 	}
 	topo_sort(plan);
+	check_trees(plan);
 	return plan;
 }

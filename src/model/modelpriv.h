@@ -122,6 +122,7 @@ typedef struct ModelRef
 	bool		one_to_one;		/* its columns are unique: reuses unreferenced parents only */
 	int			o2o_key;		/* the unique key (index in ukeys) */
 	int64		o2o_next;		/* call: the next pool position to try */
+	struct TreeRef *tree;		/* "depth"/"fanout": a bounded tree (tree.h), or NULL */
 } ModelRef;
 
 typedef struct ModelChild

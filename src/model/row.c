@@ -29,6 +29,7 @@
 
 #include "faker.h"
 #include "model/engine.h"
+#include "model/tree.h"
 #include "model/uniques.h"
 #include "security.h"
 
@@ -565,6 +566,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	RowState	st;
 	Datum		keys[MODEL_MAX_KEYS];
 	bool		knulls[MODEL_MAX_KEYS];
+	int		   *tree_depth;
 
 	CHECK_FOR_INTERRUPTS();
 	check_stack_depth();
@@ -576,6 +578,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	row_start(agg, pinned, pinvals, pinnulls, &st);
 	if (crit)
 		row_criteria(rc, agg, crit, &st);
+	/* a bounded tree chooses the parent by level (tree.c) */
+	tree_depth = TreeRowBegin(rc, agg, st.known, st.vals, st.nulls);
 	if (agg->nuactive > 0)
 		row_unique(rc, agg, &st);
 	else
@@ -601,6 +605,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	if (agg->pool.exists)
 		CallLock(rc->plan);		/* the first write to a pool takes the call's locks */
 	PoolAppend(agg, keys, knulls);
+	if (tree_depth)
+		TreeRowMade(agg, tree_depth, agg->pool.n - 1);
 	if (agg->filters)
 		FilterAdd(rc->plan, agg, crit, st.vals, st.nulls);
 	MemoryContextSwitchTo(caller);

@@ -17,6 +17,7 @@
 #include "model/uniques.h"
 #include "model/checks.h"
 #include "model/tuples.h"
+#include "model/tree.h"
 
 /*
  * Entry KEY of section SEC (a column's, a reference's, a child's spec) into
@@ -339,7 +340,7 @@ SpecFindReference(Aggregate *agg, const char *key, const char *path)
 	return found;
 }
 
-static const char *const ref_other_keys[] = {"require", NULL};
+static const char *const ref_other_keys[] = {"require", "depth", "fanout", NULL};
 static const char *const child_other_keys[] = {"via", NULL};
 
 /* True if every column of A is a column of B. */
@@ -570,6 +571,7 @@ reference_spec(Aggregate *agg, FakerOptions *refs, const char *key)
 		nullable |= !agg->cols[r->col[k]].notnull;
 	if (r->spec.null_weight > 0 && !nullable)
 		FakerOptError(&rs, "null_weight", "every column of the foreign key is NOT NULL");
+	TreeParse(agg, r, rs.spec, rs.path, nullable);
 }
 
 /*
