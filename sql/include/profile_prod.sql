@@ -1,7 +1,8 @@
 -- A small "production" database made with plain SQL (deterministic
 -- formulas), included by profile_roundtrip.sql and profile_plans.sql:
 -- make_schema(s) makes the DDL in schema s (the original and its empty
--- copies), prod_fill(s, tenants) fills the original.  Its shape: a
+-- copies), prod_fill(s, tenants[, books]) fills the original (books: the
+-- books of an author of rank 1 in its tenant).  Its shape: a
 -- tenant-scoped skew, a composite tenant key, NULL shares, a
 -- low-cardinality status, a skewed timestamp, a one-to-one table
 -- (author_bio, keyed by its author) and a junction table (book_tag, one row
@@ -29,7 +30,7 @@ CREATE TABLE %1$I.book_tag (tenant_id int NOT NULL, book_id int NOT NULL,
 $ddl$, s);
 END $f$;
 
-CREATE FUNCTION prod_fill(s text, tenants int) RETURNS void LANGUAGE plpgsql AS $f$
+CREATE FUNCTION prod_fill(s text, tenants int, books int DEFAULT 20) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
 EXECUTE format($fill$
 -- TENANTS tenants, 60%% free, 30%% pro, 10%% enterprise
@@ -47,7 +48,7 @@ ORDER BY md5(t || '-' || a);
 -- three authors in five have a bio (one-to-one)
 INSERT INTO %1$I.author_bio (tenant_id, author_id, bio)
 SELECT tenant_id, id, 'Bio of ' || name FROM %1$I.author WHERE id %% 5 < 3;
--- the author of rank r in its tenant writes round(20 r^-0.5) books (skew 2
+-- the author of rank r in its tenant writes round(BOOKS r^-0.5) books (skew 2
 -- inside each tenant); statuses 70/20/10; 15%% unpublished; prices 5-80
 INSERT INTO %1$I.book (tenant_id, author_id, title, status, published, price)
 SELECT a.tenant_id, a.id, 'Secret Title ' || a.id || ' ' || g,
@@ -56,14 +57,14 @@ SELECT a.tenant_id, a.id, 'Secret Title ' || a.id || ' ' || g,
             ELSE timestamptz '2020-01-01 00:00:00+00' + (((a.id * 37 + g * 101) %% 1000) / 1000.0) ^ 2 * interval '1500 days' END,
        CASE WHEN g %% 10 = 3 THEN NULL ELSE 5 + ((a.id * 13 + g * 17) %% 7500) / 100.0 END
 FROM (SELECT tenant_id, id, row_number() OVER (PARTITION BY tenant_id ORDER BY id) AS r FROM %1$I.author) a,
-     generate_series(1, round(20 * a.r ^ -0.5)::int) g
+     generate_series(1, round(%3$s * a.r ^ -0.5)::int) g
 ORDER BY md5(a.id || '-' || g);
 -- 30 tags; books get 0 to 2 distinct tags, popular tags skewed (rank^2)
 INSERT INTO %1$I.tag (label) SELECT 'tag-' || g FROM generate_series(1, 30) g;
 INSERT INTO %1$I.book_tag (tenant_id, book_id, tag_id)
-SELECT b.tenant_id, b.id, 1 + floor(30 * ((((b.id * 7919 + k * 104729) %% 1000) / 1000.0) ^ 2))::int
+SELECT b.tenant_id, b.id, 1 + floor(30 * ((((b.id::bigint * 7919 + k * 104729) %% 1000) / 1000.0) ^ 2))::int
 FROM %1$I.book b, generate_series(1, b.id %% 3) k
 ON CONFLICT DO NOTHING;
 ANALYZE %1$I.tenant, %1$I.author, %1$I.author_bio, %1$I.book, %1$I.tag, %1$I.book_tag;
-$fill$, s, tenants);
+$fill$, s, tenants, books);
 END $f$;
