@@ -90,7 +90,6 @@ CREATE FUNCTION faker.profile_table(rel oid, with_values boolean, sample float8,
 DECLARE
     v_relname text;
     v_nspname text;
-    qrel text;
     dq text;
     src text;
     nrows bigint;
@@ -127,7 +126,6 @@ DECLARE
 BEGIN
     SELECT c.relname, n.nspname INTO v_relname, v_nspname
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = rel;
-    qrel := pg_catalog.format('%I.%I', v_nspname, v_relname);
     dq := faker.profile_name(faker.profile_data(rel));
     src := dq || ' AS t';
     IF sample IS NOT NULL AND (SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = rel) > 10000 THEN
