@@ -638,8 +638,8 @@ DECLARE
 BEGIN
     -- edges: ea[k] is filled before eb[k]
     FOR e IN SELECT x.i, y.p,
-                    (profile->'tables'->keys[x.i]->'fit'->'references'->c.conname::text->>'groups')::float8 AS used,
-                    (profile->'tables'->keys[y.p]->>'rows')::float8 AS prows
+                    faker.profile_number(profile->'tables'->keys[x.i]->'fit'->'references'->c.conname::text->'groups') AS used,
+                    faker.profile_number(profile->'tables'->keys[y.p]->'rows') AS prows
              FROM pg_catalog.generate_subscripts(rels, 1) x(i)
              JOIN pg_catalog.pg_constraint c ON c.conrelid OPERATOR(pg_catalog.=) rels[x.i] AND c.contype = 'f'
              JOIN pg_catalog.generate_subscripts(rels, 1) y(p)
@@ -947,6 +947,21 @@ BEGIN
     END LOOP;
 END $$;
 
+-- A number of a profile (a jsonb number), else NULL: the measures of a
+-- hand-edited profile that are not numbers compare as missing.
+CREATE FUNCTION faker.profile_number(v jsonb) RETURNS float8
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN pg_catalog.jsonb_typeof(v) = 'number' THEN (v OPERATOR(pg_catalog.#>>) '{}')::float8 END
+$$;
+
+-- The numbers of a jsonb array (non-numbers as NULL); NULL when V is not
+-- an array.
+CREATE FUNCTION faker.profile_numbers(v jsonb) RETURNS float8[]
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.array_agg(faker.profile_number(x) ORDER BY i)
+    FROM pg_catalog.jsonb_array_elements(CASE WHEN pg_catalog.jsonb_typeof(v) = 'array' THEN v END) WITH ORDINALITY w(x, i)
+$$;
+
 -- faker_compare's measures of the children of one table (E expected, A
 -- actual, TKEY its name in ACTUAL): per referencing table, the children per
 -- parent (zeros included): mean 5%, rank-group weights 3 points, and when
@@ -956,37 +971,50 @@ CREATE FUNCTION faker.profile_compare_children(expected_profile jsonb, e jsonb, 
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     c record;
+    id text[];
     ak text;
     ac jsonb;
+    ev float8;
+    av float8;
     ew float8[];
     aw float8[];
 BEGIN
-    FOR c IN SELECT x.key, x.value, pg_catalog.parse_ident(x.key) AS id
-             FROM pg_catalog.jsonb_each(coalesce(e->'children', '{}')) x ORDER BY 1 LOOP
+    FOR c IN SELECT x.key, x.value
+             FROM pg_catalog.jsonb_each(CASE WHEN pg_catalog.jsonb_typeof(e->'children') = 'object'
+                                             THEN e->'children' ELSE '{}' END) x ORDER BY 1 LOOP
         -- the child's name in ACTUAL: expected's "schemas" map applied
-        ak := pg_catalog.format('%I.%I', coalesce(expected_profile->'schemas'->>(c.id[1]), c.id[1]), c.id[2]);
+        BEGIN
+            id := pg_catalog.parse_ident(c.key);
+        EXCEPTION WHEN invalid_parameter_value THEN
+            id := NULL;
+        END;
+        ak := CASE WHEN pg_catalog.cardinality(id) = 2
+                   THEN pg_catalog.format('%I.%I', coalesce(expected_profile->'schemas'->>(id[1]), id[1]), id[2])
+                   ELSE c.key END;
         ac := a->'children'->ak;
         object := tkey || ' <- ' || ak;
-        IF ac IS NULL THEN
+        IF pg_catalog.jsonb_typeof(ac) IS DISTINCT FROM 'object' THEN
             measure := 'children'; expected := 'present'; actual := 'missing'; ok := false;
             RETURN NEXT;
             CONTINUE;
         END IF;
         measure := 'children mean';
-        expected := faker.profile_num((c.value->>'mean')::float8); actual := faker.profile_num((ac->>'mean')::float8);
-        ok := abs((ac->>'mean')::float8 / (c.value->>'mean')::float8 - 1) <= 0.05;
+        ev := faker.profile_number(c.value->'mean'); av := faker.profile_number(ac->'mean');
+        expected := faker.profile_num(ev); actual := faker.profile_num(av);
+        ok := coalesce(abs(av / NULLIF(ev, 0) - 1) <= 0.05, av = ev, false);
         RETURN NEXT;
-        SELECT pg_catalog.array_agg(x::float8 ORDER BY i) INTO ew FROM pg_catalog.jsonb_array_elements_text(c.value->'weights') WITH ORDINALITY w(x, i);
-        SELECT pg_catalog.array_agg(x::float8 ORDER BY i) INTO aw FROM pg_catalog.jsonb_array_elements_text(ac->'weights') WITH ORDINALITY w(x, i);
+        ew := faker.profile_numbers(c.value->'weights');
+        aw := faker.profile_numbers(ac->'weights');
         measure := 'children weights';
         expected := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(ew) x);
         actual := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(aw) x);
-        ok := coalesce((SELECT pg_catalog.bool_and(abs(ew[i] - coalesce(aw[i], 0)) <= 0.03) FROM pg_catalog.generate_subscripts(ew, 1) i), false);
+        ok := coalesce((SELECT pg_catalog.bool_and(abs(ew[i] - coalesce(aw[i], 0)) <= 0.03)
+                        FROM pg_catalog.generate_subscripts(ew, 1) i), false);
         RETURN NEXT;
-        IF (c.value->>'max')::float8 <= 1 THEN
+        IF faker.profile_number(c.value->'max') <= 1 THEN
             measure := 'children max (one-to-one)';
             expected := c.value->>'max'; actual := ac->>'max';
-            ok := coalesce((ac->>'max')::float8 <= 1, false);
+            ok := coalesce(faker.profile_number(ac->'max') <= 1, false);
             RETURN NEXT;
         END IF;
     END LOOP;
@@ -1001,29 +1029,32 @@ CREATE FUNCTION faker.profile_compare_pairs(e jsonb, a jsonb, tkey text)
 DECLARE
     c record;
     ap jsonb;
+    side text;
     ev float8;
     av float8;
 BEGIN
-    FOR c IN SELECT x.key, x.value FROM pg_catalog.jsonb_each(coalesce(e->'fit'->'pairs', '{}')) x ORDER BY 1 LOOP
+    FOR c IN SELECT x.key, x.value
+             FROM pg_catalog.jsonb_each(CASE WHEN pg_catalog.jsonb_typeof(e->'fit'->'pairs') = 'object'
+                                             THEN e->'fit'->'pairs' ELSE '{}' END) x ORDER BY 1 LOOP
         ap := a->'fit'->'pairs'->c.key;
         object := tkey || '.' || c.key;
-        IF ap IS NULL THEN
+        IF pg_catalog.jsonb_typeof(ap) IS DISTINCT FROM 'object' THEN
             measure := 'pairs'; expected := 'present'; actual := 'missing'; ok := false;
             RETURN NEXT;
             CONTINUE;
         END IF;
         measure := 'repeated pairs';
-        ev := 1 - (c.value->>'distinct')::float8 / (c.value->>'rows')::float8;
-        av := 1 - (ap->>'distinct')::float8 / (ap->>'rows')::float8;
+        ev := 1 - faker.profile_number(c.value->'distinct') / NULLIF(faker.profile_number(c.value->'rows'), 0);
+        av := 1 - faker.profile_number(ap->'distinct') / NULLIF(faker.profile_number(ap->'rows'), 0);
         expected := faker.profile_num(ev); actual := faker.profile_num(av);
-        ok := CASE WHEN ev = 0 THEN av = 0 ELSE abs(av - ev) <= 0.01 END;
+        ok := coalesce(CASE WHEN ev = 0 THEN av = 0 ELSE abs(av - ev) <= 0.01 END, false);
         RETURN NEXT;
-        FOR k IN 0..1 LOOP
-            measure := 'pairs per ' || (c.value->'references'->>k);
-            ev := (c.value->>(CASE k WHEN 0 THEN 'per_first' ELSE 'per_second' END))::float8;
-            av := (ap->>(CASE k WHEN 0 THEN 'per_first' ELSE 'per_second' END))::float8;
+        FOREACH side IN ARRAY ARRAY['first', 'second'] LOOP
+            measure := 'pairs per ' || coalesce(c.value->'references'->>(CASE side WHEN 'first' THEN 0 ELSE 1 END), side);
+            ev := faker.profile_number(c.value->('per_' || side));
+            av := faker.profile_number(ap->('per_' || side));
             expected := faker.profile_num(ev); actual := faker.profile_num(av);
-            ok := coalesce(abs(av / ev - 1) <= 0.05, false);
+            ok := coalesce(abs(av / NULLIF(ev, 0) - 1) <= 0.05, false);
             RETURN NEXT;
         END LOOP;
     END LOOP;

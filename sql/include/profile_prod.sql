@@ -7,7 +7,7 @@
 -- low-cardinality status, a skewed timestamp, a one-to-one table
 -- (author_bio, keyed by its author) and a junction table (book_tag, one row
 -- per book and tag).
-CREATE FUNCTION make_schema(s text) RETURNS void LANGUAGE plpgsql AS $f$
+CREATE OR REPLACE FUNCTION make_schema(s text) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
 EXECUTE format($ddl$
 CREATE SCHEMA %1$I;
@@ -30,7 +30,7 @@ CREATE TABLE %1$I.book_tag (tenant_id int NOT NULL, book_id int NOT NULL,
 $ddl$, s);
 END $f$;
 
-CREATE FUNCTION prod_fill(s text, tenants int, books int DEFAULT 20) RETURNS void LANGUAGE plpgsql AS $f$
+CREATE OR REPLACE FUNCTION prod_fill(s text, tenants int, books int DEFAULT 20) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
 EXECUTE format($fill$
 -- TENANTS tenants, 60%% free, 30%% pro, 10%% enterprise
