@@ -155,13 +155,14 @@ BEGIN
 END $$;
 
 -- The profile of one table (see faker_profile).  SCOPE: the tables being
--- profiled (children are reported for those only).
+-- profiled (children are reported for those only).  The data is read from
+-- the table's snapshot (faker.profile_data) when faker_profile made one.
 CREATE FUNCTION faker.profile_table(rel oid, with_values boolean, sample float8, scope oid[]) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_relname text;
     v_nspname text;
-    qrel text;
+    dq text;
     src text;
     nrows bigint;
     con record;
@@ -189,13 +190,16 @@ DECLARE
     cmean numeric;
     ctotal numeric;
     cq numeric[];
+    cmax bigint;
+    pairs jsonb := '{}';
+    pr record;
     pts jsonb;
     sc int;
 BEGIN
     SELECT c.relname, n.nspname INTO v_relname, v_nspname
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = rel;
-    qrel := pg_catalog.format('%I.%I', v_nspname, v_relname);
-    src := qrel || ' AS t';
+    dq := faker.profile_name(faker.profile_data(rel));
+    src := dq || ' AS t';
     IF sample IS NOT NULL AND (SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = rel) > 10000 THEN
         src := src || pg_catalog.format(' TABLESAMPLE BERNOULLI (%s) REPEATABLE (0)', sample * 100);
     END IF;
@@ -220,7 +224,7 @@ BEGIN
           AND k2.conkey OPERATOR(pg_catalog.<@) con.conkey
           AND pg_catalog.cardinality(k2.conkey) < pg_catalog.cardinality(con.conkey)
         ORDER BY pg_catalog.cardinality(k2.conkey) DESC, k2.conname LIMIT 1;
-        fit := @extschema@.faker_fit(rel::regclass, con.cols, within);
+        fit := @extschema@.faker_fit(faker.profile_data(rel)::regclass, con.cols, within);
         refs := refs || pg_catalog.jsonb_build_object(con.conname, faker.profile_distributor(fit));
         reffit := reffit || pg_catalog.jsonb_build_object(con.conname,
             fit || pg_catalog.jsonb_build_object('columns', pg_catalog.to_jsonb(con.cols),
@@ -230,8 +234,8 @@ BEGIN
     END LOOP;
 
     -- children: per referencing table profiled, its rows per row of this
-    -- one (zeros included) as a count distributor: the mean and the shares
-    -- of the 4 rank groups of the parents
+    -- one (zeros included) as a count distributor: the mean, the shares of
+    -- the 4 rank groups of the parents, and the most children of a parent
     FOR con IN
         SELECT k.conname, k.conrelid,
                (SELECT pg_catalog.string_agg(pg_catalog.format('c.%I = t.%I', ca.attname, pa.attname), ' AND ')
@@ -251,14 +255,47 @@ BEGIN
             'WITH s AS (SELECT pg_catalog.count(%s) AS n FROM %s LEFT JOIN %s c ON %s GROUP BY %s),'
             ' r AS (SELECT n, pg_catalog.row_number() OVER (ORDER BY n DESC) AS r, pg_catalog.count(*) OVER () AS g FROM s),'
             ' q AS (SELECT least(3, (r - 1) * 4 / g) AS q, pg_catalog.sum(n) AS s FROM r GROUP BY 1)'
-            ' SELECT (SELECT pg_catalog.avg(n) FROM s), (SELECT pg_catalog.sum(n) FROM s),'
+            ' SELECT (SELECT pg_catalog.avg(n) FROM s), (SELECT pg_catalog.sum(n) FROM s), (SELECT pg_catalog.max(n) FROM s),'
             ' ARRAY(SELECT COALESCE(q.s, 0) FROM pg_catalog.generate_series(0, 3) i LEFT JOIN q ON q.q = i ORDER BY i)',
-            con.ccol, qrel || ' AS t', con.conrelid::regclass, con.joincond, con.pkey)
-        INTO cmean, ctotal, cq;
+            con.ccol, dq || ' AS t', faker.profile_name(faker.profile_data(con.conrelid)), con.joincond, con.pkey)
+        INTO cmean, ctotal, cmax, cq;
         IF ctotal > 0 THEN
             children := children || pg_catalog.jsonb_build_object(faker.profile_name(con.conrelid),
                 pg_catalog.jsonb_build_object('via', con.conname, 'mean', round(cmean, 4),
-                    'weights', (SELECT pg_catalog.jsonb_agg(round(x / ctotal, 4)) FROM pg_catalog.unnest(cq) x)));
+                    'weights', (SELECT pg_catalog.jsonb_agg(round(x / ctotal, 4)) FROM pg_catalog.unnest(cq) x),
+                    'max', cmax));
+        END IF;
+    END LOOP;
+
+    -- pairs: per two foreign keys of the table that do not nest (a junction
+    -- table's sides), the rows with both set, their distinct pairs and the
+    -- distinct partners per parent of each side
+    FOR pr IN
+        SELECT k1.conname AS n1, k2.conname AS n2,
+               (SELECT pg_catalog.string_agg(pg_catalog.format('t.%I', a.attname), ', ' ORDER BY x.i)
+                FROM pg_catalog.unnest(k1.conkey) WITH ORDINALITY x(attnum, i)
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = rel AND a.attnum OPERATOR(pg_catalog.=) x.attnum) AS c1,
+               (SELECT pg_catalog.string_agg(pg_catalog.format('t.%I', a.attname), ', ' ORDER BY x.i)
+                FROM pg_catalog.unnest(k2.conkey) WITH ORDINALITY x(attnum, i)
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = rel AND a.attnum OPERATOR(pg_catalog.=) x.attnum) AS c2,
+               (SELECT pg_catalog.string_agg(pg_catalog.format('t.%I IS NOT NULL', a.attname), ' AND ' ORDER BY a.attnum)
+                FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = rel AND a.attnum OPERATOR(pg_catalog.=) ANY (k1.conkey OPERATOR(pg_catalog.||) k2.conkey)) AS nn
+        FROM pg_catalog.pg_constraint k1
+        JOIN pg_catalog.pg_constraint k2 ON k2.conrelid = k1.conrelid AND k2.contype = 'f'
+             AND k1.conname OPERATOR(pg_catalog.<) k2.conname
+        WHERE k1.conrelid = rel AND k1.contype = 'f'
+          AND NOT k1.conkey OPERATOR(pg_catalog.<@) k2.conkey AND NOT k2.conkey OPERATOR(pg_catalog.<@) k1.conkey
+        ORDER BY 1, 2
+    LOOP
+        EXECUTE pg_catalog.format(
+            'SELECT pg_catalog.count(*), pg_catalog.count(DISTINCT (%1$s, %2$s)), pg_catalog.count(DISTINCT (%1$s)),'
+            ' pg_catalog.count(DISTINCT (%2$s)) FROM %3$s WHERE %4$s', pr.c1, pr.c2, dq || ' AS t', pr.nn)
+        INTO nn, nd, cmean, ctotal;
+        IF nn > 0 THEN
+            pairs := pairs || pg_catalog.jsonb_build_object(pr.n1 || ' & ' || pr.n2, pg_catalog.jsonb_build_object(
+                'references', pg_catalog.jsonb_build_array(pr.n1, pr.n2), 'rows', nn, 'distinct', nd,
+                'per_first', round(nd::numeric / cmean, 4), 'per_second', round(nd::numeric / ctotal, 4)));
         END IF;
     END LOOP;
 
@@ -313,10 +350,10 @@ BEGIN
                               src)
     INTO stats;
     sampled := (stats->>'rows')::float8;
-    IF src = qrel || ' AS t' THEN
+    IF src = dq || ' AS t' THEN
         nrows := sampled;
     ELSE
-        EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s', qrel) INTO nrows;
+        EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s', dq) INTO nrows;
     END IF;
 
     -- few distinct values: their shares, one more scan for all such columns
@@ -389,7 +426,8 @@ BEGIN
                 END IF;
             ELSIF cs IS NOT NULL AND nn / nd >= 1.5 THEN
                 -- repeated values: the reuse distributor of the column's own fit
-                fit := faker.profile_distributor(@extschema@.faker_fit(rel::regclass, ARRAY[col.name])) - 'null_weight';
+                fit := faker.profile_distributor(@extschema@.faker_fit(faker.profile_data(rel)::regclass, ARRAY[col.name]))
+                       - 'null_weight';
                 cs := cs || fit;
                 cf := cf || pg_catalog.jsonb_build_object('mean', fit->'mean');
             END IF;
@@ -409,8 +447,16 @@ BEGIN
         'schema', v_nspname, 'name', v_relname, 'rows', nrows,
         'spec', pg_catalog.jsonb_build_object('columns', columns, 'references', refs),
         'children', children,
-        'fit', pg_catalog.jsonb_build_object('references', reffit, 'columns', colfit));
+        'fit', pg_catalog.jsonb_build_object('references', reffit, 'columns', colfit, 'pairs', pairs));
 END $$;
+
+-- Where faker_profile reads the data of table REL: the snapshot it copied
+-- REL into (pg_temp.faker_profile_<oid>, so that every measure of a table
+-- reads the table once), else (a read-only transaction) REL itself.
+CREATE FUNCTION faker.profile_data(rel oid) RETURNS oid
+    LANGUAGE sql STABLE STRICT SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce(pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', 'faker_profile_' OPERATOR(pg_catalog.||) rel))::oid, rel)
+$$;
 
 -- A table's name in profiles: schema.table, identifiers quoted as needed.
 CREATE FUNCTION faker.profile_name(rel oid) RETURNS text
@@ -428,6 +474,7 @@ DECLARE
     pats text[];
     rels oid[];
     r oid;
+    snap boolean;
     tables jsonb := '{}';
 BEGIN
     options := coalesce(options, '{}');
@@ -499,10 +546,28 @@ BEGIN
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements_text(options->'exclude') p WHERE faker.profile_matches(u, p));
     END IF;
 
+    -- one read per table: a snapshot in a temporary table that every
+    -- measure reads (not in a read-only transaction, where the measures
+    -- read the table itself)
+    snap := pg_catalog.current_setting('transaction_read_only') = 'off';
+    IF snap THEN
+        FOREACH r IN ARRAY rels LOOP
+            IF faker.profile_data(r) <> r THEN
+                EXECUTE pg_catalog.format('DROP TABLE pg_temp.%I', 'faker_profile_' || r);
+            END IF;
+            EXECUTE pg_catalog.format('CREATE TEMPORARY TABLE %I AS SELECT * FROM %s',
+                                      'faker_profile_' || r, faker.profile_name(r));
+        END LOOP;
+    END IF;
     FOREACH r IN ARRAY rels LOOP
         tables := tables || pg_catalog.jsonb_build_object(faker.profile_name(r),
                                                           faker.profile_table(r, with_values, sample, rels));
     END LOOP;
+    IF snap THEN
+        FOREACH r IN ARRAY rels LOOP
+            EXECUTE pg_catalog.format('DROP TABLE pg_temp.%I', 'faker_profile_' || r);
+        END LOOP;
+    END IF;
     RETURN pg_catalog.jsonb_build_object('faker_profile', 1, 'values', with_values,
                                          'sample', sample, 'tables', tables);
 END $$;
@@ -550,6 +615,57 @@ BEGIN
     RETURN rel;
 END $$;
 
+-- faker_populate_profile's order of the calls over the tables of PROFILE
+-- (KEYS, RELS, DEPTH from its parentless tables, TARGETS: row counts).  Per
+-- foreign key between two of them: when the profile saw every parent row
+-- referenced (its fit's groups = the parent's rows), the parent first, so
+-- that the child's rows reuse a full pool (a sub-pool of a full pool does
+-- not grow while it is drawn from); else the child first, so that its call
+-- creates the parents it references with the profile's shape and the
+-- parent's own call adds the rows no child references (the zeros of the
+-- children counts).  Among tables ready, the deepest first; a cycle of
+-- these rules is broken the same way.
+CREATE FUNCTION faker.profile_fill_order(profile jsonb, keys text[], rels oid[], depth int[], targets bigint[])
+    RETURNS int[]
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n int := pg_catalog.cardinality(rels);
+    ea int[] := '{}';
+    eb int[] := '{}';
+    ord int[] := '{}';
+    e record;
+    pick int;
+BEGIN
+    -- edges: ea[k] is filled before eb[k]
+    FOR e IN SELECT x.i, y.p,
+                    faker.profile_number(profile->'tables'->keys[x.i]->'fit'->'references'->c.conname::text->'groups') AS used,
+                    faker.profile_number(profile->'tables'->keys[y.p]->'rows') AS prows
+             FROM pg_catalog.generate_subscripts(rels, 1) x(i)
+             JOIN pg_catalog.pg_constraint c ON c.conrelid OPERATOR(pg_catalog.=) rels[x.i] AND c.contype = 'f'
+             JOIN pg_catalog.generate_subscripts(rels, 1) y(p)
+               ON rels[y.p] OPERATOR(pg_catalog.=) c.confrelid AND y.p <> x.i
+             ORDER BY 1, 2, c.conname
+    LOOP
+        IF e.prows > 0 AND e.used >= e.prows THEN
+            ea := ea || e.p;
+            eb := eb || e.i;
+        ELSE
+            ea := ea || e.i;
+            eb := eb || e.p;
+        END IF;
+    END LOOP;
+    WHILE pg_catalog.cardinality(ord) < n LOOP
+        SELECT x INTO pick FROM pg_catalog.generate_series(1, n) x
+        WHERE x <> ALL (ord)
+        ORDER BY EXISTS (SELECT 1 FROM pg_catalog.generate_subscripts(ea, 1) k
+                         WHERE eb[k] = x AND ea[k] <> ALL (ord)),
+                 depth[x] DESC, targets[x] DESC, x
+        LIMIT 1;
+        ord := ord || pick;
+    END LOOP;
+    RETURN ord;
+END $$;
+
 CREATE FUNCTION faker_populate_profile(profile jsonb, scale float8 DEFAULT 1, seed bigint DEFAULT NULL)
     RETURNS TABLE(aggregate text, relation text, created bigint, reused bigint, nulls bigint)
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
@@ -557,6 +673,7 @@ DECLARE
     k text;
     n int := 0;
     rels oid[] := '{}';
+    keys text[] := '{}';
     specs jsonb[] := '{}';
     targets bigint[] := '{}';
     before bigint[] := '{}';
@@ -593,6 +710,7 @@ BEGIN
     END IF;
     FOR k IN SELECT x FROM pg_catalog.jsonb_object_keys(profile->'tables') x ORDER BY 1 LOOP
         n := n + 1;
+        keys := keys || k;
         rels := rels || faker.profile_entry_relation(profile, k);
         IF rels[n] = ANY (rels[1:n - 1]) THEN
             RAISE EXCEPTION 'faker_populate_profile: tables.%: % appears twice', k, rels[n]::regclass
@@ -622,11 +740,7 @@ BEGIN
                 USING ERRCODE = 'invalid_recursion';
         END IF;
     END LOOP;
-    -- children first: a table's call creates the parents its rows reference
-    -- with the profile's shape (from an empty pool, as planned); a parent's
-    -- own call then only adds the rows no child referenced
-    SELECT pg_catalog.array_agg(x ORDER BY depth[x] DESC, targets[x] DESC, x) INTO ord
-    FROM pg_catalog.generate_series(1, n) x;
+    ord := faker.profile_fill_order(profile, keys, rels, depth, targets);
 
     FOR i IN 1..n LOOP
         EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s', rels[i]::regclass) INTO todo;
@@ -827,6 +941,121 @@ BEGIN
                 ok := coalesce(dev <= 0.05 * rng, false);
                 RETURN NEXT;
             END IF;
+        END LOOP;
+        RETURN QUERY SELECT * FROM faker.profile_compare_children($1, e, a, tkey);
+        RETURN QUERY SELECT * FROM faker.profile_compare_pairs(e, a, tkey);
+    END LOOP;
+END $$;
+
+-- A number of a profile (a jsonb number), else NULL: the measures of a
+-- hand-edited profile that are not numbers compare as missing.
+CREATE FUNCTION faker.profile_number(v jsonb) RETURNS float8
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN pg_catalog.jsonb_typeof(v) = 'number' THEN (v OPERATOR(pg_catalog.#>>) '{}')::float8 END
+$$;
+
+-- The numbers of a jsonb array (non-numbers as NULL); NULL when V is not
+-- an array.
+CREATE FUNCTION faker.profile_numbers(v jsonb) RETURNS float8[]
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.array_agg(faker.profile_number(x) ORDER BY i)
+    FROM pg_catalog.jsonb_array_elements(CASE WHEN pg_catalog.jsonb_typeof(v) = 'array' THEN v END) WITH ORDINALITY w(x, i)
+$$;
+
+-- faker_compare's measures of the children of one table (E expected, A
+-- actual, TKEY its name in ACTUAL): per referencing table, the children per
+-- parent (zeros included): mean 5%, rank-group weights 3 points, and when
+-- every parent had at most one (one-to-one), that it still has.
+CREATE FUNCTION faker.profile_compare_children(expected_profile jsonb, e jsonb, a jsonb, tkey text)
+    RETURNS TABLE(object text, measure text, expected text, actual text, ok boolean)
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record;
+    id text[];
+    ak text;
+    ac jsonb;
+    ev float8;
+    av float8;
+    ew float8[];
+    aw float8[];
+BEGIN
+    FOR c IN SELECT x.key, x.value
+             FROM pg_catalog.jsonb_each(CASE WHEN pg_catalog.jsonb_typeof(e->'children') = 'object'
+                                             THEN e->'children' ELSE '{}' END) x ORDER BY 1 LOOP
+        -- the child's name in ACTUAL: expected's "schemas" map applied
+        BEGIN
+            id := pg_catalog.parse_ident(c.key);
+        EXCEPTION WHEN invalid_parameter_value THEN
+            id := NULL;
+        END;
+        ak := CASE WHEN pg_catalog.cardinality(id) = 2
+                   THEN pg_catalog.format('%I.%I', coalesce(expected_profile->'schemas'->>(id[1]), id[1]), id[2])
+                   ELSE c.key END;
+        ac := a->'children'->ak;
+        object := tkey || ' <- ' || ak;
+        IF pg_catalog.jsonb_typeof(ac) IS DISTINCT FROM 'object' THEN
+            measure := 'children'; expected := 'present'; actual := 'missing'; ok := false;
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+        measure := 'children mean';
+        ev := faker.profile_number(c.value->'mean'); av := faker.profile_number(ac->'mean');
+        expected := faker.profile_num(ev); actual := faker.profile_num(av);
+        ok := coalesce(abs(av / NULLIF(ev, 0) - 1) <= 0.05, av = ev, false);
+        RETURN NEXT;
+        ew := faker.profile_numbers(c.value->'weights');
+        aw := faker.profile_numbers(ac->'weights');
+        measure := 'children weights';
+        expected := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(ew) x);
+        actual := (SELECT pg_catalog.string_agg(faker.profile_num(x), ', ') FROM pg_catalog.unnest(aw) x);
+        ok := coalesce((SELECT pg_catalog.bool_and(abs(ew[i] - coalesce(aw[i], 0)) <= 0.03)
+                        FROM pg_catalog.generate_subscripts(ew, 1) i), false);
+        RETURN NEXT;
+        IF faker.profile_number(c.value->'max') <= 1 THEN
+            measure := 'children max (one-to-one)';
+            expected := c.value->>'max'; actual := ac->>'max';
+            ok := coalesce(faker.profile_number(ac->'max') <= 1, false);
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+END $$;
+
+-- faker_compare's measures of the pairs of foreign keys of one table (a
+-- junction table's sides): the share of repeated pairs 1 point (none when
+-- there were none), the distinct partners per parent of each side 5%.
+CREATE FUNCTION faker.profile_compare_pairs(e jsonb, a jsonb, tkey text)
+    RETURNS TABLE(object text, measure text, expected text, actual text, ok boolean)
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record;
+    ap jsonb;
+    side text;
+    ev float8;
+    av float8;
+BEGIN
+    FOR c IN SELECT x.key, x.value
+             FROM pg_catalog.jsonb_each(CASE WHEN pg_catalog.jsonb_typeof(e->'fit'->'pairs') = 'object'
+                                             THEN e->'fit'->'pairs' ELSE '{}' END) x ORDER BY 1 LOOP
+        ap := a->'fit'->'pairs'->c.key;
+        object := tkey || '.' || c.key;
+        IF pg_catalog.jsonb_typeof(ap) IS DISTINCT FROM 'object' THEN
+            measure := 'pairs'; expected := 'present'; actual := 'missing'; ok := false;
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+        measure := 'repeated pairs';
+        ev := 1 - faker.profile_number(c.value->'distinct') / NULLIF(faker.profile_number(c.value->'rows'), 0);
+        av := 1 - faker.profile_number(ap->'distinct') / NULLIF(faker.profile_number(ap->'rows'), 0);
+        expected := faker.profile_num(ev); actual := faker.profile_num(av);
+        ok := coalesce(CASE WHEN ev = 0 THEN av = 0 ELSE abs(av - ev) <= 0.01 END, false);
+        RETURN NEXT;
+        FOREACH side IN ARRAY ARRAY['first', 'second'] LOOP
+            measure := 'pairs per ' || coalesce(c.value->'references'->>(CASE side WHEN 'first' THEN 0 ELSE 1 END), side);
+            ev := faker.profile_number(c.value->('per_' || side));
+            av := faker.profile_number(ap->('per_' || side));
+            expected := faker.profile_num(ev); actual := faker.profile_num(av);
+            ok := coalesce(abs(av / NULLIF(ev, 0) - 1) <= 0.05, false);
+            RETURN NEXT;
         END LOOP;
     END LOOP;
 END $$;

@@ -3,6 +3,9 @@
 -- round(50 r^-0.5) books (a power law of skew 2 inside every tenant), and
 -- one book in ten has no author.  Over the whole table the tenants' sizes
 -- mix; inside the tenants the fit reads the skew asked (within 15%).
+-- (in a schema of its own: other suites leave tables of these names)
+CREATE SCHEMA profile_fit;
+SET search_path = profile_fit, public;
 CREATE TABLE tenant (id int PRIMARY KEY);
 CREATE TABLE author (tenant_id int REFERENCES tenant, id int, PRIMARY KEY (tenant_id, id));
 CREATE TABLE book (tenant_id int NOT NULL REFERENCES tenant, id serial, author_id int,
