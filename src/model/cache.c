@@ -19,11 +19,13 @@
  *     (a rebuild makes a new table, a TRUNCATE new storage).
  *   - the uses of a pool by one reader (uses table OID and reader): the
  *     counts as read, plus the uses this session made since, counted when
- *     its calls write them.  Uses written by other sessions, or by calls
- *     of this one that rolled back, are not seen until the counts are read
- *     again: after this session has drawn as many as 1% of the uses read
- *     (at least USES_REREAD_MIN), so the drift of the plans stays within
- *     about 1% per concurrent session.
+ *     its calls write them.  If the (sub)transaction that wrote them last
+ *     did not commit, the counts are read again (a rolled-back call leaves
+ *     the state as it was: same seed, same rows).  Uses written by other
+ *     sessions are not seen until the counts are read again: after this
+ *     session has drawn as many as 1% of the uses read (at least
+ *     USES_REREAD_MIN), so the drift of the plans stays within about 1%
+ *     per concurrent session.
  *
  * A call pins the entries it uses until its memory goes (its end, or the
  * error that ends it): a call that finds an entry pinned by another call
@@ -39,6 +41,7 @@
 
 #include "access/transam.h"
 #include "access/xact.h"
+#include "storage/lwlock.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -116,6 +119,28 @@ uses_entry_clear(UsesCacheEntry *e)
 	e->n = e->cap = 0;
 	e->loaded = false;
 	e->dirty = false;
+	e->xid = InvalidTransactionId;
+}
+
+/*
+ * Did the uses E counted last come from a transaction that rolled back (or
+ * one too old to tell)?  Those of the current transaction and its live
+ * subtransactions count; committed ones are checked once.
+ */
+static bool
+uses_rolled_back(UsesCacheEntry *e)
+{
+	bool		old;
+
+	if (!TransactionIdIsValid(e->xid) || TransactionIdIsCurrentTransactionId(e->xid))
+		return false;
+	LWLockAcquire(XactTruncationLock, LW_SHARED);
+	old = TransactionIdPrecedes(e->xid, ShmemVariableCache->oldestClogXid);
+	LWLockRelease(XactTruncationLock);
+	if (old || !TransactionIdDidCommit(e->xid))
+		return true;
+	e->xid = InvalidTransactionId;
+	return false;
 }
 
 /* Memory context callback: the call that pinned a pool entry is over. */
@@ -283,10 +308,12 @@ UsesCacheLookup(Oid usesrel, const char *via, MemoryContext callcxt)
 		e->loaded = false;
 		e->pins = 0;
 		e->dirty = false;
+		e->xid = InvalidTransactionId;
 	}
 	if (e->pins > 0)
 		return NULL;
-	if (!found || e->node != node || e->drawn >= Max(USES_REREAD_MIN, e->total / 100))
+	if (!found || e->node != node || e->drawn >= Max(USES_REREAD_MIN, e->total / 100) ||
+		uses_rolled_back(e))
 		uses_entry_clear(e);
 	e->node = node;
 	if (!e->loaded)

@@ -168,6 +168,7 @@ typedef struct UsesCacheEntry
 	int64	   *delta;			/* not yet written (zero between calls) */
 	double		total;			/* sum of uses[] */
 	int64		drawn;			/* uses this session wrote since reading */
+	TransactionId xid;			/* the (sub)transaction that wrote them last */
 	int			pins;
 	uint64		used;
 } UsesCacheEntry;

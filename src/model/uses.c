@@ -34,6 +34,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -437,7 +438,10 @@ UsesFlushOne(PoolUses *u)
 	u->ndirty = 0;
 	uses_sync(u);
 	if (u->cache)
+	{
 		u->cache->dirty = false;
+		u->cache->xid = GetCurrentTransactionIdIfAny();
+	}
 }
 
 /* Write the uses AGG's rows made: of their parents, of AGG's reuse pools. */
