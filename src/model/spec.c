@@ -726,6 +726,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 	UniquesDefaults(agg);
 	spec_checks(agg, root);
 	spec_default_columns(agg, root);
+	ChecksFinish(agg);
 	spec_references(agg, spec, root);
 	merge_diamonds(agg);
 	UniquesPrepare(agg);

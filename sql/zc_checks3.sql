@@ -1,0 +1,48 @@
+-- zc_checks3: CHECK constraints faker does not translate into providers
+-- are evaluated on each row (the constraint's own expression, as the
+-- executor does) and the row is drawn again, up to 100 times; a check no
+-- row satisfies is an error (23514) naming it, and nothing is written
+\set SHOW_CONTEXT never
+-- executor fallback: a table CHECK over two columns, an untranslatable
+-- domain CHECK, nested domains
+CREATE DOMAIN zc3_even AS int CHECK (VALUE % 2 = 0);
+CREATE DOMAIN zc3_six AS zc3_even CHECK (VALUE % 3 = 0);
+CREATE TABLE zc3_line (id serial PRIMARY KEY,
+  price int NOT NULL, quantity int NOT NULL,
+  even zc3_even NOT NULL, six zc3_six NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('a', 'b')),
+  CONSTRAINT zc3_line_total CHECK (price * quantity < 50000));
+SELECT via, distributor FROM faker_explain('zc3_line') WHERE via LIKE 'check.%' ORDER BY via, distributor::text;
+SELECT created FROM faker_populate('zc3_line', 500, 1) WHERE aggregate = 'zc3_line';
+SELECT count(*) AS rows_made,
+       count(*) FILTER (WHERE NOT price * quantity < 50000) AS bad_total,
+       count(*) FILTER (WHERE even % 2 <> 0) AS bad_even,
+       count(*) FILTER (WHERE six % 6 <> 0) AS bad_six,
+       count(*) FILTER (WHERE kind NOT IN ('a', 'b')) AS bad_kind,
+       count(DISTINCT six) > 400 AS six_varied
+  FROM zc3_line;
+-- unsatisfiable: 23514 naming the constraint, before any row is written
+-- (the parent the first row created is not written either)
+CREATE TABLE zc3_owner (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE zc3_hash (id serial PRIMARY KEY, owner_id int NOT NULL REFERENCES zc3_owner,
+  name text NOT NULL CONSTRAINT zc3_hash_md5 CHECK (md5(name) = 'x'));
+SELECT via, distributor FROM faker_explain('zc3_hash') WHERE via LIKE 'check.%';
+SELECT * FROM faker_populate('zc3_hash', 500, 1);
+DO $$
+DECLARE st text; con text; tab text;
+BEGIN
+  PERFORM faker_populate('zc3_hash', 500, 2);
+EXCEPTION WHEN check_violation THEN
+  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, con = CONSTRAINT_NAME, tab = TABLE_NAME;
+  RAISE NOTICE 'sqlstate %, constraint %, table %', st, con, tab;
+END $$;
+CREATE DOMAIN zc3_md5 AS text CHECK (md5(VALUE) = 'x');
+CREATE TABLE zc3_dom (id serial PRIMARY KEY, code zc3_md5 NOT NULL);
+SELECT * FROM faker_populate('zc3_dom', 500, 1);
+SELECT (SELECT count(*) FROM zc3_owner) AS owners, (SELECT count(*) FROM zc3_hash) AS hashes,
+       (SELECT count(*) FROM zc3_dom) AS doms;
+-- a CHECK reading a column PostgreSQL fills (a DEFAULT) is left to the INSERT
+CREATE TABLE zc3_stamp (id serial PRIMARY KEY, made timestamptz NOT NULL DEFAULT now(),
+  note text, CONSTRAINT zc3_stamp_made CHECK (made > '2000-01-01' OR note IS NULL));
+SELECT via, distributor FROM faker_explain('zc3_stamp') WHERE via LIKE 'check.%';
+SELECT created FROM faker_populate('zc3_stamp', 50, 1) WHERE aggregate = 'zc3_stamp';
