@@ -46,3 +46,29 @@ CREATE TABLE zc3_stamp (id serial PRIMARY KEY, made timestamptz NOT NULL DEFAULT
   note text, CONSTRAINT zc3_stamp_made CHECK (made > '2000-01-01' OR note IS NULL));
 SELECT via, distributor FROM faker_explain('zc3_stamp') WHERE via LIKE 'check.%';
 SELECT created FROM faker_populate('zc3_stamp', 50, 1) WHERE aggregate = 'zc3_stamp';
+-- num_nonnulls / num_nulls against a constant: each row chooses which of
+-- the columns are set (uniformly among the allowed counts), the others
+-- are NULL; "exactly one parent" over two nullable foreign keys
+CREATE TABLE zc3_subscription (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE zc3_wallet (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE zc3_payment (id serial PRIMARY KEY,
+  subscription_id int REFERENCES zc3_subscription, wallet_id int REFERENCES zc3_wallet,
+  note text, memo text, tag text NOT NULL,
+  CONSTRAINT zc3_payment_one_parent CHECK (num_nonnulls(subscription_id, wallet_id) = 1),
+  CONSTRAINT zc3_payment_notes CHECK (num_nulls(note, memo, tag) >= 1 AND 2 >= num_nonnulls(note, memo, tag)));
+SELECT via, distributor FROM faker_explain('zc3_payment') WHERE via LIKE 'check.%' ORDER BY via;
+SELECT * FROM faker_populate('zc3_payment', 500, 1) ORDER BY aggregate;
+-- each parent is chosen for about half the rows: binomial(500, 0.5) has a
+-- standard deviation of 11, so 150..350 is 9 of them (and the seed is fixed)
+SELECT count(*) FILTER (WHERE num_nonnulls(subscription_id, wallet_id) <> 1) AS bad_parent,
+       count(*) FILTER (WHERE num_nulls(note, memo, tag) < 1) AS bad_notes,
+       count(subscription_id) BETWEEN 150 AND 350 AS subscriptions_ok,
+       count(wallet_id) BETWEEN 150 AND 350 AS wallets_ok,
+       count(*) FILTER (WHERE note IS NOT NULL AND memo IS NULL) > 0 AS note_alone,
+       count(*) FILTER (WHERE note IS NULL AND memo IS NOT NULL) > 0 AS memo_alone,
+       count(*) FILTER (WHERE note IS NULL AND memo IS NULL) > 0 AS neither
+  FROM zc3_payment;
+-- a foreign key with a null_weight of its own cannot be set at will: the
+-- check is evaluated by redraw instead (which cannot redraw a reference)
+SELECT faker_define('zc3_payment_nw', 'zc3_payment', '{"references": {"wallet_id": {"null_weight": 0.5}}}');
+SELECT via, distributor FROM faker_explain('zc3_payment_nw') WHERE via = 'check.zc3_payment_one_parent';

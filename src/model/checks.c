@@ -107,6 +107,7 @@ typedef struct ColChecks
 	List	   *values_rules;
 	List	   *req_rules;
 	List	   *regex_rules;
+	List	   *counts;			/* CheckCount * whose first column this is */
 } ColChecks;
 
 static bool read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule);
@@ -260,6 +261,92 @@ flip(const char *op)
 }
 
 /*
+ * num_nonnulls(c1, c2, ...) OP k or num_nulls(...) OP k (OP one of =, <,
+ * <=, >, >=, either side): how many of the columns are set, a CheckCount
+ * on the first one.  Every argument must be a column of the table.
+ */
+static bool
+read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
+{
+	const char *op = get_opname(o->opno);
+	Node	   *l = strip(linitial(o->args)),
+			   *r = strip(lsecond(o->args));
+	FuncExpr   *f;
+	CheckCount *cnt;
+	ListCell   *lc;
+	int64		k;
+	int			n;
+
+	if (op == NULL || domcol >= 0)
+		return false;
+	if (IsA(r, FuncExpr))
+	{
+		Node	   *t = l;
+
+		l = r;
+		r = t;
+		op = flip(op);
+	}
+	if (!IsA(l, FuncExpr) || !IsA(r, Const) || ((Const *) r)->constisnull)
+		return false;
+	f = (FuncExpr *) l;
+	if ((f->funcid != F_NUM_NONNULLS && f->funcid != F_NUM_NULLS) || f->funcvariadic)
+		return false;
+	switch (((Const *) r)->consttype)
+	{
+		case INT2OID:
+			k = DatumGetInt16(((Const *) r)->constvalue);
+			break;
+		case INT4OID:
+			k = DatumGetInt32(((Const *) r)->constvalue);
+			break;
+		case INT8OID:
+			k = DatumGetInt64(((Const *) r)->constvalue);
+			break;
+		default:
+			return false;
+	}
+	n = list_length(f->args);
+	cnt = palloc0(sizeof(CheckCount));
+	cnt->rule = rule;
+	cnt->cols = palloc(sizeof(int) * Max(n, 1));
+	foreach(lc, f->args)
+	{
+		int			col = node_column(agg, lfirst(lc), -1);
+
+		if (col < 0)
+			return false;
+		cnt->cols[cnt->ncols++] = col;
+	}
+	if (n == 0 || k < -1 || k > n + 1)
+		return false;
+	/* the bounds on the number of NULLs, as bounds on the number set */
+	if (f->funcid == F_NUM_NULLS)
+	{
+		k = n - k;
+		op = flip(op);
+	}
+	cnt->lo = 0;
+	cnt->hi = n;
+	if (strcmp(op, "=") == 0)
+		cnt->lo = cnt->hi = (int) k;
+	else if (strcmp(op, "<") == 0)
+		cnt->hi = (int) k - 1;
+	else if (strcmp(op, "<=") == 0)
+		cnt->hi = (int) k;
+	else if (strcmp(op, ">") == 0)
+		cnt->lo = (int) k + 1;
+	else if (strcmp(op, ">=") == 0)
+		cnt->lo = (int) k;
+	else
+		return false;
+	if (cnt->lo > cnt->hi || cnt->hi < 0 || cnt->lo > n)
+		return false;			/* nothing holds: left to the fallback */
+	cc[cnt->cols[0]].counts = lappend(cc[cnt->cols[0]].counts, cnt);
+	return true;
+}
+
+/*
  * Read conjunct N of a CHECK (rule RULE; DOMCOL: the column a domain's
  * VALUE is, else -1) into the columns' providers CC.  True when all of it
  * is read: the providers then make only values that satisfy it.
@@ -344,6 +431,8 @@ read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule)
 
 		if (op == NULL)
 			return false;
+		if (IsA(strip(l), FuncExpr) || IsA(strip(r), FuncExpr))
+			return read_count(agg, o, domcol, cc, rule);
 		/* col ~ 'pattern': a regex generator (text columns) */
 		if (strcmp(op, "~") == 0 && (col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) &&
 			!((Const *) strip(r))->constisnull && domcol < 0)
@@ -629,8 +718,137 @@ ChecksRead(Aggregate *agg, char **values_spec, char **require_spec)
 			read_domain(agg, agg->cols[i].typid, i, cc, cs, &cap);
 	read_partitions(agg, cc);
 	for (int i = 0; i < agg->ncols; i++)
+	{
 		column_output(agg, i, &cc[i], cs, values_spec, require_spec);
+		cs->counts = list_concat(cs->counts, cc[i].counts);
+	}
 	agg->checks = cs;
+}
+
+/*
+ * Can column I be set or left NULL at will?  A generated column that never
+ * makes a NULL itself, or the only column of a foreign key that never
+ * draws a NULL.
+ */
+static bool
+count_column_usable(Aggregate *agg, int i)
+{
+	ModelColumn *c = &agg->cols[i];
+	int			nrefs = 0;
+	bool		ok = true;
+
+	if (c->kind == COL_GEN)
+		return c->gen != NULL && c->null_weight == 0;
+	if (c->kind != COL_REF)
+		return false;
+	for (int k = 0; k < agg->nrefs; k++)
+	{
+		ModelRef   *r = &agg->refs[k];
+
+		for (int j = 0; j < r->nkeys; j++)
+			if (r->col[j] == i)
+			{
+				nrefs++;
+				ok &= r->nkeys == 1 && r->spec.null_weight == 0;
+			}
+	}
+	return ok && nrefs == 1;
+}
+
+/* Column I of a count left NULL: a NULL draw of its foreign key's parent. */
+static void
+count_null_draw(Aggregate *agg, int i)
+{
+	for (int k = 0; k < agg->nrefs; k++)
+		if (agg->refs[k].nkeys == 1 && agg->refs[k].col[0] == i)
+			agg->refs[k].parent->nulls++;
+}
+
+/* Counts whose columns cannot all be set at will leave their rule to the fallback. */
+static void
+counts_usable(Aggregate *agg, CheckSet *cs)
+{
+	ListCell   *lc;
+
+	foreach(lc, cs->counts)
+	{
+		CheckCount *cnt = lfirst(lc);
+		int			notnull = 0;
+
+		cnt->usable = true;
+		for (int j = 0; j < cnt->ncols; j++)
+		{
+			cnt->usable &= count_column_usable(agg, cnt->cols[j]);
+			notnull += agg->cols[cnt->cols[j]].notnull ? 1 : 0;
+		}
+		cnt->usable &= notnull <= cnt->hi;
+		if (!cnt->usable)
+			cs->rules[cnt->rule].read = false;
+	}
+}
+
+/*
+ * A row of AGG is starting (pinned columns known): for each count, how
+ * many of its columns are set, uniform in what the count and the pinned
+ * and NOT NULL columns allow, and which ones, at random; the others are
+ * pinned NULL (a foreign key's is a NULL draw of its parent).
+ */
+void
+ChecksPinCounts(FakerPlan *plan, Aggregate *agg, bool *known, Datum *vals, bool *nulls)
+{
+	CheckSet   *cs = agg->checks;
+	ListCell   *lc;
+
+	if (!cs->rng_ready)
+	{
+		FakerRngInitStream(&cs->rng, plan->seed, agg->name, "check counts");
+		cs->rng_ready = true;
+	}
+	foreach(lc, cs->counts)
+	{
+		CheckCount *cnt = lfirst(lc);
+		int		   *free = palloc(sizeof(int) * cnt->ncols);
+		int			nfree = 0,
+					set = 0,
+					lo,
+					hi,
+					want;
+
+		if (!cnt->usable)
+			continue;
+		for (int j = 0; j < cnt->ncols; j++)
+		{
+			int			i = cnt->cols[j];
+
+			if (known[i])
+				set += nulls[i] ? 0 : 1;
+			else if (agg->cols[i].notnull)
+				set++;			/* always made */
+			else
+				free[nfree++] = i;
+		}
+		lo = Max(cnt->lo, set);
+		hi = Min(cnt->hi, set + nfree);
+		if (lo > hi)
+			continue;			/* pinned columns decided it: left to the INSERT */
+		want = lo + (int) FakerRngBelow(&cs->rng, hi - lo + 1) - set;
+		/* the first WANT of a shuffle are set, the others NULL */
+		for (int j = 0; j < nfree; j++)
+		{
+			int			pick = j + (int) FakerRngBelow(&cs->rng, nfree - j);
+			int			t = free[j];
+
+			free[j] = free[pick];
+			free[pick] = t;
+			if (j < want)
+				continue;
+			known[free[j]] = true;
+			nulls[free[j]] = true;
+			vals[free[j]] = (Datum) 0;
+			if (agg->cols[free[j]].kind == COL_REF)
+				count_null_draw(agg, free[j]);
+		}
+	}
 }
 
 /*
@@ -646,6 +864,7 @@ ChecksFinish(Aggregate *agg)
 
 	if (cs == NULL)
 		return;
+	counts_usable(agg, cs);
 	cs->nredraw = 0;
 	for (int k = 0; k < cs->n; k++)
 	{

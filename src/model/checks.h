@@ -29,12 +29,29 @@ typedef struct CheckRule
 	ExprState  *state;			/* call: the prepared expression */
 } CheckRule;
 
+/*
+ * num_nonnulls(cols...) (or num_nulls) against a constant: between LO and
+ * HI of COLS are set; each row chooses which, the others are NULL.
+ */
+typedef struct CheckCount
+{
+	int			rule;			/* the constraint it comes from */
+	int			ncols;
+	int		   *cols;			/* column indexes in agg->cols */
+	int			lo,
+				hi;
+	bool		usable;			/* every column can be set or NULL at will */
+} CheckCount;
+
 /* The CHECK constraints of an aggregate (agg->checks). */
 typedef struct CheckSet
 {
 	int			n;
 	CheckRule  *rules;
 	int			nredraw;		/* rules in CHECK_REDRAW mode */
+	List	   *counts;			/* CheckCount *, or NIL */
+	FakerRng	rng;			/* call: which columns a count sets */
+	bool		rng_ready;
 	/* call state (checkeval.c) */
 	bool		open;
 	TupleTableSlot *slot;		/* a row of the table, for table CHECKs */
@@ -44,6 +61,9 @@ typedef struct CheckSet
 extern void ChecksRead(Aggregate *agg, char **values_spec, char **require_spec);
 /* spec.c, once every column has its provider: each rule's mode */
 extern void ChecksFinish(Aggregate *agg);
+
+/* row.c: the columns the counts of AGG leave NULL in this row, pinned */
+extern void ChecksPinCounts(FakerPlan *plan, Aggregate *agg, bool *known, Datum *vals, bool *nulls);
 
 /* checkeval.c: the executor fallback for CHECKs not translated */
 #define CHECK_ATTEMPTS 100

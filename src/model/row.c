@@ -618,6 +618,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	row_start(agg, pinned, pinvals, pinnulls, &st);
 	if (crit)
 		row_criteria(rc, agg, crit, &st);
+	if (agg->checks && agg->checks->counts)
+		ChecksPinCounts(rc->plan, agg, st.known, st.vals, st.nulls);
 	if (agg->nuactive > 0)
 		row_unique(rc, agg, &st);
 	else

@@ -726,8 +726,8 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 	UniquesDefaults(agg);
 	spec_checks(agg, root);
 	spec_default_columns(agg, root);
-	ChecksFinish(agg);
 	spec_references(agg, spec, root);
+	ChecksFinish(agg);
 	merge_diamonds(agg);
 	UniquesPrepare(agg);
 	column_order(agg, root);
