@@ -72,3 +72,29 @@ SELECT count(*) FILTER (WHERE num_nonnulls(subscription_id, wallet_id) <> 1) AS 
 -- check is evaluated by redraw instead (which cannot redraw a reference)
 SELECT faker_define('zc3_payment_nw', 'zc3_payment', '{"references": {"wallet_id": {"null_weight": 0.5}}}');
 SELECT via, distributor FROM faker_explain('zc3_payment_nw') WHERE via = 'check.zc3_payment_one_parent';
+-- length bounds: an upper bound (length, char_length, character_length,
+-- octet_length; <, <=, =, BETWEEN) caps the column's generator, a lower
+-- bound is left to the redraw; domain bounds narrow the generator
+CREATE DOMAIN zc3_year AS smallint CHECK (VALUE >= 1901 AND VALUE <= 2155);
+CREATE DOMAIN zc3_year2 AS zc3_year;
+CREATE DOMAIN zc3_short AS text CHECK (char_length(VALUE) BETWEEN 3 AND 6);
+CREATE DOMAIN zc3_code4 AS varchar(4);
+CREATE TABLE zc3_film (id serial PRIMARY KEY,
+  released zc3_year2 NOT NULL, nick zc3_short NOT NULL,
+  code text NOT NULL CHECK (length(code) BETWEEN 2 AND 5),
+  title text NOT NULL CHECK (character_length(title) <= 12),
+  isbn zc3_code4 NOT NULL CHECK (octet_length(isbn) < 9),
+  iso char(3) NOT NULL CHECK (length(iso) = 2),
+  fare varchar(10) NOT NULL CHECK (fare IN ('Economy', 'Comfort', 'First') AND length(fare) <= 7));
+SELECT via, distributor FROM faker_explain('zc3_film') WHERE via LIKE 'check.%' ORDER BY via;
+SELECT created FROM faker_populate('zc3_film', 500, 1) WHERE aggregate = 'zc3_film';
+SELECT count(*) FILTER (WHERE released NOT BETWEEN 1901 AND 2155) AS bad_released,
+       count(*) FILTER (WHERE char_length(nick) NOT BETWEEN 3 AND 6) AS bad_nick,
+       count(*) FILTER (WHERE length(code) NOT BETWEEN 2 AND 5) AS bad_code,
+       count(*) FILTER (WHERE length(title) > 12) AS bad_title,
+       count(*) FILTER (WHERE octet_length(isbn) >= 9) AS bad_isbn,
+       count(*) FILTER (WHERE length(iso) <> 2) AS bad_iso,
+       count(*) FILTER (WHERE fare NOT IN ('Economy', 'Comfort', 'First')) AS bad_fare,
+       count(DISTINCT released) > 100 AS years_spread,
+       count(DISTINCT fare) AS fares
+  FROM zc3_film;

@@ -108,6 +108,8 @@ typedef struct ColChecks
 	List	   *req_rules;
 	List	   *regex_rules;
 	List	   *counts;			/* CheckCount * whose first column this is */
+	int			maxlen;			/* length(col) <= maxlen (characters), 0: none */
+	List	   *maxlen_rules;
 } ColChecks;
 
 static bool read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule);
@@ -260,6 +262,26 @@ flip(const char *op)
 	return op;
 }
 
+/* The integer value of constant K, false if it is not an integer. */
+static bool
+const_int(Const *k, int64 *v)
+{
+	switch (k->consttype)
+	{
+		case INT2OID:
+			*v = DatumGetInt16(k->constvalue);
+			return true;
+		case INT4OID:
+			*v = DatumGetInt32(k->constvalue);
+			return true;
+		case INT8OID:
+			*v = DatumGetInt64(k->constvalue);
+			return true;
+		default:
+			return false;
+	}
+}
+
 /*
  * num_nonnulls(c1, c2, ...) OP k or num_nulls(...) OP k (OP one of =, <,
  * <=, >, >=, either side): how many of the columns are set, a CheckCount
@@ -292,20 +314,8 @@ read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 	f = (FuncExpr *) l;
 	if ((f->funcid != F_NUM_NONNULLS && f->funcid != F_NUM_NULLS) || f->funcvariadic)
 		return false;
-	switch (((Const *) r)->consttype)
-	{
-		case INT2OID:
-			k = DatumGetInt16(((Const *) r)->constvalue);
-			break;
-		case INT4OID:
-			k = DatumGetInt32(((Const *) r)->constvalue);
-			break;
-		case INT8OID:
-			k = DatumGetInt64(((Const *) r)->constvalue);
-			break;
-		default:
-			return false;
-	}
+	if (!const_int((Const *) r, &k))
+		return false;
 	n = list_length(f->args);
 	cnt = palloc0(sizeof(CheckCount));
 	cnt->rule = rule;
@@ -344,6 +354,69 @@ read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 		return false;			/* nothing holds: left to the fallback */
 	cc[cnt->cols[0]].counts = lappend(cc[cnt->cols[0]].counts, cnt);
 	return true;
+}
+
+/*
+ * length(col) / char_length / character_length / octet_length OP k: an
+ * upper bound caps the column's generator at k characters (its values are
+ * cut there), the conjunct translated for characters; a lower bound, an
+ * equality's lower half and a cap in bytes (octet_length: a character may
+ * take several) are left to the fallback, which draws again the rows the
+ * cap alone does not make right.
+ */
+static bool
+read_length(Aggregate *agg, FuncExpr *f, const char *op, Const *k, int domcol, ColChecks *cc, int rule)
+{
+	bool		octets = f->funcid == F_OCTET_LENGTH_TEXT || f->funcid == F_OCTET_LENGTH_BPCHAR;
+	int			col = list_length(f->args) == 1 ? node_column(agg, linitial(f->args), domcol) : -1;
+	int64		v;
+	int64		cap;
+
+	if (col < 0 || !const_int(k, &v))
+		return false;
+	if (strcmp(op, "<") == 0)
+		cap = v - 1;
+	else if (strcmp(op, "<=") == 0 || strcmp(op, "=") == 0)
+		cap = v;
+	else
+		return false;			/* a lower bound: the fallback */
+	if (cap < 1 || cap > 10000000)
+		return false;
+	if (cc[col].maxlen == 0 || cap < cc[col].maxlen)
+		cc[col].maxlen = (int) cap;
+	cc[col].maxlen_rules = list_append_unique_int(cc[col].maxlen_rules, rule);
+	return !octets && strcmp(op, "=") != 0;
+}
+
+/* A function of a column compared with a constant: a count or a length. */
+static bool
+read_function(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
+{
+	const char *op = get_opname(o->opno);
+	Node	   *l = strip(linitial(o->args)),
+			   *r = strip(lsecond(o->args));
+	Oid			fn;
+
+	if (op == NULL)
+		return false;
+	if (IsA(r, FuncExpr))
+	{
+		Node	   *t = l;
+
+		l = r;
+		r = t;
+		op = flip(op);
+	}
+	if (!IsA(l, FuncExpr) || !IsA(r, Const) || ((Const *) r)->constisnull)
+		return false;
+	fn = ((FuncExpr *) l)->funcid;
+	if (fn == F_NUM_NONNULLS || fn == F_NUM_NULLS)
+		return read_count(agg, o, domcol, cc, rule);
+	if (fn == F_LENGTH_TEXT || fn == F_LENGTH_BPCHAR || fn == F_CHAR_LENGTH_TEXT ||
+		fn == F_CHAR_LENGTH_BPCHAR || fn == F_CHARACTER_LENGTH_TEXT ||
+		fn == F_CHARACTER_LENGTH_BPCHAR || fn == F_OCTET_LENGTH_TEXT || fn == F_OCTET_LENGTH_BPCHAR)
+		return read_length(agg, (FuncExpr *) l, op, (Const *) r, domcol, cc, rule);
+	return false;
 }
 
 /*
@@ -432,7 +505,7 @@ read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule)
 		if (op == NULL)
 			return false;
 		if (IsA(strip(l), FuncExpr) || IsA(strip(r), FuncExpr))
-			return read_count(agg, o, domcol, cc, rule);
+			return read_function(agg, o, domcol, cc, rule);
 		/* col ~ 'pattern': a regex generator (text columns) */
 		if (strcmp(op, "~") == 0 && (col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) &&
 			!((Const *) strip(r))->constisnull && domcol < 0)
@@ -636,9 +709,15 @@ column_output(Aggregate *agg, int i, ColChecks *cc, CheckSet *cs, char **values_
 	ModelColumn *c = &agg->cols[i];
 	bool		free = c->kind == COL_GEN && c->gen == NULL;
 	bool		intkey = c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID);
-	bool		req_ok = free && !intkey && get_typtype(c->typid) != TYPTYPE_DOMAIN;
+	bool		req_ok = free && !intkey;
 
 	values_spec[i] = require_spec[i] = NULL;
+	/* a length cap: on a generator by type or a pattern, not on a list */
+	if (cc->maxlen > 0 && free && !cc->has_values &&
+		TypeCategory(getBaseType(c->typid)) == TYPCATEGORY_STRING)
+		cs->maxlen[i] = cc->maxlen;
+	else
+		unread(cs, cc->maxlen_rules);
 	if (!free)
 	{
 		unread(cs, cc->regex_rules);
@@ -701,6 +780,8 @@ ChecksRead(Aggregate *agg, char **values_spec, char **require_spec)
 	CheckSet   *cs = palloc0(sizeof(CheckSet));
 	int			cap = 0;
 
+	cs->maxlen = palloc0(sizeof(int) * Max(agg->ncols, 1));
+
 	for (int i = 0; i < agg->ncols; i++)
 		initStringInfo(&cc[i].req);
 	for (int k = 0; constr && k < constr->num_check; k++)
@@ -723,6 +804,28 @@ ChecksRead(Aggregate *agg, char **values_spec, char **require_spec)
 		cs->counts = list_concat(cs->counts, cc[i].counts);
 	}
 	agg->checks = cs;
+}
+
+/*
+ * The length caps on the columns' generators (made by now), within the
+ * declared length of a varchar(n) or char(n) (of a domain's base too).
+ */
+static void
+apply_caps(Aggregate *agg, CheckSet *cs)
+{
+	for (int i = 0; i < agg->ncols; i++)
+	{
+		ModelColumn *c = &agg->cols[i];
+		int32		typmod = c->typmod;
+		Oid			base = getBaseTypeAndTypmod(c->typid, &typmod);
+		int			cap = cs->maxlen[i];
+
+		if (cap == 0 || c->kind != COL_GEN || c->gen == NULL)
+			continue;
+		if ((base == VARCHAROID || base == BPCHAROID) && typmod >= (int32) VARHDRSZ)
+			cap = Min(cap, typmod - (int32) VARHDRSZ);
+		FakerGenSetMaxLength(c->gen, cap);
+	}
 }
 
 /*
@@ -864,6 +967,7 @@ ChecksFinish(Aggregate *agg)
 
 	if (cs == NULL)
 		return;
+	apply_caps(agg, cs);
 	counts_usable(agg, cs);
 	cs->nredraw = 0;
 	for (int k = 0; k < cs->n; k++)

@@ -50,6 +50,7 @@ typedef struct CheckSet
 	CheckRule  *rules;
 	int			nredraw;		/* rules in CHECK_REDRAW mode */
 	List	   *counts;			/* CheckCount *, or NIL */
+	int		   *maxlen;			/* per column: length(col) <= maxlen, 0: none */
 	FakerRng	rng;			/* call: which columns a count sets */
 	bool		rng_ready;
 	/* call state (checkeval.c) */
