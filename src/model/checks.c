@@ -419,6 +419,145 @@ read_function(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 	return false;
 }
 
+/* col IN (...) / col = ANY (ARRAY[...]) of constants: the column's values. */
+static bool
+read_in_list(Aggregate *agg, ScalarArrayOpExpr *sa, int domcol, ColChecks *cc, int rule)
+{
+	char	   *op = get_opname(sa->opno);
+	int			col = node_column(agg, linitial(sa->args), domcol);
+	Node	   *arr = strip(lsecond(sa->args));
+	List	   *vals = NIL;
+	Oid			valtype = InvalidOid;
+
+	if (op == NULL || strcmp(op, "=") != 0 || col < 0)
+		return false;
+	if (IsA(arr, Const) && !((Const *) arr)->constisnull)
+	{
+		ArrayType  *a = DatumGetArrayTypeP(((Const *) arr)->constvalue);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			ne;
+		int16		len;
+		bool		byval;
+		char		align;
+		Oid			out;
+		bool		varlena;
+
+		get_typlenbyvalalign(ARR_ELEMTYPE(a), &len, &byval, &align);
+		deconstruct_array(a, ARR_ELEMTYPE(a), len, byval, align, &elems, &nulls, &ne);
+		getTypeOutputInfo(ARR_ELEMTYPE(a), &out, &varlena);
+		for (int i = 0; i < ne; i++)
+			if (!nulls[i])
+				vals = lappend(vals, OidOutputFunctionCall(out, elems[i]));
+		valtype = ARR_ELEMTYPE(a);
+	}
+	else if (IsA(arr, ArrayExpr))
+	{
+		ListCell   *lc;
+
+		foreach(lc, ((ArrayExpr *) arr)->elements)
+		{
+			Node	   *e = strip(lfirst(lc));
+
+			if (!IsA(e, Const))
+				return false;
+			if (!((Const *) e)->constisnull)
+				vals = lappend(vals, const_text((Const *) e));
+			valtype = ((Const *) e)->consttype;
+		}
+	}
+	else
+		return false;
+	if (vals == NIL)
+		return false;
+	set_values(&cc[col], vals, valtype, rule);
+	return true;
+}
+
+/*
+ * col OP other_col (<, <=, >, >=, <>), OTHER a column faker generates and
+ * never leaves NULL: a $field comparison in COL's require.
+ */
+static bool
+read_field(Aggregate *agg, const char *op, Node *l, Node *r, ColChecks *cc, int rule)
+{
+	int			col = node_column(agg, l, -1);
+	int			other = node_column(agg, r, -1);
+	const char *fj;
+	StringInfoData f;
+
+	if (col < 0 || other < 0 || other == col || !readable_field(agg, other) ||
+		!(strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
+		  strcmp(op, ">=") == 0 || strcmp(op, "<>") == 0))
+		return false;
+	fj = strcmp(op, "<") == 0 ? "$lt" : strcmp(op, "<=") == 0 ? "$lte" :
+		strcmp(op, ">") == 0 ? "$gt" : strcmp(op, ">=") == 0 ? "$gte" : "$ne";
+	initStringInfo(&f);
+	escape_json(&f, agg->cols[other].name);
+	if (cc[col].nreq++ > 0)
+		appendStringInfoString(&cc[col].req, ", ");
+	appendStringInfo(&cc[col].req, "{\"%s\": {\"$field\": %s}}", fj, f.data);
+	cc[col].req_rules = list_append_unique_int(cc[col].req_rules, rule);
+	return true;
+}
+
+/*
+ * A comparison: a count or length of a column (read_function), a pattern
+ * (a regex generator), column vs column ($field), column vs constant (a
+ * bound in its require, or = as its one value).
+ */
+static bool
+read_comparison(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
+{
+	char	   *op = get_opname(o->opno);
+	Node	   *l = linitial(o->args),
+			   *r = lsecond(o->args);
+	int			col;
+	const char *j = NULL;
+
+	if (op == NULL)
+		return false;
+	if (IsA(strip(l), FuncExpr) || IsA(strip(r), FuncExpr))
+		return read_function(agg, o, domcol, cc, rule);
+	/* col ~ 'pattern': a regex generator (text columns) */
+	if (strcmp(op, "~") == 0 && (col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) &&
+		!((Const *) strip(r))->constisnull && domcol < 0)
+	{
+		cc[col].regex = const_text((Const *) strip(r));
+		cc[col].regex_rules = list_append_unique_int(cc[col].regex_rules, rule);
+		return true;
+	}
+	/* column vs column: the left one reads the right ($field) */
+	if (domcol < 0 && read_field(agg, op, l, r, cc, rule))
+		return true;
+	if ((col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) && !((Const *) strip(r))->constisnull)
+		r = strip(r);
+	else if ((col = node_column(agg, r, domcol)) >= 0 && IsA(strip(l), Const) && !((Const *) strip(l))->constisnull)
+	{
+		r = strip(l);
+		op = (char *) flip(op);
+	}
+	else
+		return false;
+	if (strcmp(op, "<") == 0)
+		j = "$lt";
+	else if (strcmp(op, "<=") == 0)
+		j = "$lte";
+	else if (strcmp(op, ">") == 0)
+		j = "$gt";
+	else if (strcmp(op, ">=") == 0)
+		j = "$gte";
+	else if (strcmp(op, "=") == 0)
+	{
+		set_values(&cc[col], list_make1(const_text((Const *) r)), ((Const *) r)->consttype, rule);
+		return true;
+	}
+	if (j == NULL)
+		return false;
+	add_req(&cc[col], j, (Const *) r, rule);
+	return true;
+}
+
 /*
  * Read conjunct N of a CHECK (rule RULE; DOMCOL: the column a domain's
  * VALUE is, else -1) into the columns' providers CC.  True when all of it
@@ -441,128 +580,9 @@ read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule)
 	if (IsA(n, BoolExpr) && ((BoolExpr *) n)->boolop == OR_EXPR)
 		return read_or(agg, (BoolExpr *) n, domcol, cc, rule);
 	if (IsA(n, ScalarArrayOpExpr) && ((ScalarArrayOpExpr *) n)->useOr)
-	{
-		ScalarArrayOpExpr *sa = (ScalarArrayOpExpr *) n;
-		char	   *op = get_opname(sa->opno);
-		int			col = node_column(agg, linitial(sa->args), domcol);
-		Node	   *arr = strip(lsecond(sa->args));
-		List	   *vals = NIL;
-		Oid			valtype = InvalidOid;
-
-		if (op == NULL || strcmp(op, "=") != 0 || col < 0)
-			return false;
-		if (IsA(arr, Const) && !((Const *) arr)->constisnull)
-		{
-			ArrayType  *a = DatumGetArrayTypeP(((Const *) arr)->constvalue);
-			Datum	   *elems;
-			bool	   *nulls;
-			int			ne;
-			int16		len;
-			bool		byval;
-			char		align;
-			Oid			out;
-			bool		varlena;
-
-			get_typlenbyvalalign(ARR_ELEMTYPE(a), &len, &byval, &align);
-			deconstruct_array(a, ARR_ELEMTYPE(a), len, byval, align, &elems, &nulls, &ne);
-			getTypeOutputInfo(ARR_ELEMTYPE(a), &out, &varlena);
-			for (int i = 0; i < ne; i++)
-				if (!nulls[i])
-					vals = lappend(vals, OidOutputFunctionCall(out, elems[i]));
-			valtype = ARR_ELEMTYPE(a);
-		}
-		else if (IsA(arr, ArrayExpr))
-		{
-			ListCell   *lc;
-
-			foreach(lc, ((ArrayExpr *) arr)->elements)
-			{
-				Node	   *e = strip(lfirst(lc));
-
-				if (!IsA(e, Const))
-					return false;
-				if (!((Const *) e)->constisnull)
-					vals = lappend(vals, const_text((Const *) e));
-				valtype = ((Const *) e)->consttype;
-			}
-		}
-		else
-			return false;
-		if (vals == NIL)
-			return false;
-		set_values(&cc[col], vals, valtype, rule);
-		return true;
-	}
+		return read_in_list(agg, (ScalarArrayOpExpr *) n, domcol, cc, rule);
 	if (IsA(n, OpExpr) && list_length(((OpExpr *) n)->args) == 2)
-	{
-		OpExpr	   *o = (OpExpr *) n;
-		char	   *op = get_opname(o->opno);
-		Node	   *l = linitial(o->args),
-				   *r = lsecond(o->args);
-		int			col;
-		const char *j = NULL;
-
-		if (op == NULL)
-			return false;
-		if (IsA(strip(l), FuncExpr) || IsA(strip(r), FuncExpr))
-			return read_function(agg, o, domcol, cc, rule);
-		/* col ~ 'pattern': a regex generator (text columns) */
-		if (strcmp(op, "~") == 0 && (col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) &&
-			!((Const *) strip(r))->constisnull && domcol < 0)
-		{
-			cc[col].regex = const_text((Const *) strip(r));
-			cc[col].regex_rules = list_append_unique_int(cc[col].regex_rules, rule);
-			return true;
-		}
-		/* column vs column: the left one reads the right ($field) */
-		if (domcol < 0 && (col = node_column(agg, l, domcol)) >= 0)
-		{
-			int			other = node_column(agg, r, domcol);
-
-			if (other >= 0 && other != col && readable_field(agg, other) &&
-				(strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
-				 strcmp(op, ">=") == 0 || strcmp(op, "<>") == 0))
-			{
-				const char *fj = strcmp(op, "<") == 0 ? "$lt" : strcmp(op, "<=") == 0 ? "$lte" :
-					strcmp(op, ">") == 0 ? "$gt" : strcmp(op, ">=") == 0 ? "$gte" : "$ne";
-				StringInfoData f;
-
-				initStringInfo(&f);
-				escape_json(&f, agg->cols[other].name);
-				if (cc[col].nreq++ > 0)
-					appendStringInfoString(&cc[col].req, ", ");
-				appendStringInfo(&cc[col].req, "{\"%s\": {\"$field\": %s}}", fj, f.data);
-				cc[col].req_rules = list_append_unique_int(cc[col].req_rules, rule);
-				return true;
-			}
-		}
-		if ((col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) && !((Const *) strip(r))->constisnull)
-			r = strip(r);
-		else if ((col = node_column(agg, r, domcol)) >= 0 && IsA(strip(l), Const) && !((Const *) strip(l))->constisnull)
-		{
-			r = strip(l);
-			op = (char *) flip(op);
-		}
-		else
-			return false;
-		if (strcmp(op, "<") == 0)
-			j = "$lt";
-		else if (strcmp(op, "<=") == 0)
-			j = "$lte";
-		else if (strcmp(op, ">") == 0)
-			j = "$gt";
-		else if (strcmp(op, ">=") == 0)
-			j = "$gte";
-		else if (strcmp(op, "=") == 0)
-		{
-			set_values(&cc[col], list_make1(const_text((Const *) r)), ((Const *) r)->consttype, rule);
-			return true;
-		}
-		if (j == NULL)
-			return false;
-		add_req(&cc[col], j, (Const *) r, rule);
-		return true;
-	}
+		return read_comparison(agg, (OpExpr *) n, domcol, cc, rule);
 	return false;
 }
 
