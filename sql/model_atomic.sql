@@ -1,8 +1,11 @@
 -- model_atomic: a call that fails leaves no rows and no pool entries
+-- (the failing spec counts legs up from -2500: faker redraws rows a CHECK
+-- rejects, but not a sequence, so the call fails at its 2506th pet, after
+-- a batch of owners and pets was written)
 CREATE TABLE owner (id serial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE pet (id serial PRIMARY KEY, owner_id int NOT NULL REFERENCES owner,
                   legs int NOT NULL CHECK (legs <= 4));
-SELECT faker_define('pet', 'pet', '{"columns": {"legs": {"gen": "int", "min": 2, "max": 8}}}');
+SELECT faker_define('pet', 'pet', '{"columns": {"legs": {"gen": "sequence", "start": -2500}}}');
 SELECT * FROM faker_populate('pet', 5000, 1);
 SELECT (SELECT count(*) FROM pet) AS pets, (SELECT count(*) FROM owner) AS owners,
        (SELECT count(*) FROM faker_pools WHERE aggregate = 'owner') AS pools;
@@ -10,7 +13,7 @@ SELECT (SELECT count(*) FROM pet) AS pets, (SELECT count(*) FROM owner) AS owner
 -- pool stay exactly as they were
 SELECT faker_define('pet', 'pet', '{"columns": {"legs": {"gen": "int", "min": 2, "max": 4}}}');
 SELECT * FROM faker_populate('pet', 1000, 1);
-SELECT faker_define('pet', 'pet', '{"columns": {"legs": {"gen": "int", "min": 2, "max": 8}}}');
+SELECT faker_define('pet', 'pet', '{"columns": {"legs": {"gen": "sequence", "start": -2500}}}');
 SELECT * FROM faker_populate('pet', 5000, 2);
 SELECT (SELECT count(*) FROM pet) AS pets, (SELECT count(*) FROM owner) AS owners,
        (SELECT size FROM faker_pools WHERE aggregate = 'owner') = (SELECT count(*) FROM owner) AS pool_consistent;

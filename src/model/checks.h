@@ -7,8 +7,73 @@
 
 #include "model/modelpriv.h"
 
-/* per column: a {"values": [...]} spec, or a "require" object, or NULL */
+/* How a CHECK constraint is honoured by the rows faker makes. */
+typedef enum CheckMode
+{
+	CHECK_TRANSLATED,			/* by the columns' providers (checks.c) */
+	CHECK_REDRAW,				/* evaluated on each row, redrawn (checkeval.c) */
+	CHECK_POSTGRES				/* reads a column PostgreSQL fills: left to the INSERT */
+} CheckMode;
+
+/* One CHECK constraint of the table, or of a column's domain. */
+typedef struct CheckRule
+{
+	Oid			conoid;
+	char	   *name;
+	Oid			domain;			/* the domain it belongs to, or InvalidOid */
+	int			col;			/* a domain's: the column (index in agg->cols) */
+	Node	   *expr;			/* the constraint's expression (conbin) */
+	bool		read;			/* every conjunct read into the providers */
+	CheckMode	mode;
+	bool	   *redraw;			/* per column: drawn again when the rule fails */
+	ExprState  *state;			/* call: the prepared expression */
+} CheckRule;
+
+/*
+ * num_nonnulls(cols...) (or num_nulls) against a constant: between LO and
+ * HI of COLS are set; each row chooses which, the others are NULL.
+ */
+typedef struct CheckCount
+{
+	int			rule;			/* the constraint it comes from */
+	int			ncols;
+	int		   *cols;			/* column indexes in agg->cols */
+	int			lo,
+				hi;
+	bool		usable;			/* every column can be set or NULL at will */
+} CheckCount;
+
+/* The CHECK constraints of an aggregate (agg->checks). */
+typedef struct CheckSet
+{
+	int			n;
+	CheckRule  *rules;
+	int			nredraw;		/* rules in CHECK_REDRAW mode */
+	List	   *counts;			/* CheckCount *, or NIL */
+	int		   *maxlen;			/* per column: length(col) <= maxlen, 0: none */
+	FakerRng	rng;			/* call: which columns a count sets */
+	bool		rng_ready;
+	/* call state (checkeval.c) */
+	bool		open;
+	TupleTableSlot *slot;		/* a row of the table, for table CHECKs */
+} CheckSet;
+
+/* spec.c: per column a {"values": [...]} spec, or a "require" object, or NULL */
 extern void ChecksRead(Aggregate *agg, char **values_spec, char **require_spec);
+/* spec.c, once every column has its provider: each rule's mode */
+extern void ChecksFinish(Aggregate *agg);
+
+/* row.c: the columns the counts of AGG leave NULL in this row, pinned */
+extern void ChecksPinCounts(FakerPlan *plan, Aggregate *agg, bool *known, Datum *vals, bool *nulls);
+
+/* checkeval.c: the executor fallback for CHECKs not translated */
+#define CHECK_ATTEMPTS 100
+extern int	ChecksFailing(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls);
+extern bool ChecksRedrawable(const ModelColumn *c);
+extern void ChecksRedrawSet(Aggregate *agg, CheckRule *r);
+extern void ChecksError(Aggregate *agg, int rule) pg_attribute_noreturn();
+extern const char *ChecksModeName(CheckMode mode);
+extern void ChecksPrepareColumns(Aggregate *agg);
 
 /* partition bounds per column (partitions.c) */
 typedef struct PartitionCriteria

@@ -4,15 +4,19 @@
  * keys are checked (fkcheck.c); a row per reference (its distributor, and
  * whether it is implied by a wider key, closes a cycle or is one-to-one),
  * narrowest keys first; a row per child (its distributor and the foreign
- * key it goes through).  The SQL entry point (src/sql/model_sql.c) only
- * puts the rows it is given in its tuplestore.
+ * key it goes through); a row per CHECK constraint (translated into the
+ * providers, checked on each row by redraw, or left to PostgreSQL).  The
+ * SQL entry point (src/sql/model_sql.c) only puts the rows it is given in
+ * its tuplestore.
  */
 #include "postgres.h"
 
 #include "executor/spi.h"
+#include "utils/builtins.h"
 #include "utils/jsonb.h"
 
 #include "jsonout.h"
+#include "model/checks.h"
 #include "model/fkcheck.h"
 #include "model/modelpriv.h"
 
@@ -61,6 +65,26 @@ explain_child(ModelChild *ch)
 	return JsonOutEnd(&j);
 }
 
+/*
+ * A CHECK constraint's row: {"check": "translated" | "redraw" | "postgres"}
+ * (honoured by the providers, evaluated on each row and drawn again, or
+ * left to the INSERT), with the domain and column of a domain's.
+ */
+static Jsonb *
+explain_check(Aggregate *a, CheckRule *r)
+{
+	JsonOut		j;
+
+	JsonOutBegin(&j);
+	JsonOutString(&j, "check", ChecksModeName(r->mode));
+	if (r->domain != InvalidOid)
+	{
+		JsonOutString(&j, "domain", format_type_be(r->domain));
+		JsonOutString(&j, "column", a->cols[r->col].name);
+	}
+	return JsonOutEnd(&j);
+}
+
 /* The rows of one aggregate, step STEP of the plan. */
 static void
 explain_aggregate(Aggregate *a, int step, ExplainEmit emit, void *arg)
@@ -81,6 +105,9 @@ explain_aggregate(Aggregate *a, int step, ExplainEmit emit, void *arg)
 
 		emit(arg, step, a->name, a->relid, psprintf("children.%s", ch->name), explain_child(ch));
 	}
+	for (int k = 0; a->checks && k < a->checks->n; k++)
+		emit(arg, step, a->name, a->relid, psprintf("check.%s", a->checks->rules[k].name),
+			 explain_check(a, &a->checks->rules[k]));
 }
 
 /* faker_explain: plan AGGREGATE (no call) and EMIT its rows in order. */

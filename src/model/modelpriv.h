@@ -213,6 +213,7 @@ typedef struct Aggregate
 	struct UniqueKey *ukeys;
 	int			nuactive;		/* those faker checks */
 	TupleTableSlot *uslot;		/* call: a row for index expressions */
+	struct CheckSet *checks;		/* CHECK constraints (checks.h), or NULL */
 	/* plan */
 	int			order;			/* topological position, parents first */
 	double		expected;		/* rows expected in this call */

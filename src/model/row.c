@@ -28,6 +28,7 @@
 #include "utils/memutils.h"
 
 #include "faker.h"
+#include "model/checks.h"
 #include "model/engine.h"
 #include "model/tree.h"
 #include "model/uniques.h"
@@ -462,6 +463,47 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 }
 
 /*
+ * The other columns, and the CHECK constraints faker could not translate
+ * (checkeval.c): a row that fails one has the columns that constraint
+ * reads made again; when one constraint failed CHECK_ATTEMPTS times on a
+ * row, the call fails.  Tables without
+ * such a constraint go straight to row_columns.
+ */
+static void
+row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st)
+{
+	bool	   *known0;
+	int		   *fails;
+
+	if (agg->checks == NULL || agg->checks->nredraw == 0)
+	{
+		row_columns(rc, agg, st);
+		return;
+	}
+	known0 = palloc(sizeof(bool) * agg->ncols);
+	memcpy(known0, st->known, sizeof(bool) * agg->ncols);
+	fails = palloc0(sizeof(int) * agg->checks->n);
+	for (;;)
+	{
+		int			bad;
+		bool	   *redraw;
+
+		row_columns(rc, agg, st);
+		bad = ChecksFailing(rc->plan, agg, st->vals, st->nulls);
+		if (bad < 0)
+			return;
+		if (++fails[bad] >= CHECK_ATTEMPTS)
+			ChecksError(agg, bad);
+		CHECK_FOR_INTERRUPTS();
+		/* the failing rule's columns again; what satisfies the others stays */
+		redraw = agg->checks->rules[bad].redraw;
+		for (int i = 0; i < agg->ncols; i++)
+			if (!known0[i] && redraw[i])
+				st->known[i] = false;
+	}
+}
+
+/*
  * References and columns of a row of a table with unique keys faker
  * checks: made again while a key's tuple repeats one already used (in the
  * table or in the call), the references of that key creating parents after
@@ -484,7 +526,7 @@ row_unique(RowCtx *rc, Aggregate *agg, RowState *st)
 		int			key;
 
 		row_references(rc, agg, st, force);
-		row_columns(rc, agg, st);
+		row_columns_checked(rc, agg, st);
 		key = UniquesConflict(rc->plan, agg, st->vals, st->nulls);
 		if (key < 0)
 			return;
@@ -578,6 +620,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	row_start(agg, pinned, pinvals, pinnulls, &st);
 	if (crit)
 		row_criteria(rc, agg, crit, &st);
+	if (agg->checks && agg->checks->counts)
+		ChecksPinCounts(rc->plan, agg, st.known, st.vals, st.nulls);
 	/* a bounded tree chooses the parent by level (tree.c) */
 	tree_depth = TreeRowBegin(rc, agg, st.known, st.vals, st.nulls);
 	if (agg->nuactive > 0)
@@ -585,7 +629,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	else
 	{
 		row_references(rc, agg, &st, NULL);
-		row_columns(rc, agg, &st);
+		row_columns_checked(rc, agg, &st);
 	}
 	if (st.check_all)
 		row_check(rc, agg, &st);

@@ -510,9 +510,15 @@ spec_checks(Aggregate *agg, const char *root)
 							 path, false);
 			column_spec(agg, c, &cs);
 		}
-		else if (rspec[i] && get_typtype(c->typid) != TYPTYPE_DOMAIN && !(c->unique && (c->typid == INT2OID || c->typid == INT4OID || c->typid == INT8OID)))
+		else if (rspec[i])	/* checks.c gives one only where it applies */
+		{
+			/* a domain's bounds are values of its base type (0 in VALUE > 0) */
+			int32		basemod = c->typmod;
+			Oid			base = getBaseTypeAndTypmod(c->typid, &basemod);
+
 			c->require = FakerCriteriaBindValue(FakerCriteriaParse(DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(rspec[i]))), path),
-											 c->typid, c->typmod, c->collid, agg->relid);
+											 base, basemod, c->collid, agg->relid);
+		}
 	}
 }
 
@@ -654,6 +660,7 @@ SpecApply(Aggregate *agg, Jsonb *spec)
 	spec_checks(agg, o.path);
 	spec_default_columns(agg, o.path);
 	spec_references(agg, &o);
+	ChecksFinish(agg);
 	merge_diamonds(agg);
 	UniquesPrepare(agg);
 	column_order(agg, o.path);
