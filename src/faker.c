@@ -10,6 +10,7 @@
 
 #include "faker.h"
 #include "model/fkcheck.h"
+#include "model/multiinsert.h"
 #include "prng.h"
 
 PG_MODULE_MAGIC;
@@ -93,6 +94,15 @@ _PG_init(void)
 							 "Report progress of long calls with a NOTICE about once per second.",
 							 "Reports start once a call has run for a few seconds.",
 							 &faker_progress,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	DefineCustomBoolVariable("faker.multi_insert",
+							 "Write batches the way COPY FROM does, where an INSERT would do nothing more.",
+							 "Tables with rules, row-level security, BEFORE or statement triggers, partitions "
+							 "keep INSERT statements; see faker_explain.",
+							 &faker_multi_insert,
 							 true,
 							 PGC_USERSET,
 							 0,
