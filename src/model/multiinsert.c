@@ -94,6 +94,7 @@ struct MultiInsert
 	Oid			relid;
 	char	   *name;
 	int			natts;
+	TupleDesc	desc;			/* the table's, unpinned: the slots' */
 	MiAtt	   *atts;
 	Bitmapset  *inserted;		/* the INSERT's columns, for the privilege check */
 	ParamListInfo param;		/* $1 of the coercions */
@@ -214,6 +215,8 @@ MultiInsertOpen(Aggregate *agg, const int *colidx, int nins, const bool *astext,
 	mi->relid = agg->relid;
 	mi->name = pstrdup(RelationGetRelationName(rel));
 	mi->natts = desc->natts;
+	/* a copy without a reference count: slots need not pin it one by one */
+	mi->desc = CreateTupleDescCopy(desc);
 	mi->atts = palloc0(sizeof(MiAtt) * Max(desc->natts, 1));
 	mi->param = makeParamList(1);
 	mi->param->numParams = 1;
@@ -333,7 +336,7 @@ make_slots(MultiInsert *mi, ResultRelInfo *rri, EState *estate, Datum **vals, bo
 	{
 		CHECK_FOR_INTERRUPTS();
 		ResetPerTupleExprContext(estate);
-		slots[r] = table_slot_create(rel, &estate->es_tupleTable);
+		slots[r] = ExecAllocTableSlot(&estate->es_tupleTable, mi->desc, table_slot_callbacks(rel));
 		fill_slot(mi, slots[r], econtext, vals, nulls, r);
 		if (constr && constr->has_generated_stored)
 			ExecComputeStoredGenerated(rri, estate, slots[r], CMD_INSERT);
