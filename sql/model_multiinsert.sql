@@ -7,7 +7,7 @@ SET faker.progress = off;
 CREATE TABLE mi_parent (id serial PRIMARY KEY, name varchar(12) NOT NULL, note text DEFAULT 'n/a');
 CREATE TABLE mi_child (id serial PRIMARY KEY, parent_id int REFERENCES mi_parent,
                        price numeric(6,2) NOT NULL CHECK (price >= 0), tags int[], code varchar(3),
-                       made date DEFAULT '2020-01-01', flag boolean,
+                       made date DEFAULT '2020-01-01', flag boolean, ord bigserial,
                        total numeric GENERATED ALWAYS AS (price * 2) STORED);
 SELECT faker_define('mi_child', 'mi_child', '{
   "columns": {"price": {"gen": "float", "min": 0, "max": 9999}, "code": {"gen": "word"}},
@@ -40,8 +40,11 @@ FROM mi_child_on;
 SELECT count(*) FILTER (WHERE note IS DISTINCT FROM 'n/a') AS not_default,
        count(*) FILTER (WHERE length(name) > 12) AS too_long
 FROM mi_parent_on;
--- the sequences went on from where the writer left them
-SELECT (SELECT max(id) FROM mi_child_on) = 5000 AS ids_dense, nextval('mi_child_id_seq') AS next_child_id;
+-- the sequences went on from where the writer left them (ord: a DEFAULT
+-- faker leaves to the table, evaluated once per row)
+SELECT (SELECT max(id) FROM mi_child_on) = 5000 AS ids_dense, nextval('mi_child_id_seq') AS next_child_id,
+       (SELECT count(DISTINCT ord) = 5000 AND max(ord) = 5000 FROM mi_child_on) AS ord_dense,
+       nextval('mi_child_ord_seq') AS next_ord;
 
 -- a BEFORE ROW trigger: the INSERT writer, and the trigger's changes are in the rows
 CREATE TABLE mi_before (id serial PRIMARY KEY, n int NOT NULL, doubled int);
@@ -157,8 +160,19 @@ SET ROLE mi_tester;
 SELECT * FROM faker_populate('mi_priv', 10, 1);
 RESET ROLE;
 SELECT count(*) FROM mi_priv;
+-- a role that does not own the table: the RI triggers stay, queued per row
+CREATE TABLE mi_own_p (id serial PRIMARY KEY);
+CREATE TABLE mi_own_c (id serial PRIMARY KEY, p int NOT NULL REFERENCES mi_own_p);
+GRANT SELECT, INSERT ON mi_own_p, mi_own_c TO mi_tester;
+GRANT USAGE ON SEQUENCE mi_own_p_id_seq, mi_own_c_id_seq TO mi_tester;
+SET ROLE mi_tester;
+SELECT aggregate, distributor FROM faker_explain('mi_own_c') WHERE via IS NULL ORDER BY step;
+SELECT * FROM faker_populate('mi_own_c', 3000, 1);
+RESET ROLE;
+SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM mi_own_p p WHERE p.id = c.p)) AS orphans
+FROM mi_own_c c;
 
 DROP TABLE mi_child, mi_parent, mi_child_on, mi_parent_on, mi_before, mi_after, mi_after_log, mi_stmt_log,
-           mi_ruled, mi_rule_log, mi_rls, mi_part, mi_chk, mi_uniq, mi_duniq, mi_priv;
+           mi_ruled, mi_rule_log, mi_rls, mi_part, mi_chk, mi_uniq, mi_duniq, mi_priv, mi_own_c, mi_own_p;
 DROP FUNCTION mi_double(), mi_log(), mi_stmt(), mi_ok(int);
 DROP ROLE mi_tester;
