@@ -11,6 +11,7 @@
 #include "faker.h"
 #include "model/fkcheck.h"
 #include "model/model.h"
+#include "model/multiinsert.h"
 #include "prng.h"
 
 PG_MODULE_MAGIC;
@@ -108,6 +109,15 @@ _PG_init(void)
 							PGC_USERSET,
 							GUC_UNIT_MB,
 							NULL, NULL, NULL);
+	DefineCustomBoolVariable("faker.multi_insert",
+							 "Write batches the way COPY FROM does, where an INSERT would do nothing more.",
+							 "Tables with rules, row-level security, BEFORE or statement triggers, partitions "
+							 "keep INSERT statements; see faker_explain.",
+							 &faker_multi_insert,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
 	FkCheckInit();
 	MarkGUCPrefixReserved("faker");
 }

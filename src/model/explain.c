@@ -1,13 +1,13 @@
 /*
  * explain.c: faker_explain(aggregate), the plan of a call in topological
- * order, parents first.  Per aggregate: a row with how its table's foreign
- * keys are checked (fkcheck.c); a row per reference (its distributor, and
- * whether it is implied by a wider key, closes a cycle or is one-to-one),
- * narrowest keys first; a row per child (its distributor and the foreign
- * key it goes through); a row per CHECK constraint (translated into the
- * providers, checked on each row by redraw, or left to PostgreSQL).  The
- * SQL entry point (src/sql/model_sql.c) only puts the rows it is given in
- * its tuplestore.
+ * order, parents first.  Per aggregate: a row with how its rows are
+ * written (multiinsert.c) and its foreign keys checked (fkcheck.c); a row
+ * per reference (its distributor, and whether it is implied by a wider
+ * key, closes a cycle or is one-to-one), narrowest keys first; a row per
+ * child (its distributor and the foreign key it goes through); a row per
+ * CHECK constraint (translated into the providers, checked on each row by
+ * redraw, or left to PostgreSQL).  The SQL entry point
+ * (src/sql/model_sql.c) only puts the rows it is given in its tuplestore.
  */
 #include "postgres.h"
 
@@ -19,21 +19,32 @@
 #include "model/checks.h"
 #include "model/fkcheck.h"
 #include "model/modelpriv.h"
+#include "model/multiinsert.h"
 
-/* The aggregate's own row: {"fk_check": mode[, "why": reason]}, or NULL. */
+/*
+ * The aggregate's own row: how its rows are written, {"writer":
+ * "multi_insert"} or {"writer": "insert", "writer_why": reason}
+ * (multiinsert.c), and how its foreign keys are checked, "fk_check": mode
+ * [, "why": reason] (fkcheck.c) if it has any.
+ */
 static Jsonb *
-explain_fk_check(Aggregate *a)
+explain_writer(Aggregate *a)
 {
 	JsonOut		j;
 	const char *why = NULL;
 	const char *fk = FkCheckMode(a->relid, &why);
+	const char *mi_why = MultiInsertReason(a->relid);
 
-	if (fk == NULL)
-		return NULL;
 	JsonOutBegin(&j);
-	JsonOutString(&j, "fk_check", fk);
-	if (why)
-		JsonOutString(&j, "why", why);
+	JsonOutString(&j, "writer", mi_why ? "insert" : "multi_insert");
+	if (mi_why)
+		JsonOutString(&j, "writer_why", mi_why);
+	if (fk)
+	{
+		JsonOutString(&j, "fk_check", fk);
+		if (why)
+			JsonOutString(&j, "why", why);
+	}
 	return JsonOutEnd(&j);
 }
 
@@ -89,7 +100,7 @@ explain_check(Aggregate *a, CheckRule *r)
 static void
 explain_aggregate(Aggregate *a, int step, ExplainEmit emit, void *arg)
 {
-	emit(arg, step, a->name, a->relid, NULL, explain_fk_check(a));
+	emit(arg, step, a->name, a->relid, NULL, explain_writer(a));
 	/* references by width of key, then in the table's order */
 	for (int w = 1; w <= MODEL_MAX_KEYS; w++)
 		for (int r = 0; r < a->nrefs; r++)

@@ -470,9 +470,6 @@ FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 {
 	Datum	  **cols;
 	bool	  **nulls;
-	int			dims[1] = {(int) n},
-				lbs[1] = {1};
-
 	MemoryContext caller = CurrentMemoryContext,
 				tmp;
 
@@ -490,6 +487,52 @@ FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 		for (uint64 r = 0; r < n; r++)
 			cols[j][r] = SPI_getbinval(tt->vals[r], tt->tupdesc, j + 1, &nulls[j][r]);
 	}
+	FkCheckColumns(f, cols, nulls, n);
+	MemoryContextSwitchTo(caller);
+	MemoryContextDelete(tmp);
+}
+
+/*
+ * The attributes the checks read, in the order FkCheckColumns takes them
+ * (the RETURNING list): their number, the attnums in *ATTS.
+ */
+int
+FkCheckKeyAtts(FkCheck *f, const AttrNumber **atts)
+{
+	*atts = f->retatt;
+	return f->nret;
+}
+
+/*
+ * Without a statement of its own (the multi-insert writer): remove the RI
+ * check triggers F stands in for from RRI, which the caller opened.
+ */
+void
+FkCheckStrip(FkCheck *f, ResultRelInfo *rri)
+{
+	if (rri->ri_TrigDesc != NULL)
+		strip_triggers(f, rri);
+}
+
+/*
+ * Check N written rows given by column (COLS[j][r], NULLS[j][r], j in
+ * FkCheckKeyAtts order), one statement per foreign key; a missing parent
+ * raises 23503 as the RI trigger would.
+ */
+void
+FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n)
+{
+	int			dims[1] = {(int) n},
+				lbs[1] = {1};
+
+	MemoryContext caller = CurrentMemoryContext,
+				tmp;
+
+	if (n == 0)
+		return;
+	/* SPI returns in its procedure context: everything here goes to TMP */
+	tmp = AllocSetContextCreate(caller, "faker fk check", ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(tmp);
 	for (int c = 0; c < f->ncons; c++)
 	{
 		FkCon	   *fc = &f->cons[c];

@@ -6,7 +6,9 @@
 
 #include "postgres.h"
 
+#include "access/attnum.h"
 #include "executor/spi.h"
+#include "nodes/execnodes.h"
 
 typedef struct FkCheck FkCheck;
 
@@ -23,6 +25,10 @@ extern void FkCheckArm(FkCheck *f, SPIPlanPtr plan);
 extern void FkCheckDisarm(void);
 /* Check the N rows the INSERT returned; 23503 if a key is missing. */
 extern void FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n);
+/* The same over the rows' key columns (the multi-insert writer, multiinsert.c). */
+extern int	FkCheckKeyAtts(FkCheck *f, const AttrNumber **atts);
+extern void FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n);
+extern void FkCheckStrip(FkCheck *f, ResultRelInfo *rri);
 extern void FkCheckInit(void);
 
 #endif

@@ -1,5 +1,7 @@
 /*
- * writer.c: rows go to the table in batches, one statement per batch:
+ * writer.c: rows go to the table in batches.  Where the table allows it
+ * (multiinsert.c, faker.multi_insert), a batch is written the way COPY
+ * FROM writes, straight from the Datums; elsewhere one statement per batch:
  *
  *   INSERT INTO t (c1, c2, ...) [OVERRIDING SYSTEM VALUE]
  *   SELECT * FROM ROWS FROM (pg_catalog.unnest($1::t1[]), pg_catalog.unnest($2::t2[]), ...)
@@ -27,6 +29,7 @@
 #include "faker.h"
 #include "model/fkcheck.h"
 #include "model/modelpriv.h"
+#include "model/multiinsert.h"
 
 typedef struct Writer
 {
@@ -41,6 +44,7 @@ typedef struct Writer
 	bool	   *astext;			/* array columns travel as text (no array of arrays) */
 	FmgrInfo   *outfn;
 	FkCheck    *fk;				/* batch foreign-key checks, or NULL */
+	MultiInsert *mi;			/* the COPY-style writer, or NULL: the INSERT */
 } Writer;
 
 /* Error context of a batch INSERT: which aggregate, and what to do about it. */
@@ -115,8 +119,16 @@ WriterInit(Aggregate *agg)
 						 w->astext[j] ? psprintf("::%s", format_type_with_typemod(c->typid, c->typmod)) : "");
 		appendStringInfo(&alias, "%sc%d", j ? ", " : "", j + 1);
 	}
-	initStringInfo(&sql);
 	w->fk = FkCheckPlan(agg->relid);
+	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
+	agg->writer = w;
+	if (MultiInsertReason(agg->relid) == NULL)
+	{
+		/* decided once per call: no statement to prepare */
+		w->mi = MultiInsertOpen(agg, w->colidx, w->nins, w->astext, w->fk);
+		return;
+	}
+	initStringInfo(&sql);
 	if (w->nins > 0)
 		appendStringInfo(&sql, "INSERT INTO %s (%s)%s SELECT %s FROM ROWS FROM (%s) AS u(%s)", agg->qualname, cols.data,
 						 identity_always ? " OVERRIDING SYSTEM VALUE" : "", sel.data, args.data, alias.data);
@@ -132,8 +144,6 @@ WriterInit(Aggregate *agg)
 	if (w->plan == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\": %s", sql.data, SPI_result_code_string(SPI_result));
 	KeepPlanIn(GetMemoryChunkContext(w), w->plan);	/* survives a paused call's SPI_finish */
-	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
-	agg->writer = w;
 }
 
 /* The memory of the batch being built (reset after each flush). */
@@ -174,13 +184,58 @@ WriterAdd(Aggregate *agg, Datum *values, bool *nulls)
 	w->count++;
 }
 
+/*
+ * Write W's pending rows (of AGG) with the prepared INSERT, then check the
+ * foreign keys it returned (fkcheck.c).
+ */
+static void
+flush_insert(Aggregate *agg, Writer *w)
+{
+	Datum	   *args = palloc(sizeof(Datum) * Max(w->nins, 1));
+	volatile int rc = 0;
+
+	if (w->nins == 0)
+		args[0] = Int32GetDatum(w->count);
+	for (int j = 0; j < w->nins; j++)
+	{
+		ModelColumn *c = &agg->cols[w->colidx[j]];
+		int			dims[1] = {w->count},
+					lbs[1] = {1};
+
+		args[j] = PointerGetDatum(w->astext[j] ?
+								  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, TEXTOID,
+													 -1, false, TYPALIGN_INT) :
+								  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, c->typid,
+													 c->typlen, c->typbyval, c->typalign));
+	}
+	if (w->fk)
+		FkCheckArm(w->fk, w->plan);
+	PG_TRY();
+	{
+		rc = FakerSPIExecutePlan(w->plan, args, NULL, false, 0);
+	}
+	PG_FINALLY();
+	{
+		FkCheckDisarm();
+	}
+	PG_END_TRY();
+	if (rc != (w->fk ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT))
+		elog(ERROR, "faker: insert into %s failed: %s", agg->qualname, SPI_result_code_string(rc));
+	if (w->fk)
+	{
+		SPITupleTable *tt = SPI_tuptable;
+
+		MemoryContextSwitchTo(w->batch);
+		FkCheckBatch(w->fk, tt, SPI_processed);
+		SPI_freetuptable(tt);
+	}
+}
+
 /* Flush AGG's pending rows, after those of the aggregates it references. */
 void
 WriterFlush(FakerPlan *plan, Aggregate *agg)
 {
 	Writer	   *w = agg->writer;
-	Datum	   *args;
-	volatile int rc = 0;
 
 	if (agg->flushing)
 		return;
@@ -191,49 +246,14 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 	if (w->count > 0)
 	{
 		MemoryContext old = MemoryContextSwitchTo(w->batch);
+		ErrorContextCallback cb = {error_context_stack, writer_error_context, agg};
 
-		args = palloc(sizeof(Datum) * Max(w->nins, 1));
-		if (w->nins == 0)
-			args[0] = Int32GetDatum(w->count);
-		for (int j = 0; j < w->nins; j++)
-		{
-			ModelColumn *c = &agg->cols[w->colidx[j]];
-			int			dims[1] = {w->count},
-						lbs[1] = {1};
-
-			args[j] = PointerGetDatum(w->astext[j] ?
-									  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, TEXTOID,
-														 -1, false, TYPALIGN_INT) :
-									  construct_md_array(w->vals[j], w->nulls[j], 1, dims, lbs, c->typid,
-														 c->typlen, c->typbyval, c->typalign));
-		}
-		{
-			ErrorContextCallback cb = {error_context_stack, writer_error_context, agg};
-
-			error_context_stack = &cb;
-			if (w->fk)
-				FkCheckArm(w->fk, w->plan);
-			PG_TRY();
-			{
-				rc = FakerSPIExecutePlan(w->plan, args, NULL, false, 0);
-			}
-			PG_FINALLY();
-			{
-				FkCheckDisarm();
-			}
-			PG_END_TRY();
-			if (rc != (w->fk ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT))
-				elog(ERROR, "faker: insert into %s failed: %s", agg->qualname, SPI_result_code_string(rc));
-			if (w->fk)
-			{
-				SPITupleTable *tt = SPI_tuptable;
-
-				MemoryContextSwitchTo(w->batch);
-				FkCheckBatch(w->fk, tt, SPI_processed);
-				SPI_freetuptable(tt);
-			}
-			error_context_stack = cb.previous;
-		}
+		error_context_stack = &cb;
+		if (w->mi)
+			MultiInsertWrite(w->mi, w->vals, w->nulls, w->count);
+		else
+			flush_insert(agg, w);
+		error_context_stack = cb.previous;
 		MemoryContextSwitchTo(old);
 		w->count = 0;
 		PoolFlush(agg);

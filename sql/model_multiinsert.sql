@@ -1,0 +1,178 @@
+-- The multi-insert writer (src/model/multiinsert.c): which tables get it
+-- (faker_explain's "writer"), the same rows as the INSERT writer, and what
+-- an INSERT would do still done (triggers, rules, RLS, partitions,
+-- generated columns, CHECK and unique violations).
+SET faker.progress = off;
+\set SHOW_CONTEXT never
+CREATE TABLE mi_parent (id serial PRIMARY KEY, name varchar(12) NOT NULL, note text DEFAULT 'n/a');
+CREATE TABLE mi_child (id serial PRIMARY KEY, parent_id int REFERENCES mi_parent,
+                       price numeric(6,2) NOT NULL CHECK (price >= 0), tags int[], code varchar(3),
+                       made date DEFAULT '2020-01-01', flag boolean, ord bigserial,
+                       total numeric GENERATED ALWAYS AS (price * 2) STORED);
+SELECT faker_define('mi_child', 'mi_child', '{
+  "columns": {"price": {"gen": "float", "min": 0, "max": 9999}, "code": {"gen": "word"}},
+  "references": {"mi_child_parent_id_fkey": {"mean": 10, "null_weight": 0.1}}}');
+SELECT aggregate, distributor FROM faker_explain('mi_child') WHERE via IS NULL ORDER BY step;
+SELECT * FROM faker_populate('mi_child', 5000, 7);
+CREATE TABLE mi_parent_on AS SELECT * FROM mi_parent;
+CREATE TABLE mi_child_on AS SELECT * FROM mi_child;
+-- the same seed with the INSERT writer: the same rows, column for column
+TRUNCATE mi_child, mi_parent RESTART IDENTITY;
+SELECT faker_reset();
+SET faker.multi_insert = off;
+SELECT aggregate, distributor FROM faker_explain('mi_child') WHERE via IS NULL ORDER BY step;
+SELECT * FROM faker_populate('mi_child', 5000, 7);
+RESET faker.multi_insert;
+SELECT (SELECT count(*) FROM mi_child) AS children, (SELECT count(*) FROM mi_parent) AS parents,
+       (SELECT count(*) FROM (SELECT * FROM mi_child EXCEPT ALL SELECT * FROM mi_child_on) d) AS child_off_only,
+       (SELECT count(*) FROM (SELECT * FROM mi_child_on EXCEPT ALL SELECT * FROM mi_child) d) AS child_on_only,
+       (SELECT count(*) FROM (SELECT * FROM mi_parent EXCEPT ALL SELECT * FROM mi_parent_on) d) AS parent_off_only,
+       (SELECT count(*) FROM (SELECT * FROM mi_parent_on EXCEPT ALL SELECT * FROM mi_parent) d) AS parent_on_only;
+-- what the rows of the multi-insert writer hold: typmods applied (numeric(6,2),
+-- varchar(3)), defaults, the generated column, NULL references, no orphans
+SELECT count(*) FILTER (WHERE price <> round(price, 2)) AS unrounded,
+       count(*) FILTER (WHERE length(code) > 3) AS too_long,
+       count(*) FILTER (WHERE made <> '2020-01-01') AS not_default,
+       count(*) FILTER (WHERE total IS DISTINCT FROM price * 2) AS wrong_generated,
+       count(*) FILTER (WHERE parent_id IS NULL) BETWEEN 300 AND 700 AS some_null_refs,
+       count(*) FILTER (WHERE parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mi_parent p WHERE p.id = parent_id)) AS orphans
+FROM mi_child_on;
+SELECT count(*) FILTER (WHERE note IS DISTINCT FROM 'n/a') AS not_default,
+       count(*) FILTER (WHERE length(name) > 12) AS too_long
+FROM mi_parent_on;
+-- the sequences went on from where the writer left them (ord: a DEFAULT
+-- faker leaves to the table, evaluated once per row)
+SELECT (SELECT max(id) FROM mi_child_on) = 5000 AS ids_dense, nextval('mi_child_id_seq') AS next_child_id,
+       (SELECT count(DISTINCT ord) = 5000 AND max(ord) = 5000 FROM mi_child_on) AS ord_dense,
+       nextval('mi_child_ord_seq') AS next_ord;
+
+-- a BEFORE ROW trigger: the INSERT writer, and the trigger's changes are in the rows
+CREATE TABLE mi_before (id serial PRIMARY KEY, n int NOT NULL, doubled int);
+CREATE FUNCTION mi_double() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.doubled := NEW.n * 2; RETURN NEW; END$$;
+CREATE TRIGGER mi_before_double BEFORE INSERT ON mi_before FOR EACH ROW EXECUTE FUNCTION mi_double();
+SELECT aggregate, distributor FROM faker_explain('mi_before') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_before', 2500, 1);
+SELECT count(*), count(*) FILTER (WHERE doubled IS DISTINCT FROM n * 2) AS not_doubled FROM mi_before;
+-- an AFTER ROW trigger alone keeps the multi-insert writer, and fires per row
+CREATE TABLE mi_after (id serial PRIMARY KEY, n int NOT NULL);
+CREATE TABLE mi_after_log (id int, n int);
+CREATE FUNCTION mi_log() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN INSERT INTO mi_after_log VALUES (NEW.id, NEW.n); RETURN NULL; END$$;
+CREATE TRIGGER mi_after_log AFTER INSERT ON mi_after FOR EACH ROW EXECUTE FUNCTION mi_log();
+SELECT aggregate, distributor FROM faker_explain('mi_after') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_after', 2500, 1);
+SELECT (SELECT count(*) FROM mi_after) AS rows_written,
+       (SELECT count(*) FROM mi_after a JOIN mi_after_log l USING (id, n)) AS rows_logged;
+-- a statement-level trigger: the INSERT writer (it fires once per batch)
+CREATE TABLE mi_stmt_log (n int);
+CREATE FUNCTION mi_stmt() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN INSERT INTO mi_stmt_log VALUES (1); RETURN NULL; END$$;
+CREATE TRIGGER mi_after_stmt AFTER INSERT ON mi_after FOR EACH STATEMENT EXECUTE FUNCTION mi_stmt();
+SELECT aggregate, distributor FROM faker_explain('mi_after') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_after', 2500, 2);
+SELECT count(*) AS statements FROM mi_stmt_log;
+DROP TRIGGER mi_after_stmt ON mi_after;
+
+-- a rule: the INSERT writer, and the rule's action ran for every row
+CREATE TABLE mi_ruled (id serial PRIMARY KEY, n int NOT NULL);
+CREATE TABLE mi_rule_log (n int);
+CREATE RULE mi_ruled_log AS ON INSERT TO mi_ruled DO ALSO INSERT INTO mi_rule_log VALUES (NEW.n);
+SELECT aggregate, distributor FROM faker_explain('mi_ruled') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_ruled', 2500, 1);
+SELECT (SELECT count(*) FROM mi_ruled) AS rows_written, (SELECT count(*) FROM mi_rule_log) AS rows_logged,
+       (SELECT sum(n) FROM mi_ruled) = (SELECT sum(n) FROM mi_rule_log) AS same_values;
+
+-- row-level security: it does not apply to the owner (here a superuser):
+-- the multi-insert writer; for a role it applies to, the INSERT writer,
+-- and the policy's WITH CHECK refuses rows it does not pass
+CREATE ROLE mi_tester;
+CREATE TABLE mi_rls (id serial PRIMARY KEY, ok boolean NOT NULL);
+ALTER TABLE mi_rls ENABLE ROW LEVEL SECURITY;
+CREATE POLICY mi_rls_ok ON mi_rls USING (true) WITH CHECK (ok);
+GRANT SELECT, INSERT ON mi_rls TO mi_tester;
+GRANT USAGE ON SEQUENCE mi_rls_id_seq TO mi_tester;
+SELECT aggregate, distributor FROM faker_explain('mi_rls') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_rls', 100, 1);
+SET ROLE mi_tester;
+SELECT aggregate, distributor FROM faker_explain('mi_rls') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_rls', 100, 2);
+RESET ROLE;
+SELECT faker_define('mi_rls', 'mi_rls', '{"columns": {"ok": {"const": true}}}');
+SET ROLE mi_tester;
+SELECT * FROM faker_populate('mi_rls', 100, 3);
+RESET ROLE;
+-- the owner's 100 rows (some not ok), the role's 100 (all ok)
+SELECT count(*), count(*) FILTER (WHERE ok) >= 100 AS at_least_the_roles_ok,
+       count(*) FILTER (WHERE NOT ok) > 0 AS owner_wrote_some_not_ok FROM mi_rls;
+
+-- a partitioned table: the INSERT writer routes the rows; a partition
+-- alone keeps the INSERT too (its partition constraint)
+CREATE TABLE mi_part (id int NOT NULL, k int NOT NULL) PARTITION BY RANGE (k);
+CREATE TABLE mi_part_lo PARTITION OF mi_part FOR VALUES FROM (0) TO (50);
+CREATE TABLE mi_part_hi PARTITION OF mi_part FOR VALUES FROM (50) TO (100);
+SELECT faker_define('mi_part', 'mi_part', '{"columns": {"k": {"gen": "int", "min": 0, "max": 99}}}');
+SELECT aggregate, distributor FROM faker_explain('mi_part') WHERE via IS NULL;
+SELECT aggregate, distributor FROM faker_explain('mi_part_lo') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_part', 3000, 1);
+SELECT tableoid::regclass AS partition, count(*) > 1000 AS many,
+       bool_and(CASE WHEN tableoid = 'mi_part_lo'::regclass THEN k < 50 ELSE k >= 50 END) AS routed
+FROM mi_part GROUP BY 1 ORDER BY 1;
+
+-- a CHECK faker cannot know: the constraint's error, nothing written,
+-- the same with either writer
+CREATE FUNCTION mi_ok(int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 % 97 <> 13';
+CREATE TABLE mi_chk (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES mi_parent, n int NOT NULL CHECK (mi_ok(n)));
+SELECT aggregate, distributor FROM faker_explain('mi_chk') WHERE via IS NULL ORDER BY step;
+SELECT count(*) AS parents_before FROM mi_parent \gset
+SELECT * FROM faker_populate('mi_chk', 3000, 1);
+ALTER SEQUENCE mi_chk_id_seq RESTART;	-- sequences are not rolled back
+SET faker.multi_insert = off;
+SELECT * FROM faker_populate('mi_chk', 3000, 1);
+RESET faker.multi_insert;
+SELECT (SELECT count(*) FROM mi_chk) AS written, (SELECT count(*) FROM mi_parent) - :parents_before AS parents_added;
+
+-- a unique violation faker does not foresee (a sequence behind the rows):
+-- the index's error, nothing written; a deferrable unique constraint is
+-- rechecked at the end of the batch
+CREATE TABLE mi_uniq (id serial PRIMARY KEY, n int NOT NULL);
+INSERT INTO mi_uniq VALUES (1500, 0);
+SELECT aggregate, distributor FROM faker_explain('mi_uniq') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_uniq', 3000, 1);
+SELECT count(*) FROM mi_uniq;
+CREATE TABLE mi_duniq (id serial, n int NOT NULL, UNIQUE (id) DEFERRABLE);
+INSERT INTO mi_duniq VALUES (1500, 0);
+SELECT aggregate, distributor FROM faker_explain('mi_duniq') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_duniq', 3000, 1);
+SELECT count(*) FROM mi_duniq;
+
+-- privileges: a role with INSERT on some columns only gets the INSERT's
+-- error, with either writer
+CREATE TABLE mi_priv (id int, a int, b int);
+GRANT INSERT (id, a) ON mi_priv TO mi_tester;
+GRANT SELECT ON mi_priv TO mi_tester;
+SET ROLE mi_tester;
+SELECT aggregate, distributor FROM faker_explain('mi_priv') WHERE via IS NULL;
+SELECT * FROM faker_populate('mi_priv', 10, 1);
+SET faker.multi_insert = off;
+SELECT * FROM faker_populate('mi_priv', 10, 1);
+RESET faker.multi_insert;
+RESET ROLE;
+GRANT INSERT ON mi_priv TO mi_tester;
+SET ROLE mi_tester;
+SELECT * FROM faker_populate('mi_priv', 10, 1);
+RESET ROLE;
+SELECT count(*) FROM mi_priv;
+-- a role that does not own the table: the RI triggers stay, queued per row
+CREATE TABLE mi_own_p (id serial PRIMARY KEY);
+CREATE TABLE mi_own_c (id serial PRIMARY KEY, p int NOT NULL REFERENCES mi_own_p);
+GRANT SELECT, INSERT ON mi_own_p, mi_own_c TO mi_tester;
+GRANT USAGE ON SEQUENCE mi_own_p_id_seq, mi_own_c_id_seq TO mi_tester;
+SET ROLE mi_tester;
+SELECT aggregate, distributor FROM faker_explain('mi_own_c') WHERE via IS NULL ORDER BY step;
+SELECT * FROM faker_populate('mi_own_c', 3000, 1);
+RESET ROLE;
+SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM mi_own_p p WHERE p.id = c.p)) AS orphans
+FROM mi_own_c c;
+
+DROP TABLE mi_child, mi_parent, mi_child_on, mi_parent_on, mi_before, mi_after, mi_after_log, mi_stmt_log,
+           mi_ruled, mi_rule_log, mi_rls, mi_part, mi_chk, mi_uniq, mi_duniq, mi_priv, mi_own_c, mi_own_p;
+DROP FUNCTION mi_double(), mi_log(), mi_stmt(), mi_ok(int);
+DROP ROLE mi_tester;
