@@ -124,11 +124,11 @@ append_user(FakerGen *g, FakerRng *rng, StringInfo buf)
 	FakerGen	nocap = *g;
 
 	nocap.maxchars = -1;
-	GenAppendFirstName(&nocap, rng, buf);
+	GenAppendCompound(GEN_COMPOUND_FIRST_NAME, &nocap, rng, buf);
 	slug_in_place(buf, start);
 	mid = buf->len;
 	/* the last name goes at the end of BUF, then the first moves */
-	GenAppendLastName(&nocap, rng, buf);
+	GenAppendCompound(GEN_COMPOUND_LAST_NAME, &nocap, rng, buf);
 	slug_in_place(buf, mid);
 	style = (int) FakerRngBelow(rng, 3);
 	initStringInfo(&tmp);
@@ -216,15 +216,15 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_paragraph(g, rng, buf);
 			break;
 		case G_FIRST_NAME:
-			GenAppendFirstName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_FIRST_NAME, g, rng, buf);
 			break;
 		case G_LAST_NAME:
-			GenAppendLastName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			break;
 		case G_NAME:
-			GenAppendFirstName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_FIRST_NAME, g, rng, buf);
 			appendStringInfoChar(buf, ' ');
-			GenAppendLastName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			break;
 		case G_USERNAME:
 		case G_EMAIL:
@@ -234,16 +234,16 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_phone(rng, buf);
 			break;
 		case G_COMPANY:
-			GenAppendCompany(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_COMPANY, g, rng, buf);
 			break;
 		case G_JOB:
-			GenAppendJob(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_JOB, g, rng, buf);
 			break;
 		case G_STREET_ADDRESS:
-			GenAppendStreetAddress(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_STREET_ADDRESS, g, rng, buf);
 			break;
 		case G_CITY:
-			GenAppendCity(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
 			break;
 		case G_COUNTRY:
 			appendStringInfoString(buf, pick(&faker_countries, rng));
