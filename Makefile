@@ -20,8 +20,15 @@ OBJS = $(SRCS:.c=.o)
 # faker--1.0.sql is the frozen install script of 1.0 (the base old
 # installations were made from, and where the update test starts); the
 # update scripts faker--OLD--NEW.sql lead from it to the current version.
-DATA_built = faker--$(FAKER_VERSION).sql
-DATA       = faker--1.0.sql $(wildcard faker--*--*.sql)
+# The update script to the current version is built too, from its
+# hand-written part schema/update/OLD--NEW.sql and the schema parts that part
+# includes (the objects NEW added or replaced, one text for both scripts);
+# older update scripts are frozen and committed (docs/design.md, "Versions").
+SCHEMA_PARTS   = $(sort $(wildcard schema/*.sql))
+UPDATE_SOURCES = $(sort $(wildcard schema/update/*--*.sql))
+UPDATES_BUILT  = $(patsubst schema/update/%.sql,faker--%.sql,$(UPDATE_SOURCES))
+DATA_built = faker--$(FAKER_VERSION).sql $(UPDATES_BUILT)
+DATA       = faker--1.0.sql $(filter-out $(UPDATES_BUILT),$(wildcard faker--*--*.sql))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=faker
@@ -47,7 +54,17 @@ override CFLAGS   += -fvisibility=hidden
 override CPPFLAGS += -DPGDLLEXPORT='__attribute__((visibility("default")))'
 endif
 
-faker--$(FAKER_VERSION).sql: $(sort $(wildcard schema/*.sql)) $(FAKER_CONTROL)
-	cat $(sort $(wildcard schema/*.sql)) > $@
+faker--$(FAKER_VERSION).sql: $(SCHEMA_PARTS) $(FAKER_CONTROL)
+	cat $(SCHEMA_PARTS) > $@
+
+# An update script: its hand-written part with each line
+# "-- include: schema/NN_part.sql" replaced by that part's text (a missing
+# or empty part is an error, not a silently shorter script).
+$(UPDATES_BUILT): faker--%.sql: schema/update/%.sql $(SCHEMA_PARTS)
+	awk '/^-- include: / { f = $$3; n = 0; \
+		while ((r = (getline line < f)) > 0) { print line; n++ } \
+		if (r < 0 || n == 0) { print FILENAME ": cannot include " f > "/dev/stderr"; exit 1 } \
+		close(f); next } \
+		{ print }' $< > $@.tmp && mv $@.tmp $@
 
 $(OBJS): $(wildcard src/*.h src/*/*.h)

@@ -1,8 +1,10 @@
 /* faker: core.  The parts schema/NN_*.sql, concatenated in name order, are
  * the install script of the current version, faker--VERSION.sql (VERSION =
  * default_version in faker.control); they always describe that version
- * completely.  What changed since an older version goes, in addition, into
- * faker--OLD--NEW.sql (docs/design.md, "Versions"). */
+ * completely.  The update script from the previous version,
+ * faker--OLD--NEW.sql, is built from schema/update/OLD--NEW.sql, which
+ * includes the parts of what NEW added or replaced (docs/design.md,
+ * "Versions"). */
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION faker" to load this file. \quit

@@ -130,7 +130,3 @@ COMMENT ON FUNCTION faker_choice(text[], float8[]) IS 'faker: one of values, uni
 CREATE FUNCTION faker_generate(name text, options jsonb DEFAULT '{}') RETURNS text
     AS 'MODULE_PATHNAME', 'faker_generate' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION faker_generate(text, jsonb) IS 'faker: one value of any generator by name, options as in a column spec, as text';
-
-CREATE FUNCTION faker_regex(pattern text, icase boolean DEFAULT false) RETURNS text
-    AS 'MODULE_PATHNAME', 'faker_gen_sql' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
-COMMENT ON FUNCTION faker_regex(text, boolean) IS 'faker: a random string matching the regular expression pattern (ARE syntax; icase: as for ~*)';

@@ -11,8 +11,3 @@ CREATE FUNCTION faker_counts(distributor jsonb, n bigint, seed bigint DEFAULT NU
     AS 'MODULE_PATHNAME', 'faker_counts' LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION faker_counts(jsonb, bigint, bigint) IS
     'faker: n draws of a one-to-many count distributor';
-
-CREATE FUNCTION faker_fit(relation regclass, columns text[], within text[] DEFAULT NULL) RETURNS jsonb
-    AS 'MODULE_PATHNAME', 'faker_fit' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION faker_fit(regclass, text[], text[]) IS
-    'faker: measure the shape (mean, null_weight, 4 rank-group weights, skew, r2) of a table''s columns, inside the groups of within when given';

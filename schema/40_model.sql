@@ -1,4 +1,5 @@
-/* faker: aggregates, pools and population (src/model, src/sql/model_sql.c). */
+/* faker: aggregates and the population engine (src/model,
+ * src/sql/model_sql.c); faker_populate and the pools are in 41_populate.sql. */
 
 -- faker's state belongs to the extension's owner and is written only by
 -- faker's code, as that owner (src/security.h); roles read definitions and
@@ -13,22 +14,6 @@ COMMENT ON TABLE faker.aggregate IS 'faker: aggregate definitions (faker_define)
 SELECT pg_catalog.pg_extension_config_dump('faker.aggregate', '');
 GRANT SELECT ON faker.aggregate TO PUBLIC;
 
-CREATE TABLE faker.pool (
-    relation     oid PRIMARY KEY,
-    aggregate    text NOT NULL,
-    table_name   text NOT NULL UNIQUE,
-    key_columns  text NOT NULL,
-    relfilenode  oid NOT NULL,
-    size         bigint NOT NULL DEFAULT 0
-);
-COMMENT ON TABLE faker.pool IS 'faker: registry of the pool tables faker."pool_<table oid>" (written by faker only)';
-
-CREATE TABLE faker.lock (
-    relation  oid PRIMARY KEY,
-    version   bigint NOT NULL DEFAULT 0
-);
-COMMENT ON TABLE faker.lock IS 'faker: one row per table, updated by every call that touches it (serialises calls)';
-
 CREATE TABLE faker.sequence (
     scope  text PRIMARY KEY,
     next   bigint NOT NULL
@@ -41,18 +26,6 @@ CREATE FUNCTION faker_define(aggregate text, relation regclass, spec jsonb DEFAU
 COMMENT ON FUNCTION faker_define(text, regclass, jsonb) IS
     'faker: create or replace an aggregate; the spec is validated against the table now';
 
-CREATE FUNCTION faker_undefine(aggregate text, forget boolean DEFAULT false) RETURNS void
-    AS 'MODULE_PATHNAME', 'faker_undefine' LANGUAGE C VOLATILE STRICT;
-COMMENT ON FUNCTION faker_undefine(text, boolean) IS
-    'faker: remove an aggregate definition; with forget, its table''s pools and its sequence counters too';
-
-CREATE FUNCTION faker_populate(aggregate text, n bigint, seed bigint DEFAULT NULL,
-                               shard int DEFAULT NULL, shards int DEFAULT NULL)
-    RETURNS TABLE(aggregate text, relation regclass, created bigint, reused bigint, nulls bigint)
-    AS 'MODULE_PATHNAME', 'faker_populate' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
-COMMENT ON FUNCTION faker_populate(text, bigint, bigint, int, int) IS
-    'faker: make n rows of an aggregate (defined, or a table), creating or reusing what they reference; shard k of shards m makes its part of one fill';
-
 CREATE FUNCTION faker_explain(aggregate text)
     RETURNS TABLE(step int, aggregate text, relation regclass, via text, distributor jsonb)
     AS 'MODULE_PATHNAME', 'faker_explain' LANGUAGE C VOLATILE STRICT;
@@ -62,12 +35,6 @@ COMMENT ON FUNCTION faker_explain(text) IS
 CREATE FUNCTION faker_reset(aggregate text DEFAULT NULL) RETURNS void
     AS 'MODULE_PATHNAME', 'faker_reset' LANGUAGE C VOLATILE CALLED ON NULL INPUT;
 COMMENT ON FUNCTION faker_reset(text) IS 'faker: forget pools, use counts and sequence counters (all, or one aggregate''s); table data is untouched';
-
-CREATE VIEW faker_pools AS
-    SELECT p.aggregate, p.table_name AS pool, p.size, p.relation::regclass AS relation
-    FROM faker.pool p;
-COMMENT ON VIEW faker_pools IS 'faker: the pools and their sizes';
-GRANT SELECT ON faker_pools TO PUBLIC;
 
 CREATE FUNCTION faker_rows(rowtype anyelement, n bigint, seed bigint DEFAULT NULL) RETURNS SETOF anyelement
     AS 'MODULE_PATHNAME', 'faker_rows' LANGUAGE C VOLATILE CALLED ON NULL INPUT;

@@ -1,5 +1,14 @@
-/* faker: profiles (faker_profile, faker_populate_profile, faker_compare), in
- * PL/pgSQL with a pinned search_path; the same text is in faker--1.2--1.3.sql. */
+/* faker: profiles (faker_profile, faker_populate_profile, faker_compare);
+ * since 1.3 (faker--1.2--1.3.sql includes this part).
+ *
+ * PL/pgSQL.  faker runs in superusers' backends, so nothing another role
+ * creates may run here: every function pins search_path to pg_catalog,
+ * pg_temp (pg_temp is never searched for functions or operators), names
+ * tables and faker's own functions with their schema, quotes identifiers
+ * with format('%I') and passes values as parameters (or as literals quoted
+ * by format('%L')).  The profile format is documented in README
+ * ("Profiles").
+ */
 
 -- The many-to-one distributor that best reproduces a faker_fit result:
 -- the mean, the null share, and a shape: nothing when the rank groups are

@@ -17,7 +17,7 @@ cp -r t "$tapdir/"
 chown -R "$FAKER_OS_USER" "$tapdir" 2>/dev/null || true
 status=0
 (cd "$tapdir" && faker_as_server_user env PATH="$FAKER_PGBIN:$PATH" \
-	PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
+	PERL5LIB="$tapdir/t:/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl" \
 	PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
 	TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
 	prove ${PROVE_FLAGS:-} "${files[@]}") || status=1

@@ -101,13 +101,14 @@ if [ -n "${FAKER_TESTS:-}" ] && [ -z "${FAKER_TAP:-}" ]; then
 fi
 if [ -n "$tapfiles" ] && compgen -G "t/*.pl" >/dev/null; then
 	echo "== TAP"
-	# a copy the unprivileged user can read wherever the checkout lives
+	# a copy the unprivileged user can read wherever the checkout lives; its
+	# t/ holds FakerNode.pm, the setup the TAP files share (on PERL5LIB)
 	tapdir=$FAKER_TMP/tap
 	mkdir -p "$tapdir"
 	cp -r t "$tapdir/"
 	chown -R "$FAKER_OS_USER" "$tapdir" 2>/dev/null || true
 	if ! (cd "$tapdir" && faker_as_server_user env PATH="$FAKER_PGBIN:$PATH" \
-		PERL5LIB=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl \
+		PERL5LIB="$tapdir/t:/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/perl" \
 		PG_REGRESS=/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress \
 		TESTDIR="$tapdir" FAKER_ROOT="$FAKER_ROOT" \
 		prove ${PROVE_FLAGS:-} $tapfiles 2>&1 | tee "$FAKER_TMP/tap.log"; exit "${PIPESTATUS[0]}"); then

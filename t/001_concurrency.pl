@@ -2,30 +2,13 @@
 # racing, and cancellation of a long call.
 use strict;
 use warnings;
-use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 use IPC::Run;
 use Time::HiRes qw(time usleep);
+use FakerNode;
 
-my $node = PostgreSQL::Test::Cluster->new('main');
-$node->init;
-$node->append_conf('postgresql.conf', "fsync = off\nmax_connections = 20");
-$node->start;
-
-$node->safe_psql('postgres', q{
-CREATE EXTENSION faker;
-CREATE TABLE tenant (id serial PRIMARY KEY, name text NOT NULL);
-CREATE TABLE author (tenant_id int NOT NULL REFERENCES tenant, id serial, name text NOT NULL,
-                     PRIMARY KEY (tenant_id, id));
-CREATE TABLE book (tenant_id int NOT NULL REFERENCES tenant, id serial, author_id int NOT NULL,
-                   isbn text NOT NULL UNIQUE, PRIMARY KEY (tenant_id, id),
-                   FOREIGN KEY (tenant_id, author_id) REFERENCES author);
-SELECT faker_define('book', 'book', '{
-  "columns": {"isbn": {"gen": "digits", "length": 13}},
-  "references": {"book_tenant_id_fkey": {"weights": [0.7, 0.2, 0.07, 0.03], "mean": 100},
-                 "book_tenant_id_author_id_fkey": {"skew": 2, "mean": 10}}}');
-});
+my $node = faker_node('main', conf => 'max_connections = 20', sql => $BOOKS_SQL);
 
 my $script = "$PostgreSQL::Test::Utils::tmp_check/populate.sql";
 open my $fh, '>', $script or die;
@@ -45,21 +28,7 @@ is($node->safe_psql('postgres', 'SELECT count(*) FROM book'), 500 * 5 * 6, 'ever
 is($node->safe_psql('postgres', 'SELECT count(*) - count(DISTINCT isbn) FROM book'), 0, 'no duplicate unique values');
 
 # Pools agree with their tables: same size, every key present, no duplicates.
-my $bad = $node->safe_psql('postgres', q{
-DO $$ DECLARE r record; n bigint; BEGIN
-  FOR r IN SELECT p.aggregate, p.table_name, p.relation::regclass AS relation,
-                  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
-                    WHERE a.attrelid = ('faker.' || quote_ident(p.table_name))::regclass
-                      AND a.attnum > 1 AND NOT a.attisdropped) AS key_columns
-           FROM faker.pool p LOOP
-    EXECUTE format('SELECT (SELECT count(*) FROM faker.%I) - (SELECT count(*) FROM %s)', r.table_name, r.relation) INTO n;
-    IF n <> 0 THEN RAISE EXCEPTION 'pool of % differs from its table by %', r.aggregate, n; END IF;
-    EXECUTE format('SELECT count(*) FROM (SELECT %s FROM faker.%I EXCEPT SELECT %s FROM %s) s',
-                   r.key_columns, r.table_name, r.key_columns, r.relation) INTO n;
-    IF n <> 0 THEN RAISE EXCEPTION 'pool of % has % keys not in its table', r.aggregate, n; END IF;
-  END LOOP; END $$;
-SELECT count(*) FROM faker_pools});
-ok($bad >= 2, 'pools are consistent with their tables');
+cmp_ok(pools_consistent($node), '>=', 2, 'pools are consistent with their tables');
 
 # Pool setup racing after a reset: four sessions set up the same pools.
 $node->safe_psql('postgres', 'SELECT faker_reset()');

@@ -6,14 +6,11 @@
 # it stored (4).
 use strict;
 use warnings;
-use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use FakerNode;
 
-my $node = PostgreSQL::Test::Cluster->new('sec');
-$node->init;
-$node->append_conf('postgresql.conf', "fsync = off");
-$node->start;
+my $node = faker_node('sec');
 
 # Run SQL (as ROLE if given, through SET ROLE); returns (sqlstate, stdout,
 # stderr): '00000' when every statement succeeded, else the first error's.
@@ -43,7 +40,6 @@ sub q1 { return $node->safe_psql('postgres', $_[0]); }
 # USAGE on their sequences, nothing on schema faker beyond the USAGE every
 # role has.  tester_home is where the tester keeps its own objects.
 q1(q{
-CREATE EXTENSION faker;
 CREATE TABLE tenant (id serial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE author (tenant_id int NOT NULL REFERENCES tenant, id serial, name text NOT NULL,
                      PRIMARY KEY (tenant_id, id));

@@ -5,20 +5,11 @@
 # reached both as a parent and directly.
 use strict;
 use warnings;
-use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use FakerNode;
 
-my $node = PostgreSQL::Test::Cluster->new('dump');
-$node->init;
-$node->append_conf('postgresql.conf', "fsync = off");
-$node->start;
-
-sub q1 { my ($db, $sql) = @_; return $node->safe_psql($db, $sql); }
-
-q1('postgres', 'CREATE DATABASE src');
-q1('src', q{
-CREATE EXTENSION faker;
+my $node = faker_node('dump', db => 'src', sql => q{
 CREATE TABLE tenant (id serial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE author (id serial PRIMARY KEY, tenant_id int NOT NULL REFERENCES tenant, name text NOT NULL);
 CREATE TABLE book (id serial PRIMARY KEY, author_id int NOT NULL REFERENCES author, title text NOT NULL);
@@ -28,6 +19,9 @@ SELECT faker_define('book', 'book', '{"columns": {"title": {"gen": "sentence", "
   "references": {"author_id": {"weights": [0.7, 0.2, 0.07, 0.03], "mean": 20}}}');
 SELECT count(*) FROM faker_populate('book', 10000, 1);
 });
+
+sub q1 { my ($db, $sql) = @_; return $node->safe_psql($db, $sql); }
+
 my $defs_sql = q{SELECT string_agg(name || ' ' || relation::text || ' ' || owner || ' ' || spec::text, E'\n' ORDER BY name)
                  FROM faker.aggregate};
 my $seq_sql = q{SELECT string_agg(scope || '=' || next, ',' ORDER BY scope) FROM faker.sequence};

@@ -6,18 +6,12 @@
 # does not dominate the figure.
 use strict;
 use warnings;
-use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 use Time::HiRes qw(time);
+use FakerNode;
 
-my $node = PostgreSQL::Test::Cluster->new('mem');
-$node->init;
-$node->append_conf('postgresql.conf', "fsync = off\nshared_buffers = 16MB\nsynchronous_commit = off");
-$node->start;
-
-$node->safe_psql('postgres', q{
-CREATE EXTENSION faker;
+my $node = faker_node('mem', conf => "shared_buffers = 16MB\nsynchronous_commit = off", sql => q{
 CREATE TABLE company (id serial PRIMARY KEY, founded date NOT NULL, active boolean NOT NULL, name text NOT NULL);
 CREATE TABLE employee (id serial PRIMARY KEY, company_id int NOT NULL REFERENCES company,
                        hired date NOT NULL, name text NOT NULL);

@@ -9,18 +9,12 @@
 # gets the row triggers (faker_explain).
 use strict;
 use warnings;
-use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 use Time::HiRes qw(usleep);
+use FakerNode;
 
-my $node = PostgreSQL::Test::Cluster->new('fkbatch');
-$node->init;
-$node->append_conf('postgresql.conf', "fsync = off\nmax_connections = 20");
-$node->start;
-
-$node->safe_psql('postgres', q{
-CREATE EXTENSION faker;
+my $node = faker_node('fkbatch', conf => 'max_connections = 20', sql => q{
 CREATE TABLE parent (id int PRIMARY KEY, grp int NOT NULL);
 CREATE TABLE child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES parent, note text);
 INSERT INTO parent SELECT g, g % 10 FROM generate_series(1, 1000) g;
@@ -38,51 +32,8 @@ is($node->safe_psql('postgres', q{SET ROLE tester; SELECT distributor->>'fk_chec
 is($node->safe_psql('postgres', q{SET faker.batch_fk_checks = off; SELECT distributor->>'fk_check' FROM faker_explain('child') WHERE aggregate = 'child' AND via IS NULL}),
 	'row', 'faker.batch_fk_checks = off: row triggers');
 
-sub session
-{
-	my $s = $node->background_psql('postgres', on_error_stop => 0);
-	$s->query_safe('SET faker.progress = off');
-	return $s;
-}
-
-sub state_of
-{
-	my ($s, $sql) = @_;
-	$s->{stderr} = '';
-	my $out = $s->query("$sql;\n\\echo SQLSTATE=:SQLSTATE");
-	return $out =~ /SQLSTATE=(\w+)/ ? $1 : "none: $out / $s->{stderr}";
-}
-
-sub start_async
-{
-	my ($s, $sql) = @_;
-	$s->{stderr} = '';
-	$s->query_until(qr/async-started/, "\\echo async-started\n$sql;\n\\echo SQLSTATE=:SQLSTATE\n");
-}
-
-sub finish_async
-{
-	my ($s) = @_;
-	my $out = $s->query_until(qr/SQLSTATE=\w+/, '');
-	return $out =~ /SQLSTATE=(\w+)/ ? $1 : "none: $out";
-}
-
-sub pid_of { my ($s) = @_; my $p = $s->query_safe('SELECT pg_backend_pid()'); chomp $p; return $p; }
-
-sub waits_on_lock
-{
-	my ($pid) = @_;
-	for (1 .. 200)
-	{
-		return 1 if $node->safe_psql('postgres',
-			"SELECT wait_event_type FROM pg_stat_activity WHERE pid = $pid") eq 'Lock';
-		usleep(50_000);
-	}
-	return 0;
-}
-
-my $a = session();
-my $b = session();
+my $a = faker_session($node);
+my $b = faker_session($node);
 my $apid = pid_of($a);
 my $bpid = pid_of($b);
 
@@ -90,7 +41,7 @@ my $bpid = pid_of($b);
 is(state_of($a, q{BEGIN; SELECT count(*) FROM faker_populate('child', 3000, 1)}), '00000',
 	'1: A populates in an open transaction');
 start_async($b, q{DELETE FROM parent});
-ok(waits_on_lock($bpid), "1: B's DELETE of the parents waits for A's locks");
+ok(waits_on_lock($node, $bpid), "1: B's DELETE of the parents waits for A's locks");
 is(state_of($a, 'COMMIT'), '00000', '1: A commits');
 is(finish_async($b), '23503', "1: then B's DELETE fails: A's children reference them");
 is($node->safe_psql('postgres', $orphans), 0, '1: no orphans');
@@ -108,7 +59,7 @@ INSERT INTO $p SELECT generate_series(1, 1000);
 SELECT faker_define('$c', '$c', '{"references": {"parent_id": {"mean": 3}}}');});
 	is(state_of($b, "BEGIN; DELETE FROM $p"), '00000', "2 ($end): B deletes every parent, uncommitted");
 	start_async($a, qq{SELECT count(*) FROM faker_populate('$c', 3000, 2)});
-	ok(waits_on_lock($apid), "2 ($end): A's batch check waits for B's deleted rows");
+	ok(waits_on_lock($node, $apid), "2 ($end): A's batch check waits for B's deleted rows");
 	is(state_of($b, $end), '00000', "2 ($end): B ends with $end");
 	is(finish_async($a), $end eq 'COMMIT' ? '23503' : '00000',
 		$end eq 'COMMIT' ? '2 (COMMIT): A fails with 23503: its parents are gone'

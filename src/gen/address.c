@@ -159,10 +159,10 @@ append_us(FakerGen *g, int field, FakerRng *rng, StringInfo buf)
 	switch (field)
 	{
 		case ADDR_STREET:
-			GenAppendStreetAddress(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_STREET_ADDRESS, g, rng, buf);
 			break;
 		case ADDR_CITY:
-			GenAppendCity(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
 			break;
 		case ADDR_POSTCODE:
 			append_digits(buf, rng, 5, false);

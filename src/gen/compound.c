@@ -38,8 +38,6 @@ GenBelowRest(FakerRng *rng, uint64 n, uint64 *rest)
 	return (uint64) (m >> 64);
 }
 
-#define W(arr) (arr)[GenTake(rp, lengthof(arr))]
-
 static const char *const syl_onsets[] = {
 	"Al", "Bran", "Cal", "Dar", "El", "Fen", "Gar", "Hal", "Is", "Jas",
 	"Kel", "Lor", "Mar", "Nor", "Or", "Per", "Quin", "Ros", "Sil", "Tor",
@@ -115,277 +113,369 @@ static const char *const lorem_endings[] = {
 	"atus", "itas", "ura", "osus", "ivus", "ulum"
 };
 
-/* Onset, middle and ending: Kelenson, Marisa, Torwood. */
-static void
-append_invented(StringInfo buf, uint64 *rp, bool last)
+/* the arrays above as word lists, for the parts below */
+#define LIST(arr) {(arr), lengthof(arr)}
+static const FakerWordList onsets = LIST(syl_onsets);
+static const FakerWordList mids = LIST(syl_mids);
+static const FakerWordList first_ends = LIST(first_endings);
+static const FakerWordList last_ends = LIST(last_endings);
+static const FakerWordList natures = LIST(nature_roots);
+static const FakerWordList prefixes = LIST(city_prefixes);
+static const FakerWordList glued = LIST(city_glued);
+static const FakerWordList spaced = LIST(city_spaced);
+static const FakerWordList industry = LIST(industries);
+static const FakerWordList dirs = LIST(street_dirs);
+static const FakerWordList levels = LIST(job_levels);
+static const FakerWordList quals = LIST(job_quals);
+static const FakerWordList fields = LIST(job_fields);
+static const FakerWordList roles = LIST(job_roles);
+static const FakerWordList grades = LIST(job_grades);
+static const FakerWordList regions = LIST(job_regions);
+static const FakerWordList lorem_pre = LIST(lorem_prefixes);
+static const FakerWordList lorem_end = LIST(lorem_endings);
+
+/*
+ * A compound is a sequence of parts, written left to right.  Each part that
+ * draws takes its numbers from the fraction left over by the plain draw, in
+ * the order of the parts, except that a "late" part (a CP_PICK) is drawn
+ * after the next part that draws and still written before it.  (The
+ * builders this table replaced drew the arguments of one appendStringInfo
+ * call right to left, as gcc evaluates them; "late" keeps those values.)
+ */
+typedef enum CompoundOp
 {
-	appendStringInfoString(buf, W(syl_onsets));
-	appendStringInfoString(buf, W(syl_mids));
-	if (last)
-		appendStringInfoString(buf, W(last_endings));
-	else
-		appendStringInfoString(buf, W(first_endings));
-}
+	CP_END,						/* no more parts */
+	CP_TEXT,					/* text */
+	CP_PLAIN,					/* the plain value */
+	CP_PICK,					/* a word of list, then text if the word is not "" */
+	CP_INVENTED,				/* onset, middle and an ending of list */
+	CP_ROOT,					/* a city root: a last or first name or nature word */
+	CP_ROOT_GLUED,				/* a city root and a glued suffix */
+	CP_PARTNER,					/* another first name of the plain one's half */
+	CP_EITHER					/* the next part when a draw below n is >= k,
+								 * else the part after it */
+} CompoundOp;
+
+typedef struct CompoundPart
+{
+	CompoundOp	op;
+	const FakerWordList *list;	/* CP_PICK, CP_INVENTED */
+	const char *text;			/* CP_TEXT; CP_PICK: after a non-empty word */
+	int			n;				/* CP_EITHER */
+	int			k;				/* CP_EITHER */
+	bool		late;			/* CP_PICK: drawn after the next drawing part */
+} CompoundPart;
+
+#define MAX_PARTS 12			/* the longest variant's parts and a CP_END */
+
+/* one way of making a compound, taken when the variant draw is below upto */
+typedef struct CompoundVariant
+{
+	int			upto;
+	CompoundPart parts[MAX_PARTS];
+} CompoundVariant;
+
+/*
+ * A generator: the plain list, drawn with GenBelowRest; before it, a house
+ * number when number is set; after it, a word of tail, written at the end
+ * of plain values and compounds alike (a company's "Inc", a street's
+ * "Avenue").  A value is plain when a draw below 100 is below plain_pct
+ * (lorem: the caller's), else one of the variants (chosen by a draw below
+ * 10 when there are several).
+ */
+typedef struct CompoundKind
+{
+	const FakerWordList *list;
+	bool		number;
+	const FakerWordList *tail;
+	int			plain_pct;
+	int			nvariants;
+	CompoundVariant variants[4];
+} CompoundKind;
+
+#define TEXT(t)		{CP_TEXT, NULL, (t)}
+#define PLAIN		{CP_PLAIN}
+#define PICK(l, t)	{CP_PICK, &(l), (t)}
+#define LATE(l, t)	{CP_PICK, &(l), (t), 0, 0, true}
+#define INVENTED(l) {CP_INVENTED, &(l)}
+#define ROOT		{CP_ROOT}
+#define GLUED		{CP_ROOT_GLUED}
+#define EITHER(n, k) {CP_EITHER, NULL, NULL, (n), (k)}
+
+/*
+ * The generators' tables.  Invented names (Kelenson, Marisa, Torwood) are
+ * an onset, a middle and an ending.
+ */
+static const CompoundKind first_name_kind = {
+	&faker_first_names, false, NULL, 60, 3, {
+		{4, {INVENTED(first_ends)}},
+		{7, {PLAIN, TEXT("-"), {CP_PARTNER}}},	/* Mary-Kate */
+		{10, {PLAIN, TEXT("-"), INVENTED(first_ends)}}
+	}
+};
+
+static const CompoundKind last_name_kind = {
+	&faker_last_names, false, NULL, 45, 4, {
+		{4, {INVENTED(last_ends)}},
+		{7, {PLAIN, TEXT("-"), PICK(faker_last_names, "")}},	/* Carter-Holloway */
+		{9, {PLAIN, TEXT("-"), INVENTED(last_ends)}},
+		{10, {INVENTED(last_ends), TEXT("-"), PLAIN}}
+	}
+};
+
+static const CompoundKind city_kind = {
+	&faker_cities, false, NULL, 45, 4, {
+		{1, {GLUED}},			/* Harrisonville */
+		{4, {PICK(prefixes, " "), GLUED}},	/* North Oakfield */
+		{7, {GLUED, PICK(spaced, "")}}, /* Marysville Heights */
+		/* East Clarkston Springs */
+		{10, {PICK(prefixes, " "), GLUED, PICK(spaced, "")}}
+	}
+};
+
+static const CompoundKind company_kind = {
+	&faker_last_names, false, &faker_company_suffixes, 40, 4, {
+		{4, {PLAIN, TEXT(" "), PICK(industry, "")}},	/* Harris Logistics Inc */
+		{6, {PLAIN, TEXT(" & "), PICK(faker_last_names, "")}},	/* Harris & Wright LLC */
+		{8, {PLAIN, TEXT(", "), PICK(faker_last_names, " and "), PICK(faker_last_names, "")}},
+		{10, {GLUED, TEXT(" "), PICK(industry, "")}}	/* Oakfield Robotics Group */
+	}
+};
+
+/* Senior Digital Marketing Manager II, EMEA */
+static const CompoundKind job_kind = {
+	&faker_jobs, false, NULL, 60, 1, {
+		{10, {PICK(levels, " "), EITHER(10, 6), PICK(quals, " "), TEXT(""),
+		LATE(fields, " "), PICK(roles, ""), PICK(grades, ""),
+		EITHER(2, 1), PICK(regions, ""), TEXT("")}}
+	}
+};
+
+static const CompoundKind street_kind = {
+	&faker_streets, true, &faker_street_suffixes, 60, 3, {
+		{4, {ROOT}},			/* 12 Harrison Avenue */
+		{6, {GLUED}},			/* 12 Maplewood Drive */
+		{10, {PICK(dirs, " "), EITHER(2, 1), ROOT, PLAIN}}	/* 12 West Carter Street */
+	}
+};
+
+static const CompoundKind lorem_kind = {
+	&faker_lorem, false, NULL, 0, 3, {
+		{3, {LATE(lorem_pre, ""), PLAIN, PICK(lorem_end, "")}}, /* exdolorque */
+		{6, {LATE(lorem_pre, ""), PLAIN, PICK(faker_lorem, "")}},
+		{10, {PLAIN, LATE(faker_lorem, ""), PICK(lorem_end, "")}}
+	}
+};
+
+/* what the parts of one value share: the leftover fraction, the plain draw */
+typedef struct CompoundValue
+{
+	uint64		r;
+	int			index;
+	const char *plain;
+} CompoundValue;
 
 /* a city root: a last name, a first name or a nature word (600) */
 static const char *
 city_root(uint64 *rp)
 {
-	uint64		k = GenTake(rp, faker_last_names.n + faker_first_names.n + lengthof(nature_roots));
+	uint64		k = GenTake(rp, faker_last_names.n + faker_first_names.n + natures.n);
 
 	if (k < (uint64) faker_last_names.n)
 		return faker_last_names.words[k];
 	k -= faker_last_names.n;
 	if (k < (uint64) faker_first_names.n)
 		return faker_first_names.words[k];
-	return nature_roots[k - faker_first_names.n];
+	return natures.words[k - faker_first_names.n];
 }
 
-/* Root and glued suffix: Harrisonville, Oakfield, Marysville. */
-static void
-append_root_glued(StringInfo buf, uint64 *rp)
+/* a word of LIST from the fraction *RP */
+static inline const char *
+take_word(uint64 *rp, const FakerWordList *list)
 {
-	appendStringInfoString(buf, city_root(rp));
-	appendStringInfoString(buf, W(city_glued));
+	return list->words[GenTake(rp, list->n)];
+}
+
+static int	append_part(StringInfo buf, const CompoundPart *parts, int i,
+						CompoundValue *v);
+
+/* Does part P draw from the fraction? */
+static bool
+part_draws(const CompoundPart *p)
+{
+	return p->op != CP_TEXT && p->op != CP_PLAIN && p->op != CP_END;
+}
+
+/* Append word W of part P and the text that follows a non-empty word. */
+static void
+append_pick(StringInfo buf, const CompoundPart *p, const char *w)
+{
+	appendStringInfoString(buf, w);
+	if (*w && p->text)
+		appendStringInfoString(buf, p->text);
 }
 
 /*
- * Keep the compound just appended after START when it fits in G's
- * varchar(n); else put the plain value back.
+ * A late pick PARTS[i]: the parts after it up to the next one that draws
+ * are appended first, then its word is drawn and inserted before them.
+ * Returns the index of the last part used.
+ */
+static int
+append_late(StringInfo buf, const CompoundPart *parts, int i, CompoundValue *v)
+{
+	const CompoundPart *p = &parts[i];
+	int			at = buf->len;
+	int			j;
+	const char *w;
+	int			wlen;
+	int			tlen;
+
+	for (j = i + 1; parts[j].op != CP_END; j++)
+	{
+		bool		draws = part_draws(&parts[j]);
+
+		j = append_part(buf, parts, j, v);
+		if (draws)
+			break;
+	}
+	if (parts[j].op == CP_END)
+		j--;
+	w = take_word(&v->r, p->list);
+	wlen = strlen(w);
+	tlen = (*w && p->text) ? strlen(p->text) : 0;
+	enlargeStringInfo(buf, wlen + tlen);
+	memmove(buf->data + at + wlen + tlen, buf->data + at, buf->len - at + 1);
+	memcpy(buf->data + at, w, wlen);
+	memcpy(buf->data + at + wlen, p->text, tlen);
+	buf->len += wlen + tlen;
+	return j;
+}
+
+/*
+ * Append part PARTS[i] of value V; returns the index of the last part it
+ * used (a CP_EITHER uses the two that follow it, a late part the parts up
+ * to the next one that draws).
+ */
+static int
+append_part(StringInfo buf, const CompoundPart *parts, int i, CompoundValue *v)
+{
+	const CompoundPart *p = &parts[i];
+	int			half;
+	int			j;
+
+	switch (p->op)
+	{
+		case CP_END:
+			break;
+		case CP_TEXT:
+			appendStringInfoString(buf, p->text);
+			break;
+		case CP_PLAIN:
+			appendStringInfoString(buf, v->plain);
+			break;
+		case CP_PICK:
+			if (p->late)
+				return append_late(buf, parts, i, v);
+			append_pick(buf, p, take_word(&v->r, p->list));
+			break;
+		case CP_INVENTED:
+			appendStringInfoString(buf, take_word(&v->r, &onsets));
+			appendStringInfoString(buf, take_word(&v->r, &mids));
+			appendStringInfoString(buf, take_word(&v->r, p->list));
+			break;
+		case CP_ROOT:
+			appendStringInfoString(buf, city_root(&v->r));
+			break;
+		case CP_ROOT_GLUED:
+			appendStringInfoString(buf, city_root(&v->r));
+			appendStringInfoString(buf, take_word(&v->r, &glued));
+			break;
+		case CP_PARTNER:
+			/* the list alternates men's and women's names: John-Paul */
+			half = faker_first_names.n / 2;
+			j = (v->index % 2) + 2 * (int) GenTake(&v->r, half);
+			if (j == v->index)
+				j = (j + 2) % (2 * half);
+			appendStringInfoString(buf, faker_first_names.words[j]);
+			break;
+		case CP_EITHER:
+			if ((int) GenTake(&v->r, p->n) >= p->k)
+				append_part(buf, parts, i + 1, v);
+			else
+				append_part(buf, parts, i + 2, v);
+			return i + 2;
+	}
+	return i;
+}
+
+/*
+ * Append a value of kind K: plain (a draw below 100 under PLAIN_PCT) or a
+ * compound of one of its variants, which falls back to the plain value
+ * when it does not fit in G's varchar(n) (G may be NULL: no limit).  The
+ * draws are those of the plain value, then the parts' from the leftover
+ * fraction: a plain value costs exactly the draws of a plain list pick.
  */
 static void
-fit_or_plain(FakerGen *g, StringInfo buf, int start, const char *plain)
+compound_append(const CompoundKind *k, int plain_pct, FakerGen *g,
+				FakerRng *rng, StringInfo buf)
 {
-	if (g->maxchars >= 0 && buf->len - start > g->maxchars)
-	{
-		buf->len = start;
-		buf->data[start] = '\0';
-		appendStringInfoString(buf, plain);
-	}
-}
-
-void
-GenAppendFirstName(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	uint64		r;
-	int			i = (int) GenBelowRest(rng, faker_first_names.n, &r);
-	const char *plain = faker_first_names.words[i];
+	CompoundValue v;
 	int			start = buf->len;
-	uint64		f;
+	int			body;
+	const char *tail;
 
-	if (GenTake(&r, 100) < 60)
+	if (k->number)
+		appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 9999));
+	body = buf->len;
+	v.index = (int) GenBelowRest(rng, k->list->n, &v.r);
+	v.plain = k->list->words[v.index];
+	tail = k->tail ? k->tail->words[FakerRngBelow(rng, k->tail->n)] : NULL;
+	if ((int) GenTake(&v.r, 100) >= plain_pct)
 	{
-		appendStringInfoString(buf, plain);
-		return;
-	}
-	f = GenTake(&r, 10);
-	if (f < 4)
-		append_invented(buf, &r, false);
-	else if (f < 7)
-	{
-		/* Mary-Kate, John-Paul: the list alternates men's and women's names */
-		int			half = faker_first_names.n / 2;
-		int			j = (i % 2) + 2 * (int) GenTake(&r, half);
+		const CompoundVariant *var = &k->variants[0];
+		int			i;
 
-		if (j == i)
-			j = (j + 2) % (2 * half);
-		appendStringInfo(buf, "%s-%s", plain, faker_first_names.words[j]);
-	}
-	else
-	{
-		appendStringInfo(buf, "%s-", plain);
-		append_invented(buf, &r, false);
-	}
-	fit_or_plain(g, buf, start, plain);
-}
-
-void
-GenAppendLastName(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	uint64		r;
-	const char *plain = faker_last_names.words[GenBelowRest(rng, faker_last_names.n, &r)];
-	int			start = buf->len;
-	uint64		f;
-
-	if (GenTake(&r, 100) < 45)
-	{
-		appendStringInfoString(buf, plain);
-		return;
-	}
-	f = GenTake(&r, 10);
-	if (f < 4)
-		append_invented(buf, &r, true);
-	else if (f < 7)
-		appendStringInfo(buf, "%s-%s", plain, faker_last_names.words[GenTake(&r, faker_last_names.n)]);
-	else if (f < 9)
-	{
-		appendStringInfo(buf, "%s-", plain);
-		append_invented(buf, &r, true);
-	}
-	else
-	{
-		append_invented(buf, &r, true);
-		appendStringInfo(buf, "-%s", plain);
-	}
-	fit_or_plain(g, buf, start, plain);
-}
-
-void
-GenAppendCity(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	uint64		r;
-	uint64	   *rp = &r;
-	const char *plain = faker_cities.words[GenBelowRest(rng, faker_cities.n, &r)];
-	int			start = buf->len;
-	uint64		f;
-
-	if (GenTake(&r, 100) < 45)
-	{
-		appendStringInfoString(buf, plain);
-		return;
-	}
-	f = GenTake(&r, 10);
-	if (f < 1)					/* Harrisonville */
-		append_root_glued(buf, &r);
-	else if (f < 4)				/* North Oakfield */
-	{
-		appendStringInfo(buf, "%s ", W(city_prefixes));
-		append_root_glued(buf, &r);
-	}
-	else if (f < 7)				/* Marysville Heights */
-	{
-		append_root_glued(buf, &r);
-		appendStringInfoString(buf, W(city_spaced));
-	}
-	else						/* East Clarkston Springs */
-	{
-		appendStringInfo(buf, "%s ", W(city_prefixes));
-		append_root_glued(buf, &r);
-		appendStringInfoString(buf, W(city_spaced));
-	}
-	fit_or_plain(g, buf, start, plain);
-}
-
-void
-GenAppendCompany(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	uint64		r;
-	uint64	   *rp = &r;
-	const char *last = faker_last_names.words[GenBelowRest(rng, faker_last_names.n, &r)];
-	const char *suffix = faker_company_suffixes.words[FakerRngBelow(rng, faker_company_suffixes.n)];
-	int			start = buf->len;
-	uint64		f;
-
-	if (GenTake(&r, 100) >= 40)
-	{
-		f = GenTake(&r, 10);
-		if (f < 4)				/* Harris Logistics Inc */
-			appendStringInfo(buf, "%s %s %s", last, W(industries), suffix);
-		else if (f < 6)			/* Harris & Wright LLC */
-			appendStringInfo(buf, "%s & %s %s", last,
-							 faker_last_names.words[GenTake(&r, faker_last_names.n)], suffix);
-		else if (f < 8)			/* Harris, Wright and Cole Ltd */
+		/* the last variant's upto is 10 */
+		if (k->nvariants > 1)
 		{
-			const char *b = faker_last_names.words[GenTake(&r, faker_last_names.n)];
+			int			f = (int) GenTake(&v.r, 10);
 
-			appendStringInfo(buf, "%s, %s and %s %s", last, b,
-							 faker_last_names.words[GenTake(&r, faker_last_names.n)], suffix);
+			while (f >= var->upto)
+				var++;
 		}
-		else					/* Oakfield Robotics Group */
-		{
-			append_root_glued(buf, &r);
-			appendStringInfo(buf, " %s %s", W(industries), suffix);
-		}
-		if (g->maxchars < 0 || buf->len - start <= g->maxchars)
+		for (i = 0; var->parts[i].op != CP_END; i++)
+			i = append_part(buf, var->parts, i, &v);
+		if (tail)
+			appendStringInfo(buf, " %s", tail);
+		if (g == NULL || g->maxchars < 0 || buf->len - start <= g->maxchars)
 			return;
-		buf->len = start;
-		buf->data[start] = '\0';
+		buf->len = body;
+		buf->data[body] = '\0';
 	}
-	appendStringInfo(buf, "%s %s", last, suffix);
+	appendStringInfoString(buf, v.plain);
+	if (tail)
+		appendStringInfo(buf, " %s", tail);
 }
 
+/* the tables of GenCompound's members, in its order */
+static const CompoundKind *const kinds[] = {
+	&first_name_kind, &last_name_kind, &city_kind, &company_kind, &job_kind,
+	&street_kind
+};
+
+StaticAssertDecl(lengthof(kinds) == GEN_COMPOUND_STREET_ADDRESS + 1,
+				 "one table per GenCompound member");
+
+/* A value of the "en" generator WHICH: plain or compound (see above). */
 void
-GenAppendJob(FakerGen *g, FakerRng *rng, StringInfo buf)
+GenAppendCompound(GenCompound which, FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	uint64		r;
-	uint64	   *rp = &r;
-	const char *plain = faker_jobs.words[GenBelowRest(rng, faker_jobs.n, &r)];
-	int			start = buf->len;
-	const char *level;
-
-	if (GenTake(&r, 100) < 60)
-	{
-		appendStringInfoString(buf, plain);
-		return;
-	}
-	/* Senior Digital Marketing Manager II, EMEA */
-	level = W(job_levels);
-	if (*level)
-		appendStringInfo(buf, "%s ", level);
-	if (GenTake(&r, 10) >= 6)
-		appendStringInfo(buf, "%s ", W(job_quals));
-	appendStringInfo(buf, "%s %s", W(job_fields), W(job_roles));
-	appendStringInfoString(buf, W(job_grades));
-	if (GenTake(&r, 2) == 1)
-		appendStringInfoString(buf, W(job_regions));
-	fit_or_plain(g, buf, start, plain);
-}
-
-/* "%d %s %s": number, street name (often a compound), type */
-void
-GenAppendStreetAddress(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	int			num = 1 + (int) FakerRngBelow(rng, 9999);
-	uint64		r;
-	uint64	   *rp = &r;
-	const char *street = faker_streets.words[GenBelowRest(rng, faker_streets.n, &r)];
-	const char *type = faker_street_suffixes.words[FakerRngBelow(rng, faker_street_suffixes.n)];
-	int			start = buf->len;
-	uint64		f;
-
-	if (GenTake(&r, 100) >= 60)
-	{
-		appendStringInfo(buf, "%d ", num);
-		f = GenTake(&r, 10);
-		if (f < 4)				/* 12 Harrison Avenue */
-			appendStringInfoString(buf, city_root(&r));
-		else if (f < 6)			/* 12 Maplewood Drive */
-			append_root_glued(buf, &r);
-		else					/* 12 West Carter Street */
-		{
-			appendStringInfo(buf, "%s ", W(street_dirs));
-			appendStringInfoString(buf, GenTake(&r, 2) ? city_root(&r) : street);
-		}
-		appendStringInfo(buf, " %s", type);
-		if (g->maxchars < 0 || buf->len - start <= g->maxchars)
-			return;
-		buf->len = start;
-		buf->data[start] = '\0';
-	}
-	appendStringInfo(buf, "%d %s %s", num, street, type);
+	compound_append(kinds[which], kinds[which]->plain_pct, g, rng, buf);
 }
 
 /* a lorem word, now and then a Latin-looking compound (PLAIN_PCT plain) */
 void
 GenAppendLoremWord(FakerRng *rng, StringInfo buf, int plain_pct)
 {
-	uint64		r;
-	uint64	   *rp = &r;
-	const char *plain = faker_lorem.words[GenBelowRest(rng, faker_lorem.n, &r)];
-	uint64		f;
-
-	if ((int) GenTake(&r, 100) < plain_pct)
-	{
-		appendStringInfoString(buf, plain);
-		return;
-	}
-	f = GenTake(&r, 10);
-	if (f < 3)					/* prefix, word, ending: exdolorque */
-		appendStringInfo(buf, "%s%s%s", W(lorem_prefixes), plain, W(lorem_endings));
-	else if (f < 6)				/* prefix, word, word */
-		appendStringInfo(buf, "%s%s%s", W(lorem_prefixes), plain,
-						 faker_lorem.words[GenTake(&r, faker_lorem.n)]);
-	else						/* word, word, ending */
-		appendStringInfo(buf, "%s%s%s", plain,
-						 faker_lorem.words[GenTake(&r, faker_lorem.n)], W(lorem_endings));
+	compound_append(&lorem_kind, plain_pct, NULL, rng, buf);
 }

@@ -24,12 +24,19 @@ GenTake(uint64 *r, uint64 m)
 	return (uint64) (p >> 64);
 }
 
-extern void GenAppendFirstName(FakerGen *g, FakerRng *rng, StringInfo buf);
-extern void GenAppendLastName(FakerGen *g, FakerRng *rng, StringInfo buf);
-extern void GenAppendCity(FakerGen *g, FakerRng *rng, StringInfo buf);
-extern void GenAppendCompany(FakerGen *g, FakerRng *rng, StringInfo buf);
-extern void GenAppendJob(FakerGen *g, FakerRng *rng, StringInfo buf);
-extern void GenAppendStreetAddress(FakerGen *g, FakerRng *rng, StringInfo buf);
+/* the "en" generators whose values are often compounds (one table each) */
+typedef enum GenCompound
+{
+	GEN_COMPOUND_FIRST_NAME,
+	GEN_COMPOUND_LAST_NAME,
+	GEN_COMPOUND_CITY,
+	GEN_COMPOUND_COMPANY,
+	GEN_COMPOUND_JOB,
+	GEN_COMPOUND_STREET_ADDRESS
+} GenCompound;
+
+extern void GenAppendCompound(GenCompound which, FakerGen *g, FakerRng *rng,
+							  StringInfo buf);
 extern void GenAppendLoremWord(FakerRng *rng, StringInfo buf, int plain_pct);
 
 #endif

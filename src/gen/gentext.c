@@ -148,9 +148,9 @@ append_user(FakerGen *g, FakerRng *rng, StringInfo buf)
 	nocap.maxchars = -1;
 	initStringInfo(&first);
 	initStringInfo(&last);
-	GenAppendFirstName(&nocap, rng, &first);
+	GenAppendCompound(GEN_COMPOUND_FIRST_NAME, &nocap, rng, &first);
 	slug_in_place(&first, 0);
-	GenAppendLastName(&nocap, rng, &last);
+	GenAppendCompound(GEN_COMPOUND_LAST_NAME, &nocap, rng, &last);
 	slug_in_place(&last, 0);
 	append_login(g, rng, buf, first.data, last.data);
 	pfree(first.data);
@@ -278,15 +278,15 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_paragraph(g, rng, buf);
 			break;
 		case G_FIRST_NAME:
-			GenAppendFirstName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_FIRST_NAME, g, rng, buf);
 			break;
 		case G_LAST_NAME:
-			GenAppendLastName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			break;
 		case G_NAME:
-			GenAppendFirstName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_FIRST_NAME, g, rng, buf);
 			appendStringInfoChar(buf, ' ');
-			GenAppendLastName(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			break;
 		case G_USERNAME:
 		case G_EMAIL:
@@ -296,16 +296,16 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_phone(rng, buf);
 			break;
 		case G_COMPANY:
-			GenAppendCompany(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_COMPANY, g, rng, buf);
 			break;
 		case G_JOB:
-			GenAppendJob(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_JOB, g, rng, buf);
 			break;
 		case G_STREET_ADDRESS:
-			GenAppendStreetAddress(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_STREET_ADDRESS, g, rng, buf);
 			break;
 		case G_CITY:
-			GenAppendCity(g, rng, buf);
+			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
 			break;
 		case G_COUNTRY:
 			appendStringInfoString(buf, pick(&faker_countries, rng));
