@@ -152,8 +152,8 @@ checks_open(FakerPlan *plan, Aggregate *agg)
 }
 
 /* The row VALS/NULLS of AGG in the slot, attributes faker does not make NULL. */
-static void
-fill_slot(Aggregate *agg, TupleTableSlot *slot, const Datum *vals, const bool *nulls)
+void
+AggregateFillSlot(Aggregate *agg, TupleTableSlot *slot, const Datum *vals, const bool *nulls)
 {
 	ExecClearTuple(slot);
 	for (int a = 0; a < slot->tts_tupleDescriptor->natts; a++)
@@ -187,7 +187,7 @@ ChecksFailing(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nu
 		checks_open(plan, agg);
 	if (cs->slot)
 	{
-		fill_slot(agg, cs->slot, vals, nulls);
+		AggregateFillSlot(agg, cs->slot, vals, nulls);
 		econtext->ecxt_scantuple = cs->slot;
 	}
 	for (int k = 0; k < cs->n && failing < 0; k++)

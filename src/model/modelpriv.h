@@ -298,6 +298,9 @@ extern Oid	PoolRelFilenode(Oid relid);
  * end state of the whole pool.
  */
 typedef struct PoolUses PoolUses;
+/* checkeval.c: a row of AGG (values by column index) in SLOT, the rest NULL */
+extern void AggregateFillSlot(Aggregate *agg, TupleTableSlot *slot, const Datum *vals, const bool *nulls);
+
 /* cache.c */
 extern PoolCacheEntry *PoolCacheLookup(Oid poolrel, int nkeys, const Oid *types, MemoryContext callcxt);
 extern UsesCacheEntry *UsesCacheLookup(Oid usesrel, const char *via, MemoryContext callcxt);

@@ -414,18 +414,7 @@ row_tuple(FakerPlan *plan, Aggregate *agg, UniqueKey *u, const Datum *vals, cons
 		TupleTableSlot *slot = agg->uslot;
 		ListCell   *ec = list_head(u->exprstates);
 
-		ExecClearTuple(slot);
-		for (int a = 0; a < slot->tts_tupleDescriptor->natts; a++)
-		{
-			slot->tts_values[a] = (Datum) 0;
-			slot->tts_isnull[a] = true;
-		}
-		for (int i = 0; i < agg->ncols; i++)
-		{
-			slot->tts_values[agg->cols[i].attnum - 1] = vals[i];
-			slot->tts_isnull[agg->cols[i].attnum - 1] = nulls[i];
-		}
-		ExecStoreVirtualTuple(slot);
+		AggregateFillSlot(agg, slot, vals, nulls);
 		econtext->ecxt_scantuple = slot;
 		if (u->predstate && !ExecQual(u->predstate, econtext))
 			return false;
