@@ -15,6 +15,7 @@
 #include "utils/jsonb.h"
 
 #include "faker.h"
+#include "options.h"
 #include "gen/compound.h"
 #include "gen/genpriv.h"
 #include "gen/locale.h"
@@ -109,9 +110,10 @@ FakerAddressCompile(Jsonb *spec, const char *path)
 {
 	FakerAddress *a = palloc0(sizeof(FakerAddress));
 	JsonbValue	v;
+	FakerOptions o;
 
-	if (spec == NULL ||
-		getKeyJsonValueFromContainer(&spec->root, "countries", strlen("countries"), &v) == NULL)
+	FakerOptionsInit(&o, spec, path, false);
+	if (!FakerOptHas(&o, "countries", &v))
 		return a;
 	if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
 		JsonContainerSize(v.val.binary.data) == 0)

@@ -49,16 +49,10 @@
 
 #include "faker.h"
 #include "model/expr.h"
+#include "options.h"
 #include "security.h"
 
 #define EXPR_PREFIX "SELECT ("
-
-/* Whether JB has KEY: its value in *V. */
-static bool
-jb_get(Jsonb *jb, const char *key, JsonbValue *v)
-{
-	return getKeyJsonValueFromContainer(&jb->root, key, strlen(key), v) != NULL;
-}
 
 /*
  * Re-throw the error being handled with LABEL before its message; a
@@ -109,9 +103,10 @@ safe_path_exit(int nest)
 bool
 ProviderIsSpec(Jsonb *cs, const char *gen)
 {
-	JsonbValue	v;
+	FakerOptions o;
 
-	return jb_get(cs, "expr", &v) || jb_get(cs, "from", &v) || (gen && strcmp(gen, "sql") == 0);
+	FakerOptionsInit(&o, cs, "", false);
+	return FakerOptHas(&o, "expr", NULL) || FakerOptHas(&o, "from", NULL) || (gen && strcmp(gen, "sql") == 0);
 }
 
 /* Whether key K may appear in the spec CS of a user provider (expr.h). */
@@ -358,8 +353,10 @@ function_resolve(Aggregate *agg, ModelColumn *c, ColProvider *p, Jsonb *cs)
 	List	   *args = NIL;
 	ParseState *pstate;
 	int			nest;
+	FakerOptions o;
 
-	if (!jb_get(cs, "function", &v) || v.type != jbvString)
+	FakerOptionsInit(&o, cs, p->path, false);
+	if (!FakerOptHas(&o, "function", &v) || v.type != jbvString)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: must name a function, e.g. \"myschema.next_code\"", fpath)));
@@ -413,18 +410,20 @@ ProviderSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 	ColProvider *p = palloc0(sizeof(ColProvider));
 	JsonbValue	v;
 	MemoryContext cxt = CurrentMemoryContext;
+	FakerOptions o;
 
+	FakerOptionsInit(&o, cs, path, false);
 	p->path = pstrdup(path);
 	c->prov = p;
 	c->kind = COL_EXPR;
-	if (jb_get(cs, "from", &v))
+	if (FakerOptHas(&o, "from", &v))
 	{
 		p->kind = PROV_FROM;
 		p->label = psprintf("aggregate \"%s\": column \"%s\": from", agg->name, c->name);
 		LookupSpec(agg, c, p, &v, path);
 		return;
 	}
-	if (!jb_get(cs, "expr", &v))
+	if (!FakerOptHas(&o, "expr", &v))
 	{
 		p->kind = PROV_FUNC;
 		p->label = psprintf("aggregate \"%s\": column \"%s\": function", agg->name, c->name);
@@ -702,8 +701,10 @@ void
 ProviderSequenceSpec(Aggregate *agg, ModelColumn *c, Jsonb *cs, const char *path)
 {
 	JsonbValue	v;
+	FakerOptions o;
 
-	if (jb_get(cs, "scope", &v) && v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data))
+	FakerOptionsInit(&o, cs, path, false);
+	if (FakerOptHas(&o, "scope", &v) && v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data))
 	{
 		ColProvider *p = palloc0(sizeof(ColProvider));
 		JsonbIterator *it = JsonbIteratorInit(v.val.binary.data);

@@ -33,6 +33,7 @@
 #include "utils/memutils.h"
 
 #include "faker.h"
+#include "options.h"
 #include "model/expr.h"
 #include "model/tuples.h"
 
@@ -158,7 +159,11 @@ static void
 tuple_address(Aggregate *agg, TupleGroup *g, Jsonb *spec, const char *path)
 {
 	JsonbValue	v;
-	bool		fields = getKeyJsonValueFromContainer(&spec->root, "fields", 6, &v) != NULL;
+	FakerOptions o;
+	bool		fields;
+
+	FakerOptionsInit(&o, spec, path, false);
+	fields = FakerOptHas(&o, "fields", &v);
 
 	if (fields && (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
 				   (int) JsonContainerSize(v.val.binary.data) != g->n))
@@ -192,15 +197,19 @@ tuple_source(Aggregate *agg, TupleGroup *g, Jsonb *spec, const char *path)
 {
 	JsonbValue	gen,
 				from;
-	bool		has_gen = getKeyJsonValueFromContainer(&spec->root, "gen", 3, &gen) != NULL;
-	bool		has_from = getKeyJsonValueFromContainer(&spec->root, "from", 4, &from) != NULL;
+	FakerOptions o;
+	bool		has_gen,
+				has_from;
+
+	FakerOptionsInit(&o, spec, path, false);
+	has_gen = FakerOptHas(&o, "gen", &gen);
+	has_from = FakerOptHas(&o, "from", &from);
 
 	if (has_gen == has_from)
 		tuple_error(path, "a tuple needs exactly one of \"gen\" (\"address\") or \"from\"");
 	if (has_from)
 	{
-		if (getKeyJsonValueFromContainer(&spec->root, "fields", 6, &gen) ||
-			getKeyJsonValueFromContainer(&spec->root, "countries", 9, &gen))
+		if (FakerOptHas(&o, "fields", NULL) || FakerOptHas(&o, "countries", NULL))
 			tuple_error(path, "\"fields\" and \"countries\" are options of \"gen\": \"address\"");
 		LookupTupleSpec(&g->from, &from, g->n, path);
 		return;
@@ -482,13 +491,16 @@ person_order(Aggregate *agg, int login, PersonLink *p)
 static bool
 spec_names_column(Jsonb *spec, const char *name)
 {
-	JsonbValue	cols,
-				v;
+	FakerOptions o;
+	JsonbValue	cols;
+	FakerOptions sub;
 
-	if (spec == NULL || !getKeyJsonValueFromContainer(&spec->root, "columns", 7, &cols) ||
+	FakerOptionsInit(&o, spec, "columns", false);
+	if (!FakerOptHas(&o, "columns", &cols) ||
 		cols.type != jbvBinary || !JsonContainerIsObject(cols.val.binary.data))
 		return false;
-	return getKeyJsonValueFromContainer(cols.val.binary.data, name, strlen(name), &v) != NULL;
+	FakerOptionsInit(&sub, JsonbValueToJsonb(&cols), "columns", false);
+	return FakerOptHas(&sub, name, NULL);
 }
 
 /*
