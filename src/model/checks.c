@@ -283,6 +283,25 @@ const_int(Const *k, int64 *v)
 }
 
 /*
+ * A comparison of a function call with a non-null constant, either side:
+ * the call into *L, the constant into *R, *OP as read with the call on the
+ * left.  False for any other form.
+ */
+static bool
+func_op_const(Node **l, Node **r, const char **op)
+{
+	if (IsA(*r, FuncExpr))
+	{
+		Node	   *t = *l;
+
+		*l = *r;
+		*r = t;
+		*op = flip(*op);
+	}
+	return IsA(*l, FuncExpr) && IsA(*r, Const) && !((Const *) *r)->constisnull;
+}
+
+/*
  * num_nonnulls(c1, c2, ...) OP k or num_nulls(...) OP k (OP one of =, <,
  * <=, >, >=, either side): how many of the columns are set, a CheckCount
  * on the first one.  Every argument must be a column of the table.
@@ -301,15 +320,7 @@ read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 
 	if (op == NULL || domcol >= 0)
 		return false;
-	if (IsA(r, FuncExpr))
-	{
-		Node	   *t = l;
-
-		l = r;
-		r = t;
-		op = flip(op);
-	}
-	if (!IsA(l, FuncExpr) || !IsA(r, Const) || ((Const *) r)->constisnull)
+	if (!func_op_const(&l, &r, &op))
 		return false;
 	f = (FuncExpr *) l;
 	if ((f->funcid != F_NUM_NONNULLS && f->funcid != F_NUM_NULLS) || f->funcvariadic)
@@ -399,15 +410,7 @@ read_function(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 
 	if (op == NULL)
 		return false;
-	if (IsA(r, FuncExpr))
-	{
-		Node	   *t = l;
-
-		l = r;
-		r = t;
-		op = flip(op);
-	}
-	if (!IsA(l, FuncExpr) || !IsA(r, Const) || ((Const *) r)->constisnull)
+	if (!func_op_const(&l, &r, &op))
 		return false;
 	fn = ((FuncExpr *) l)->funcid;
 	if (fn == F_NUM_NONNULLS || fn == F_NUM_NULLS)
