@@ -91,6 +91,66 @@ BEGIN
         'max_length', coalesce((st->>'length_max')::int, 16));
 END $$;
 
+-- A number for an ordered column's value E (SQL text) of type TYP: epoch
+-- seconds for dates and timestamps, else the value as float8 (quantiles
+-- are measured on these numbers).
+CREATE FUNCTION faker.profile_number_sql(e text, typ oid) RETURNS text
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN typ IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
+                THEN pg_catalog.format('pg_catalog.date_part(''epoch'', %s)', e)
+                ELSE e OPERATOR(pg_catalog.||) '::pg_catalog.float8' END
+$$;
+
+-- The columns whose physical order a profile measures: the leading column
+-- of each valid, non-partial btree index of REL whose type is a number, a
+-- date, a timestamp, text or a uuid.  An index scan's cost depends on how well the table's
+-- physical order follows that column (pg_stats.correlation).
+CREATE FUNCTION faker.profile_order_columns(rel oid) RETURNS TABLE(name text, typ oid)
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT DISTINCT a.attname::text, a.atttypid
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_catalog.pg_am am ON am.oid = ic.relam AND am.amname = 'btree'
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum OPERATOR(pg_catalog.=) i.indkey[0]
+    WHERE i.indrelid = rel AND i.indisvalid AND i.indpred IS NULL
+      AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype, 'numeric'::regtype,
+                         'float4'::regtype, 'float8'::regtype, 'date'::regtype,
+                         'timestamp'::regtype, 'timestamptz'::regtype,
+                         'text'::regtype, 'varchar'::regtype, 'bpchar'::regtype, 'uuid'::regtype)
+    ORDER BY 1
+$$;
+
+-- The physical order of REL's order columns in the rows of SRC (REL itself,
+-- its snapshot or a sample, aliased t): per column, the correlation of the
+-- rows' positions (block, then line pointer, from ctid) with the ranks of
+-- their values, as pg_stats.correlation measures it (on ranks, so a skewed
+-- column written in order reads 1); rounded to 4 places; {} when REL has
+-- no such column.
+CREATE FUNCTION faker.profile_order(rel oid, src text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    ranks text;
+    corrs text;
+    result jsonb;
+BEGIN
+    SELECT pg_catalog.string_agg(pg_catalog.format(
+               'CASE WHEN t.%1$I IS NOT NULL THEN pg_catalog.rank() OVER (ORDER BY t.%1$I) END AS r%2$s', o.name, o.i), ', '),
+           pg_catalog.string_agg(pg_catalog.format(
+               '%L, pg_catalog.round(pg_catalog.corr(s.pos, s.r%s)::numeric, 4)', o.name, o.i), ', ')
+    INTO ranks, corrs
+    FROM (SELECT c.name, pg_catalog.row_number() OVER (ORDER BY c.name) AS i FROM faker.profile_order_columns(rel) c) o;
+    IF ranks IS NULL THEN
+        RETURN '{}';
+    END IF;
+    EXECUTE pg_catalog.format(
+        'SELECT pg_catalog.jsonb_build_object(%s) FROM (SELECT'
+        ' (t.ctid::text::pg_catalog.point)[0] * 65536 + (t.ctid::text::pg_catalog.point)[1] AS pos, %s FROM %s) s',
+        corrs, ranks, src)
+    INTO result;
+    RETURN pg_catalog.jsonb_strip_nulls(result);
+END $$;
+
+
 -- The profile of one table (see faker_profile).  SCOPE: the tables being
 -- profiled (children are reported for those only).  The data is read from
 -- the table's snapshot (faker.profile_data) when faker_profile made one.
@@ -264,10 +324,7 @@ BEGIN
             CASE col.cat
             WHEN 'ordered' THEN pg_catalog.format(
                 ', ''q'', pg_catalog.percentile_cont(ARRAY(SELECT i / 20.0 FROM pg_catalog.generate_series(0, 20) i))'
-                ' WITHIN GROUP (ORDER BY %s)',
-                CASE WHEN col.atttypid IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
-                     THEN pg_catalog.format('pg_catalog.date_part(''epoch'', %s)', e)
-                     ELSE e || '::pg_catalog.float8' END)
+                ' WITHIN GROUP (ORDER BY %s)', faker.profile_number_sql(e, col.atttypid))
             WHEN 'text' THEN pg_catalog.format(
                 ', ''length_min'', pg_catalog.min(pg_catalog.length(%1$s)), ''length_max'', pg_catalog.max(pg_catalog.length(%1$s)),'
                 ' ''length_mean'', pg_catalog.round(pg_catalog.avg(pg_catalog.length(%1$s)), 2),'
@@ -384,7 +441,8 @@ BEGIN
         'schema', v_nspname, 'name', v_relname, 'rows', nrows,
         'spec', pg_catalog.jsonb_build_object('columns', columns, 'references', refs),
         'children', children,
-        'fit', pg_catalog.jsonb_build_object('references', reffit, 'columns', colfit, 'pairs', pairs));
+        'fit', pg_catalog.jsonb_build_object('references', reffit, 'columns', colfit, 'pairs', pairs,
+                                             'correlation', faker.profile_order(rel, src)));
 END $$;
 
 -- Where faker_profile reads the data of table REL: the snapshot it copied
@@ -403,7 +461,10 @@ CREATE FUNCTION faker.profile_name(rel oid) RETURNS text
 $$;
 
 CREATE FUNCTION faker_profile(relations regclass[] DEFAULT NULL, options jsonb DEFAULT '{}') RETURNS jsonb
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp
+    -- the snapshots keep the tables' physical order: no scan starting
+    -- midway (synchronized scans), no parallel scan interleaving workers
+    SET synchronize_seqscans = off SET max_parallel_workers_per_gather = 0 AS $$
 DECLARE
     k text;
     with_values boolean := true;
@@ -603,6 +664,116 @@ BEGIN
     RETURN ord;
 END $$;
 
+-- Which format version a profile is in: its "faker_profile" key (1; a
+-- profile without one is taken as 1).  A newer format is an error: this
+-- version of faker cannot know what its measures mean.
+CREATE FUNCTION faker.profile_check_format(profile jsonb, caller text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF profile ? 'faker_profile' AND (pg_catalog.jsonb_typeof(profile->'faker_profile') <> 'number'
+                                      OR profile->'faker_profile' <> '1'::jsonb) THEN
+        RAISE EXCEPTION '%: profile format % is not supported', caller, profile->'faker_profile'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'This version of faker reads profiles of format 1 ("faker_profile": 1).',
+                  HINT = 'Make the profile again with this version''s faker_profile(), or update faker.';
+    END IF;
+END $$;
+
+-- After faker_populate_profile's calls, the physical order of table TARGET
+-- as FIT (the profile's "fit" of the table) measured it, at its two ends:
+--   - where production followed an indexed column (correlation 0.9 or
+--     more) and TARGET does not (0.1 less), TARGET is rewritten in that
+--     column's order by CLUSTER on an index led by it (fewest key columns
+--     first, then not unique: the rows of a foreign key grouped, rather
+--     than keys already in the order they were made); of several such
+--     columns, the one furthest off;
+--   - where production followed none of its indexed columns (every
+--     correlation within 0.2 of 0) and TARGET follows one (0.2 more than
+--     production: rows made parent by parent, keys numbered as written),
+--     TARGET is rewritten in the order of a hash of its primary key (CLUSTER
+--     on a temporary index, dropped after).
+-- In between, a table is left as written.  The clustered-index mark stays
+-- as it was.  Returns 'index NAME', 'shuffled' or NULL; a NOTICE says why
+-- a table that needed it was not rewritten (partitioned, not the caller's,
+-- no primary key, or in use by this transaction).
+CREATE FUNCTION faker.profile_reorder(target oid, fit jsonb) RETURNS text
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    cols text[];
+    now jsonb;
+    best text;
+    idx text;
+    prev text;
+    why text;
+    pkey text;
+BEGIN
+    SELECT pg_catalog.array_agg(o.name ORDER BY o.name) INTO cols
+    FROM faker.profile_order_columns(target) o
+    WHERE pg_catalog.jsonb_typeof(fit->'correlation'->o.name) = 'number';
+    IF cols IS NULL THEN
+        RETURN NULL;
+    END IF;
+    now := faker.profile_order(target, pg_catalog.format('%s AS t', target::regclass));
+    SELECT c INTO best FROM pg_catalog.unnest(cols) c
+    WHERE (fit->'correlation'->>c)::float8 >= 0.9
+      AND (fit->'correlation'->>c)::float8 - coalesce((now->>c)::float8, 0) > 0.1
+    ORDER BY (fit->'correlation'->>c)::float8 - coalesce((now->>c)::float8, 0) DESC, c LIMIT 1;
+    IF best IS NOT NULL THEN
+        SELECT ic.relname INTO idx
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam AND am.amname = 'btree'
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum OPERATOR(pg_catalog.=) i.indkey[0]
+        WHERE i.indrelid = target AND i.indisvalid AND i.indpred IS NULL AND a.attname = best
+          AND (i.indoption[0] OPERATOR(pg_catalog.&) 1) = 0
+        ORDER BY i.indnkeyatts, i.indisunique, ic.relname LIMIT 1;
+        why := pg_catalog.format('in the order of "%s" (correlation %s in the profile, %s here)',
+                                 best, fit->'correlation'->>best, coalesce(now->>best, 'none'));
+    ELSIF NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(cols) c WHERE abs((fit->'correlation'->>c)::float8) > 0.2)
+          AND EXISTS (SELECT 1 FROM pg_catalog.unnest(cols) c
+                      WHERE abs(coalesce((now->>c)::float8, 0)) - abs((fit->'correlation'->>c)::float8) > 0.2) THEN
+        SELECT pg_catalog.string_agg(pg_catalog.format('%I', a.attname), ', ' ORDER BY x.i) INTO pkey
+        FROM pg_catalog.pg_constraint k, pg_catalog.unnest(k.conkey) WITH ORDINALITY x(attnum, i), pg_catalog.pg_attribute a
+        WHERE k.conrelid = target AND k.contype = 'p' AND a.attrelid = target AND a.attnum OPERATOR(pg_catalog.=) x.attnum;
+        why := 'in no order, as in the profile';
+    ELSE
+        RETURN NULL;
+    END IF;
+    IF (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = target) <> 'r'
+       OR NOT pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = target), 'USAGE')
+       OR (idx IS NULL AND pkey IS NULL) THEN
+        RAISE NOTICE 'faker_populate_profile: % is not %', target::regclass, why
+            USING HINT = 'Its owner can rewrite it with CLUSTER (an ordinary table with an index of that column, or a primary key).';
+        RETURN NULL;
+    END IF;
+    SELECT ic.relname INTO prev FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    WHERE i.indrelid = target AND i.indisclustered;
+    BEGIN
+        IF idx IS NULL THEN
+            -- a fixed hash seed: the same keys, the same order
+            idx := 'faker_shuffle_' || target;
+            EXECUTE pg_catalog.format('CREATE INDEX %I ON %s ((pg_catalog.hash_record_extended(ROW(%s), 42)))',
+                                      idx, target::regclass, pkey);
+            EXECUTE pg_catalog.format('CLUSTER %s USING %I', target::regclass, idx);
+            EXECUTE pg_catalog.format('DROP INDEX %I.%I',
+                (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.oid = target), idx);
+            idx := NULL;
+        ELSE
+            EXECUTE pg_catalog.format('CLUSTER %s USING %I', target::regclass, idx);
+        END IF;
+        IF prev IS NULL THEN
+            EXECUTE pg_catalog.format('ALTER TABLE %s SET WITHOUT CLUSTER', target::regclass);
+        ELSIF prev IS DISTINCT FROM idx THEN
+            EXECUTE pg_catalog.format('ALTER TABLE %s CLUSTER ON %I', target::regclass, prev);
+        END IF;
+    EXCEPTION WHEN object_in_use OR undefined_function THEN
+        RAISE NOTICE 'faker_populate_profile: % is not %: %', target::regclass, why, SQLERRM;
+        RETURN NULL;
+    END;
+    RETURN CASE WHEN idx IS NULL THEN 'shuffled' ELSE 'index ' || idx END;
+END $$;
+
 CREATE FUNCTION faker_populate_profile(profile jsonb, scale float8 DEFAULT 1, seed bigint DEFAULT NULL)
     RETURNS TABLE(aggregate text, relation text, created bigint, reused bigint, nulls bigint)
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
@@ -637,6 +808,7 @@ BEGIN
         RAISE EXCEPTION 'faker_populate_profile: profile must be an object with a "tables" object'
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Make one with faker_profile().';
     END IF;
+    PERFORM faker.profile_check_format(profile, 'faker_populate_profile');
     IF profile ? 'schemas' AND (pg_catalog.jsonb_typeof(profile->'schemas') <> 'object' OR EXISTS (
             SELECT 1 FROM pg_catalog.jsonb_each(profile->'schemas') s WHERE pg_catalog.jsonb_typeof(s.value) <> 'string')) THEN
         RAISE EXCEPTION 'faker_populate_profile: schemas: must map schema names to schema names'
@@ -725,6 +897,11 @@ BEGIN
         END LOOP;
     END LOOP;
 
+    -- the physical order production had (faker.profile_reorder)
+    FOR i IN 1..n LOOP
+        PERFORM faker.profile_reorder(rels[i], profile->'tables'->keys[i]->'fit');
+    END LOOP;
+
     FOR i IN SELECT x FROM pg_catalog.generate_series(1, n) x ORDER BY depth[x], x LOOP
         aggregate := faker.profile_name(rels[i]);
         relation := aggregate;
@@ -784,6 +961,8 @@ BEGIN
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
     END LOOP;
+    PERFORM faker.profile_check_format($1, 'faker_compare');
+    PERFORM faker.profile_check_format($2, 'faker_compare');
     IF $1 ? 'scale' AND (pg_catalog.jsonb_typeof($1->'scale') <> 'number' OR ($1->>'scale')::float8 <= 0) THEN
         RAISE EXCEPTION 'faker_compare: expected.scale: must be a positive number' USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -881,6 +1060,7 @@ BEGIN
         END LOOP;
         RETURN QUERY SELECT * FROM faker.profile_compare_children($1, e, a, tkey);
         RETURN QUERY SELECT * FROM faker.profile_compare_pairs(e, a, tkey);
+        RETURN QUERY SELECT * FROM faker.profile_compare_order(e, a, tkey);
     END LOOP;
 END $$;
 
@@ -897,6 +1077,26 @@ CREATE FUNCTION faker.profile_numbers(v jsonb) RETURNS float8[]
     LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
     SELECT pg_catalog.array_agg(faker.profile_number(x) ORDER BY i)
     FROM pg_catalog.jsonb_array_elements(CASE WHEN pg_catalog.jsonb_typeof(v) = 'array' THEN v END) WITH ORDINALITY w(x, i)
+$$;
+
+-- faker_compare's measures of the physical order of one table (E
+-- expected, A actual, TKEY its name in ACTUAL): per indexed column that
+-- both profiles measured, the correlation of its values with the rows'
+-- positions, within 0.2.  The planner costs an index scan between its
+-- sequential and random extremes by the square of that correlation, so a
+-- difference under 0.2 moves the cost by little where it matters (near 1:
+-- 0.8^2 = 0.64 against 1), and not at all near 0.
+CREATE FUNCTION faker.profile_compare_order(e jsonb, a jsonb, tkey text)
+    RETURNS TABLE(object text, measure text, expected text, actual text, ok boolean)
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT tkey OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) x.key,
+           'physical order correlation', faker.profile_num(faker.profile_number(x.value)),
+           faker.profile_num(faker.profile_number(a->'fit'->'correlation'->x.key)),
+           coalesce(abs(faker.profile_number(x.value) - faker.profile_number(a->'fit'->'correlation'->x.key)) <= 0.2, false)
+    FROM pg_catalog.jsonb_each(coalesce(e->'fit'->'correlation', '{}')) x
+    WHERE pg_catalog.jsonb_typeof(x.value) = 'number'
+      AND pg_catalog.jsonb_typeof(a->'fit'->'correlation'->x.key) = 'number'
+    ORDER BY x.key
 $$;
 
 -- faker_compare's measures of the children of one table (E expected, A
