@@ -115,6 +115,21 @@ extern int64 FakerO2MNext(FakerO2M *o2m, FakerRng *rng);
 extern double FakerO2MMean(const FakerO2M *o2m);
 extern Jsonb *FakerO2MToJsonb(const FakerO2M *o2m);
 
+/* ---- stratified categories (strata.c) ---- */
+
+typedef struct FakerStrata FakerStrata;	/* opaque */
+
+/*
+ * Draws of K weighted categories whose counts are within one row of their
+ * shares after every block of rows (the least number in which the rarest
+ * has one place), unbiased for any number of rows, in an order that looks
+ * random.  The stream is a function of SEED and the row's position: one
+ * created at DRAWN continues a stream that stopped there.
+ */
+extern FakerStrata *FakerStrataCreate(const double *weights, int k, uint64 seed, int64 drawn);
+extern int	FakerStrataNext(FakerStrata *s);
+extern int64 FakerStrataDrawn(const FakerStrata *s);
+
 /* ---- fit: measure a shape (the inverse) ---- */
 
 /*

@@ -443,6 +443,16 @@ choice_value(FakerGen *g, FakerRng *rng)
 	return make_text(g, s, strlen(s));
 }
 
+/* A value inside stratum I (gen.h): a choice's value I, a quantile segment's. */
+Datum
+FakerGenNextInStratum(FakerGen *g, int i, FakerRng *rng)
+{
+	if (g->kind == G_QUANTILES)
+		return GenQuantilesInSegment(g, i, rng);
+	Assert(g->kind == G_CHOICE && i >= 0 && i < g->nvalues);
+	return make_text(g, g->values[i], strlen(g->values[i]));
+}
+
 /*
  * The next value of G from RNG, of type FakerGenResultType(G): a flat
  * dispatch on the kind.

@@ -74,6 +74,19 @@ extern bool FakerGenNextWithin(FakerGen *gen, FakerRng *rng, Datum lo, bool has_
 extern int	FakerGenChoiceCount(const FakerGen *gen);
 extern const char *FakerGenChoiceText(const FakerGen *gen, int i);
 extern int	FakerGenChoiceKeep(FakerGen *gen, const bool *keep);
+/* Choice value I's share (the weights sum to 1). */
+extern double FakerGenChoiceWeight(const FakerGen *gen, int i);
+
+/*
+ * Generators whose draw first picks one of N strata, each with its share
+ * of the draws: "choice" (its values, by their weights) and "quantiles"
+ * (the segments between its points, equal).  FakerGenStrata returns N (0
+ * for other generators) and fills WEIGHTS (N doubles) when not NULL;
+ * FakerGenNextInStratum draws a value inside stratum I.  Stratified draws
+ * ("exact", src/model/exact.c) pick the stratum themselves.
+ */
+extern int	FakerGenStrata(const FakerGen *gen, double *weights);
+extern Datum FakerGenNextInStratum(FakerGen *gen, int i, FakerRng *rng);
 
 /*
  * Persons (gentext.c): what a generator makes of a person, and a login

@@ -95,5 +95,6 @@ extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep
 /* quantiles (quantile.c) */
 extern void GenQuantilesCompile(FakerGen *g, FakerOptions *o);
 extern Datum GenQuantilesNext(FakerGen *g, FakerRng *rng);
+extern Datum GenQuantilesInSegment(FakerGen *g, int i, FakerRng *rng);
 
 #endif

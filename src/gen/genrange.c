@@ -123,6 +123,23 @@ FakerGenChoiceText(const FakerGen *g, int i)
 	return g->values[i];
 }
 
+double
+FakerGenChoiceWeight(const FakerGen *g, int i)
+{
+	return g->cum ? g->cum[i] - (i ? g->cum[i - 1] : 0) : 1.0 / g->nvalues;
+}
+
+int
+FakerGenStrata(const FakerGen *g, double *weights)
+{
+	int			n = g->kind == G_CHOICE ? g->nvalues :
+		g->kind == G_QUANTILES ? g->npoints - 1 : 0;
+
+	for (int i = 0; weights && i < n; i++)
+		weights[i] = g->kind == G_CHOICE ? FakerGenChoiceWeight(g, i) : 1.0 / n;
+	return n;
+}
+
 int
 FakerGenChoiceKeep(FakerGen *g, const bool *keep)
 {
@@ -132,7 +149,7 @@ FakerGenChoiceKeep(FakerGen *g, const bool *keep)
 
 	for (int i = 0; i < g->nvalues; i++)
 	{
-		double		wi = g->cum ? g->cum[i] - (i ? g->cum[i - 1] : 0) : 1;
+		double		wi = FakerGenChoiceWeight(g, i);
 
 		if (!keep[i])
 			continue;

@@ -100,10 +100,10 @@ GenQuantilesCompile(FakerGen *g, FakerOptions *o)
 	}
 }
 
-Datum
-GenQuantilesNext(FakerGen *g, FakerRng *rng)
+/* The value at POS in [0, npoints - 1]: between points floor(POS) and the next. */
+static Datum
+quantiles_at(FakerGen *g, double pos)
 {
-	double		pos = FakerRngDouble(rng) * (g->npoints - 1);
 	int			i = Min((int) pos, g->npoints - 2);
 	double		v = g->points[i] + (pos - i) * (g->points[i + 1] - g->points[i]);
 
@@ -120,4 +120,17 @@ GenQuantilesNext(FakerGen *g, FakerRng *rng)
 								   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 	}
 	return Float8GetDatum(v);
+}
+
+Datum
+GenQuantilesNext(FakerGen *g, FakerRng *rng)
+{
+	return quantiles_at(g, FakerRngDouble(rng) * (g->npoints - 1));
+}
+
+/* A value of segment I (between points I and I + 1), uniform inside it. */
+Datum
+GenQuantilesInSegment(FakerGen *g, int i, FakerRng *rng)
+{
+	return quantiles_at(g, i + FakerRngDouble(rng));
 }

@@ -54,8 +54,8 @@ plan_expected(FakerPlan *plan, const double *base)
 }
 
 /* Read a scalar bigint with SPI. */
-static int64
-spi_int8(const char *sql, int nargs, Oid *types, Datum *args)
+int64
+ModelSPIInt8(const char *sql, int nargs, Oid *types, Datum *args)
 {
 	bool		isnull;
 	Datum		d;
@@ -116,7 +116,7 @@ sequence_open(FakerPlan *plan, ModelColumn *c)
 	FakerOwnerEnter(&owner);
 	FakerSPIExecute("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 						  2, types, args, NULL, false, 0);
-	c->seq_next = spi_int8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+	c->seq_next = ModelSPIInt8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 						   1, types, args);
 	FakerOwnerExit(&owner);
 }
@@ -157,6 +157,7 @@ static void
 column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is_key)
 {
 	FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
+	ExactOpen(plan, a, c);
 	if (c->kind == COL_DEFAULT && (is_key || c->evaldefault || (a == plan->target && plan->sinkdesc)))
 	{
 		Node	   *expr = build_column_default(rel, c->attnum);
@@ -176,7 +177,7 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 		 * the start does not depend on how far they are)
 		 */
 		c->seq_step = plan->shards;
-		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s::pg_catalog.int8) OPERATOR(pg_catalog.+) %d, %d) "
+		c->seq_next = ModelSPIInt8(psprintf("SELECT COALESCE(pg_catalog.max(%s::pg_catalog.int8) OPERATOR(pg_catalog.+) %d, %d) "
 										"FROM %s WHERE pg_catalog.mod(%s::pg_catalog.int8 OPERATOR(pg_catalog.-) %d, %d) "
 										"OPERATOR(pg_catalog.=) 0",
 										quote_identifier(c->name), plan->shards, plan->shard + 1, a->qualname,
@@ -185,7 +186,7 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 	else if (c->kind == COL_SERIAL_INT)
 	{
 		c->seq_step = 1;
-		c->seq_next = spi_int8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
+		c->seq_next = ModelSPIInt8(psprintf("SELECT COALESCE(pg_catalog.max(%s)::pg_catalog.int8, 0) "
 										"OPERATOR(pg_catalog.+) 1 FROM %s",
 										quote_identifier(c->name), a->qualname), 0, NULL, NULL);
 	}
@@ -268,6 +269,8 @@ finish_call(FakerPlan *plan)
 		{
 			ModelColumn *c = &plan->aggs[i]->cols[j];
 
+			if (c->exact)
+				ExactFinish(c);
 			if (c->prov)
 				ProviderFinish(plan, plan->aggs[i], c);
 			else if (c->kind == COL_SEQ)
@@ -330,8 +333,9 @@ lock_aggregates(FakerPlan *plan)
 /*
  * Must the call hold its locks from its start?  When it reads state that
  * it then writes back and that concurrent calls must not share: sequence
- * counters, numbered keys (max + 1), unique values and one-to-one parents
- * checked against what is there, plain-column reuse pools (positions).
+ * counters and the positions of exact columns' streams (exact.c), numbered
+ * keys (max + 1), unique values and one-to-one parents checked against
+ * what is there, plain-column reuse pools (positions).
  * Otherwise the call only reads pools and uses until it creates a row
  * that goes into a pool, and takes the locks then (CallLock): calls that
  * only reuse never wait on each other.
@@ -349,7 +353,7 @@ call_locks_early(FakerPlan *plan)
 		{
 			ModelColumn *c = &a->cols[j];
 
-			if (c->reuse || c->prov || c->kind == COL_SEQ || c->kind == COL_SERIAL_INT ||
+			if (c->reuse || c->prov || c->exact || c->kind == COL_SEQ || c->kind == COL_SERIAL_INT ||
 				(c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR)))
 				return true;
 		}

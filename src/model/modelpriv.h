@@ -65,6 +65,11 @@ typedef struct ModelColumn
 	int64		seq_start;
 	int64		seq_next;		/* sequence and serial int: next value */
 	double		null_weight;
+	bool		exact;			/* "exact": stratified NULLs and choices */
+	FakerStrata *null_strata;	/* call: NULL or not, stratified (exact.c) */
+	FakerStrata *pick_strata;	/* call: the choice's value, stratified */
+	char	   *null_scope;		/* their counters in faker.sequence */
+	char	   *pick_scope;
 	bool		reuse;			/* a pool of reused generated values */
 	FakerM2OSpec reuse_spec;
 	FakerM2O   *reuse_m2o;
@@ -315,6 +320,13 @@ extern const int64 *UsesCounts(PoolUses *u, int64 *n);
 extern void UsesFlush(Aggregate *agg);
 extern void UsesFlushOne(PoolUses *u);
 extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
+
+/* exact.c: the stratified draws of an "exact" column, call to call */
+extern void ExactOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c);
+extern void ExactFinish(ModelColumn *c);
+
+/* call.c: a scalar bigint read with SPI (an error when not one row) */
+extern int64 ModelSPIInt8(const char *sql, int nargs, Oid *types, Datum *args);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
 /* writer.c */

@@ -65,7 +65,7 @@ static void require_check(Aggregate *agg, ModelColumn *c, FakerOptions *o);
 
 /* The keys any column's spec may have; a sequence's; the reuse options. */
 static const char *const column_keys[] = {"gen", "values", "const", "unique", "mean", "skew", "weights",
-"null_weight", "require", NULL};
+"null_weight", "require", "exact", NULL};
 static const char *const sequence_keys[] = {"format", "start", "step", "scope", NULL};
 static const char *const reuse_keys[] = {"mean", "skew", "weights", "null_weight", NULL};
 static const char *const reuse_keys_no_weights[] = {"mean", "skew", "null_weight", NULL};
@@ -207,6 +207,9 @@ column_reuse(ModelColumn *c, FakerOptions *o, bool choice)
 		FakerOptError(o, NULL, "a unique column cannot reuse values (mean, skew, weights)");
 	if (c->kind != COL_GEN && c->kind != COL_EXPR && c->reuse)
 		FakerOptError(o, NULL, "only generated columns can reuse values");
+	c->exact = FakerOptBool(o, "exact", false);
+	if (c->exact && c->null_weight == 0 && (c->kind != COL_GEN || FakerGenStrata(c->gen, NULL) == 0))
+		FakerOptError(o, "exact", "applies to a null_weight, \"values\" and \"quantiles\"");
 }
 
 /*

@@ -102,6 +102,15 @@ column_error_context(void *arg)
 
 static Datum column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull);
 
+/* Whether the next value of column C is a NULL of its null_weight. */
+static bool
+column_draws_null(ModelColumn *c)
+{
+	if (c->null_strata)
+		return FakerStrataNext(c->null_strata) == 0;
+	return c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight;
+}
+
 /* A new value of a generated or user-provided column, in the column's type. */
 static Datum
 next_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
@@ -114,6 +123,8 @@ next_value(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 	/* a default email or username made of the row's names (tuples.c) */
 	if (c->person && PersonLogin(rc, c, &d))
 		return to_column(c, d);
+	if (c->pick_strata)
+		return to_column(c, FakerGenNextInStratum(c->gen, FakerStrataNext(c->pick_strata), &c->rng));
 	return to_column(c, FakerGenNext(c->gen, &c->rng));
 }
 
@@ -202,7 +213,7 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 		default:
 			break;
 	}
-	if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
+	if (column_draws_null(c))
 	{
 		*isnull = true;
 		return (Datum) 0;
@@ -327,7 +338,7 @@ ColumnValue(RowCtx *rc, Aggregate *agg, ModelColumn *c, FakerCriteria *req,
 		if (ranged && FakerCriteriaBounds(FakerCriteriaValueBranch(req, value_pick, &c->rng), &env,
 										  &lo, &has_lo, &lo_incl, &hi, &has_hi, &hi_incl))
 		{
-			if (c->null_weight > 0 && FakerRngDouble(&c->rng) < c->null_weight)
+			if (column_draws_null(c))
 			{
 				*isnull = true;
 				return (Datum) 0;
