@@ -50,6 +50,7 @@ typedef struct Writer
 	FmgrInfo   *outfn;
 	FkCheck    *fk;				/* batch foreign-key checks, or NULL */
 	MultiInsert *mi;			/* the COPY-style writer, or NULL: the INSERT */
+	int64		returned;		/* rows whose keys the INSERT returned */
 	Datum		retkeys[MODEL_MAX_KEYS];	/* keys the INSERT returned (returning.c) */
 	bool		retnulls[MODEL_MAX_KEYS];
 } Writer;
@@ -165,12 +166,19 @@ WriterContext(Aggregate *agg)
 
 /*
  * DELTA more (or fewer) of AGG's rows under construction: a batch is not
- * flushed while a row of it is being made.
+ * flushed while a row of it is being made.  Where each row is flushed as
+ * it is made (keys read back, returning.c) the flush happens during
+ * construction and keeps the memory; it is reset when the last row under
+ * construction is done and nothing is pending.
  */
 void
 WriterBuilding(Aggregate *agg, int delta)
 {
-	agg->writer->building += delta;
+	Writer	   *w = agg->writer;
+
+	w->building += delta;
+	if (agg->keys_returned && w->building == 0 && w->count == 0)
+		MemoryContextReset(w->batch);
 }
 
 /* Add a row (VALUES, NULLS by column index) to AGG's batch. */
@@ -290,7 +298,9 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 		error_context_stack = cb.previous;
 		MemoryContextSwitchTo(old);
 		w->count = 0;
-		PoolFlush(agg);
+		/* rows flushed one by one (returning.c) write their pool entries per batch */
+		if (agg->keys_returned == NULL || ++w->returned % MODEL_BATCH == 0)
+			PoolFlush(agg);
 		/* values of a row still being built may live there: keep them */
 		if (w->building == 0)
 			MemoryContextReset(w->batch);
