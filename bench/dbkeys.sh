@@ -5,7 +5,8 @@
 # (the baseline: faker evaluates nextval() itself, batches) and under one
 # whose id a BEFORE INSERT trigger sets (rows written one by one with
 # RETURNING); then the same parents made from the parent side with
-# 10 children each.  Prints each time in ms, best of REPEATS, and the
+# 10 children each, and CHILDREN parents with 0.1 child each (nearly all
+# rows row by row).  Prints each time in ms, best of REPEATS, and the
 # ratios to the baseline of the same run, with min-max over the repeats.
 N=${1:-100000}
 R=${2:-3}
@@ -24,6 +25,8 @@ CREATE TRIGGER trig_id BEFORE INSERT ON trig_parent FOR EACH ROW EXECUTE FUNCTIO
 CREATE TABLE trig_child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES trig_parent, note text);
 SELECT faker_define('plain_parent', 'plain_parent', '{"children": {"plain_child": {"via": "parent_id", "mean": 10}}}');
 SELECT faker_define('trig_parent', 'trig_parent', '{"children": {"trig_child": {"via": "parent_id", "mean": 10}}}');
+SELECT faker_define('plain_few', 'plain_parent', '{"children": {"plain_child": {"via": "parent_id", "mean": 0.1}}}');
+SELECT faker_define('trig_few', 'trig_parent', '{"children": {"trig_child": {"via": "parent_id", "mean": 0.1}}}');
 SQL
 # one timed fill from an empty pair of tables
 fill() {
@@ -36,6 +39,8 @@ for r in $(seq "$R"); do
 	t[tc,$r]=$(fill trig_child trig "$N")
 	t[pp,$r]=$(fill plain_parent plain $((N / 10)))
 	t[tp,$r]=$(fill trig_parent trig $((N / 10)))
+	t[pf,$r]=$(fill plain_few plain "$N")
+	t[tf,$r]=$(fill trig_few trig "$N")
 done
 report() {
 	local name=$1 base=$2 case=$3 vals=() ratios=()
@@ -53,3 +58,5 @@ report "child fill, serial parent (baseline)" pc pc
 report "child fill, trigger-keyed parent" pc tc
 report "parent fill + children, serial (baseline)" pp pp
 report "parent fill + children, trigger-keyed" pp tp
+report "parent fill, 0.1 child each, serial (baseline)" pf pf
+report "parent fill, 0.1 child each, trigger-keyed" pf tf
