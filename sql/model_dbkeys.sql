@@ -54,10 +54,37 @@ SELECT count(*) AS parents, max(id),
        (SELECT count(*) FROM seq_child c WHERE NOT EXISTS (SELECT 1 FROM seq_parent p WHERE p.id = c.seq_parent_id)) AS orphans
   FROM seq_parent;
 
+-- a text key a trigger makes from an identity column, under a reference
+-- to a unique column (not the primary key)
+CREATE TABLE coded (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text UNIQUE NOT NULL);
+CREATE FUNCTION coded_code() RETURNS trigger LANGUAGE plpgsql AS
+$$BEGIN NEW.code := 'T' OPERATOR(pg_catalog.||) NEW.id; RETURN NEW; END$$;
+CREATE TRIGGER coded_code BEFORE INSERT ON coded FOR EACH ROW EXECUTE FUNCTION coded_code();
+CREATE TABLE coded_use (id serial PRIMARY KEY, code text NOT NULL REFERENCES coded (code));
+SELECT aggregate, created, reused FROM faker_populate('coded_use', 100, 5) ORDER BY aggregate;
+SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM coded c WHERE c.code = u.code)) AS orphans,
+       count(*) FILTER (WHERE u.code !~ '^T[0-9]+$') AS not_the_triggers
+  FROM coded_use u;
+
+-- a tree on a trigger-keyed table: parents chosen by level get the keys
+-- the trigger gave (every row reached from a root, depth at most 4)
+CREATE SEQUENCE cat_ids START 500;
+CREATE TABLE cat (id int PRIMARY KEY, parent_id int REFERENCES cat, name text);
+CREATE FUNCTION cat_id() RETURNS trigger LANGUAGE plpgsql AS
+$$BEGIN NEW.id := pg_catalog.nextval('dk.cat_ids'); RETURN NEW; END$$;
+CREATE TRIGGER cat_id BEFORE INSERT ON cat FOR EACH ROW EXECUTE FUNCTION cat_id();
+SELECT faker_define('cat', 'dk.cat', '{"references": {"parent_id": {"mean": 3, "depth": {"max": 4}}}}');
+SELECT created FROM faker_populate('cat', 200, 6);
+WITH RECURSIVE t(id, depth) AS (
+    SELECT id, 1 FROM cat WHERE parent_id IS NULL
+    UNION ALL SELECT c.id, t.depth + 1 FROM cat c JOIN t ON c.parent_id = t.id WHERE t.depth < 100)
+SELECT count(*) AS reached, max(depth) AS max_depth, (SELECT count(*) FROM cat) AS rows,
+       (SELECT min(id) FROM cat) AS min_id FROM t;
+
 -- a table nothing references keeps its batches, trigger or not
 SELECT step, aggregate, distributor FROM faker_explain('parent') WHERE via IS NULL ORDER BY step;
 
-SELECT faker_undefine(name, forget => true) FROM faker.aggregate WHERE name = 'seq_parent';
+SELECT faker_undefine(name, forget => true) FROM faker.aggregate WHERE name IN ('seq_parent', 'cat') ORDER BY name;
 SELECT faker_reset();
 RESET search_path;
 DROP SCHEMA dk CASCADE;
