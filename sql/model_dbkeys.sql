@@ -81,6 +81,17 @@ WITH RECURSIVE t(id, depth) AS (
 SELECT count(*) AS reached, max(depth) AS max_depth, (SELECT count(*) FROM cat) AS rows,
        (SELECT min(id) FROM cat) AS min_id FROM t;
 
+-- a trigger that skips a row leaves no key to reference: 09000, nothing written
+CREATE TABLE skipper (id serial PRIMARY KEY, name text);
+CREATE FUNCTION skip_all() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
+CREATE TRIGGER skip_all BEFORE INSERT ON skipper FOR EACH ROW EXECUTE FUNCTION skip_all();
+CREATE TABLE skipper_use (id serial PRIMARY KEY, skipper_id int NOT NULL REFERENCES skipper);
+\set VERBOSITY sqlstate
+SELECT * FROM faker_populate('skipper_use', 10, 7);
+\set VERBOSITY default
+SELECT * FROM faker_populate('skipper_use', 10, 7);
+SELECT (SELECT count(*) FROM skipper) AS skippers, (SELECT count(*) FROM skipper_use) AS uses;
+
 -- a table nothing references keeps its batches, trigger or not
 SELECT step, aggregate, distributor FROM faker_explain('parent') WHERE via IS NULL ORDER BY step;
 

@@ -211,8 +211,13 @@ returned_keys(Aggregate *agg, Writer *w, SPITupleTable *tt, uint64 n)
 {
 	MemoryContext old = MemoryContextSwitchTo(w->batch);
 
-	if (n != 1)
-		elog(ERROR, "faker: insert into %s returned " UINT64_FORMAT " rows, not one", agg->qualname, n);
+	if (n != 1)					/* a BEFORE trigger returned NULL: no key */
+		ereport(ERROR,
+				(errcode(ERRCODE_TRIGGERED_ACTION_EXCEPTION),
+				 errmsg("aggregate \"%s\": a BEFORE INSERT trigger of %s skipped a row whose key other rows need",
+						agg->name, agg->qualname),
+				 errdetail("faker reads the keys of %s back from the INSERT (%s).", agg->qualname,
+						   agg->keys_returned)));
 	for (int k = 0; k < agg->nkeys; k++)
 	{
 		ModelColumn *c = &agg->cols[agg->keycol[k]];
