@@ -1,15 +1,24 @@
 /*
  * o2m.c: one-to-many count distributors (README, "Distributors").
  *
- * Continuous draws X (with E[X] = mean) become integer counts by stochastic
- * rounding, floor(X) + [U < frac(X)], which keeps the mean unbiased.
+ * Each parent first gets its own mean X (E[X] = mean):
  *
- *   {"mean": m}                       Poisson(m)
+ *   {"mean": m}                       X = m
  *   {"mean": m, "skew": s}            X = m s (1-U)^(s-1): s = 1 is exactly m,
  *                                     larger s piles most parents near 0 and
  *                                     a few up to s*m (power-law spread)
  *   {"mean": m, "weights": [w..]}     parents fall in k equal groups; group p
- *                                     gets m k w_p / sum(w) children each
+ *                                     has X = m k w_p / sum(w)
+ *
+ * and its count is drawn around X with variance "spread" * X
+ * (count_around): 0 is X rounded stochastically, floor(X) + [U < frac(X)]
+ * (constant counts), 1 (the default) Poisson(X), more a gamma-Poisson
+ * (negative binomial), less a binomial.  The main stream gives each parent
+ * the same draws whatever the spread (the count's own draws come from a
+ * stream seeded by one of them), so with one seed the spread changes how
+ * far counts stray from their parents' X, not which parents are big.
+ *
+ * The other distributors draw a continuous X and round it stochastically:
  *   {"min": a, "max": b, "weights"}   integer in [a, b]; weights (default
  *                                     uniform) interpolated linearly over it
  *   {"distribution": d, "mean": m}    exponential; pareto ("alpha", default
@@ -46,10 +55,12 @@ struct FakerO2M
 	int64		min, max;
 	double	   *cum;			/* range: cumulative probabilities of min..max */
 	double		scale;			/* derived parameter of the distribution */
+	double		spread;			/* poisson, skew, weights: variance / X */
 };
 
 #define O2M_MAX_COUNT	1000000000.0
 #define O2M_MAX_RANGE	1000000
+#define O2M_MAX_SPREAD	1000.0
 
 /*
  * {"min": a, "max": b} (weights optional): a count drawn from the integers
@@ -199,6 +210,12 @@ FakerO2MParse(Jsonb *spec, const char *path, const char *const *other_keys)
 		d->kind = O2M_WEIGHTS;
 	else
 		d->kind = O2M_POISSON;
+	if (d->kind <= O2M_WEIGHTS)
+	{
+		d->spread = FakerOptNumber(&o, "spread", 1);
+		if (!(d->spread >= 0 && d->spread <= O2M_MAX_SPREAD))
+			FakerOptError(&o, "spread", "must be between 0 and 1000 (the variance of a count over its mean)");
+	}
 	FakerOptionsCheckKeys(&o, other_keys);
 	return d;
 }
@@ -268,6 +285,82 @@ poisson_draw(FakerRng *rng, double mean)
 	}
 }
 
+/*
+ * A binomial draw of N trials of probability P, exactly while the rarer
+ * outcome is expected fewer than 30 times (geometric skips between its
+ * occurrences), else by a normal approximation rounded stochastically.
+ */
+static int64
+binomial_draw(FakerRng *rng, int64 n, double p)
+{
+	double		q = Min(p, 1 - p);
+	int64		k = 0;
+
+	if (n * q < 30)
+	{
+		double		lq = log1p(-q);
+		double		pos = 0;
+
+		if (q <= 0)
+			return p <= 0 ? 0 : n;
+		for (;;)
+		{
+			pos += floor(log(1 - FakerRngDouble(rng)) / lq) + 1;
+			if (pos > n)
+				break;
+			k++;
+		}
+	}
+	else
+	{
+		double		x = n * q + sqrt(n * q * (1 - q)) * FakerRngNormal(rng);
+		double		f;
+
+		x = Max(0, Min(x, (double) n));
+		f = floor(x);
+		k = (int64) f + (FakerRngDouble(rng) < x - f ? 1 : 0);
+	}
+	return q == p ? k : n - k;
+}
+
+/*
+ * A count of mean X and variance about SPREAD * X, the parent's count
+ * around its own mean (header comment).  It takes one value of RNG, always:
+ * with spread 0 it is the stochastic rounding's uniform, else the seed of
+ * a stream of its own for the draw.
+ *
+ * spread > 1: Poisson of a gamma(X / (s-1), scale s-1) rate, variance
+ * X + (s-1) X.  spread < 1: binomial(n, 1-s) with n = X / (1-s) rounded
+ * stochastically, variance s X (plus at most (1-s)^2 / 4 from the
+ * rounding of n).
+ */
+static int64
+count_around(FakerRng *rng, double x, double spread)
+{
+	uint64		r = FakerRngNext(rng);
+	FakerRng	own;
+	double		f;
+
+	if (!(x > 0))
+		return 0;
+	x = Min(x, O2M_MAX_COUNT);
+	f = floor(x);
+	if (spread == 0)
+		return (int64) f + ((r >> 11) * (1.0 / 9007199254740992.0) < x - f ? 1 : 0);
+	FakerRngInit(&own, r);
+	if (spread == 1)
+		return poisson_draw(&own, x);
+	if (spread > 1)
+		return poisson_draw(&own, (spread - 1) * gamma_draw(&own, x / (spread - 1)));
+	{
+		double		nx = x / (1 - spread),
+					nf = floor(nx);
+
+		return binomial_draw(&own, (int64) nf + (FakerRngDouble(&own) < nx - nf ? 1 : 0),
+							 1 - spread);
+	}
+}
+
 /* The number of children of the next parent, by D's distribution. */
 int64
 FakerO2MNext(FakerO2M *d, FakerRng *rng)
@@ -279,7 +372,9 @@ FakerO2MNext(FakerO2M *d, FakerRng *rng)
 	switch (d->kind)
 	{
 		case O2M_POISSON:
-			return poisson_draw(rng, d->mean);
+			if (d->spread == 1)
+				return poisson_draw(rng, d->mean);	/* as before spread was */
+			return count_around(rng, d->mean, d->spread);
 		case O2M_RANGE:
 			{
 				double		r = FakerRngDouble(rng);
@@ -298,15 +393,14 @@ FakerO2MNext(FakerO2M *d, FakerRng *rng)
 				return d->min + lo;
 			}
 		case O2M_SKEW:
-			x = d->mean * d->shape * pow(u, d->shape - 1);
-			break;
+			return count_around(rng, d->mean * d->shape * pow(u, d->shape - 1), d->spread);
 		case O2M_WEIGHTS:
 			{
 				int			p = (int) FakerRngBelow(rng, d->nweights);
 
-				x = d->mean * d->nweights * d->weights[p] / d->wsum;
+				return count_around(rng, d->mean * d->nweights * d->weights[p] / d->wsum,
+									d->spread);
 			}
-			break;
 		case O2M_EXPONENTIAL:
 			x = -d->mean * log(u);
 			break;
@@ -356,5 +450,7 @@ FakerO2MToJsonb(const FakerO2M *d)
 		JsonOutFloat(&j, "skew", d->shape);
 	if (d->nweights > 0)
 		JsonOutFloats(&j, "weights", d->weights, d->nweights);
+	if (d->kind <= O2M_WEIGHTS)
+		JsonOutFloat(&j, "spread", d->spread);
 	return JsonOutEnd(&j);
 }

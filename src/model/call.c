@@ -151,14 +151,16 @@ unique_seen(Aggregate *a, ModelColumn *c)
 /*
  * Per-call state of column C of A: its stream, a key DEFAULT faker
  * evaluates itself (so children can reference the row before it is
- * written), its reuse distributor, counters, the values a unique column has.
+ * written; not where the database sets the key, DB_KEY: returning.c), its
+ * reuse distributor, counters, the values a unique column has.
  */
 static void
-column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is_key)
+column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is_key, bool db_key)
 {
 	FakerRngInitStream(&c->rng, plan->seed, a->name, c->name);
 	ExactOpen(plan, a, c);
-	if (c->kind == COL_DEFAULT && (is_key || c->evaldefault || (a == plan->target && plan->sinkdesc)))
+	if (c->kind == COL_DEFAULT && !db_key &&
+		(is_key || c->evaldefault || (a == plan->target && plan->sinkdesc)))
 	{
 		Node	   *expr = build_column_default(rel, c->attnum);
 
@@ -210,14 +212,16 @@ aggregate_open(FakerPlan *plan, Aggregate *a, bool read)
 	a->seen = HashSetCreate(CurrentMemoryContext);
 	a->filters = NIL;
 	FakerRngInitStream(&a->crit_rng, plan->seed, a->name, "criteria");
+	/* keys others need now, which the database sets: read back (returning.c) */
+	a->keys_returned = read && !(a == plan->target && plan->sinkdesc) ? ReturningReason(a) : NULL;
 	for (int j = 0; j < a->ncols; j++)
 	{
 		bool		is_key = false;
 
 		for (int k = 0; k < a->nkeys; k++)
 			is_key |= a->keycol[k] == j;
-		is_key |= ProviderNeedsColumn(a, j);	/* a DEFAULT an expression reads */
-		column_open(plan, a, rel, &a->cols[j], is_key);
+		column_open(plan, a, rel, &a->cols[j], is_key || ProviderNeedsColumn(a, j),
+					is_key && a->keys_returned != NULL);
 	}
 	table_close(rel, AccessShareLock);
 	UniquesOpen(plan, a);
@@ -228,24 +232,26 @@ aggregate_open(FakerPlan *plan, Aggregate *a, bool read)
 						   psprintf("children.%s", a->children[c].name));
 }
 
+/* Is AGG's pool read in PLAN: does something in the plan reference it? */
+bool
+PlanReadsPool(FakerPlan *plan, Aggregate *agg)
+{
+	if (agg->force_read)
+		return true;
+	for (int i = 0; i < plan->n; i++)
+		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
+			if (plan->aggs[i]->refs[r].parent == agg)
+				return true;
+	return false;
+}
+
 /* Per-call state of every aggregate: streams, distributors, keys, pools. */
 static void
 prepare_call(FakerPlan *plan)
 {
-	bool	   *read = palloc0(sizeof(bool) * plan->n);
-
 	plan->estate = CreateExecutorState();
-	/* a pool is read when something in the plan references it */
 	for (int i = 0; i < plan->n; i++)
-	{
-		read[i] |= plan->aggs[i]->force_read;
-		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
-			for (int j = 0; j < plan->n; j++)
-				if (plan->aggs[i]->refs[r].parent == plan->aggs[j])
-					read[j] = true;
-	}
-	for (int i = 0; i < plan->n; i++)
-		aggregate_open(plan, plan->aggs[i], read[i]);
+		aggregate_open(plan, plan->aggs[i], PlanReadsPool(plan, plan->aggs[i]));
 	for (int i = 0; i < plan->n; i++)
 		for (int r = 0; r < plan->aggs[i]->nrefs; r++)
 		{

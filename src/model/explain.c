@@ -25,16 +25,27 @@
  * The aggregate's own row: how its rows are written, {"writer":
  * "multi_insert"} or {"writer": "insert", "writer_why": reason}
  * (multiinsert.c), and how its foreign keys are checked, "fk_check": mode
- * [, "why": reason] (fkcheck.c) if it has any.
+ * [, "why": reason] (fkcheck.c) if it has any; where the database sets
+ * the keys PLAN needs, "keys": "returning" and "keys_why" (returning.c).
  */
 static Jsonb *
-explain_writer(Aggregate *a)
+explain_writer(FakerPlan *plan, Aggregate *a)
 {
 	JsonOut		j;
 	const char *why = NULL;
 	const char *fk = FkCheckMode(a->relid, &why);
 	const char *mi_why = MultiInsertReason(a->relid);
+	const char *keys_why = PlanReadsPool(plan, a) ? ReturningReason(a) : NULL;
 
+	if (keys_why)
+	{
+		mi_why = "keys the database sets are read back, row by row";
+		if (fk)
+		{
+			fk = "row";
+			why = "each row is written as it is made";
+		}
+	}
 	JsonOutBegin(&j);
 	JsonOutString(&j, "writer", mi_why ? "insert" : "multi_insert");
 	if (mi_why)
@@ -44,6 +55,11 @@ explain_writer(Aggregate *a)
 		JsonOutString(&j, "fk_check", fk);
 		if (why)
 			JsonOutString(&j, "why", why);
+	}
+	if (keys_why)
+	{
+		JsonOutString(&j, "keys", "returning");
+		JsonOutString(&j, "keys_why", keys_why);
 	}
 	return JsonOutEnd(&j);
 }
@@ -98,9 +114,9 @@ explain_check(Aggregate *a, CheckRule *r)
 
 /* The rows of one aggregate, step STEP of the plan. */
 static void
-explain_aggregate(Aggregate *a, int step, ExplainEmit emit, void *arg)
+explain_aggregate(FakerPlan *plan, Aggregate *a, int step, ExplainEmit emit, void *arg)
 {
-	emit(arg, step, a->name, a->relid, NULL, explain_writer(a));
+	emit(arg, step, a->name, a->relid, NULL, explain_writer(plan, a));
 	/* references by width of key, then in the table's order */
 	for (int w = 1; w <= MODEL_MAX_KEYS; w++)
 		for (int r = 0; r < a->nrefs; r++)
@@ -132,6 +148,6 @@ ExplainPlan(const char *aggregate, ExplainEmit emit, void *arg)
 	MemoryContextSwitchTo(outer);
 	plan = PlanBuild(aggregate, false);
 	for (int i = 0; i < plan->n; i++)
-		explain_aggregate(plan->aggs[i], i + 1, emit, arg);
+		explain_aggregate(plan, plan->aggs[i], i + 1, emit, arg);
 	SPI_finish();
 }

@@ -102,8 +102,8 @@ static FkCheck *armed = NULL;
 static const char *armed_text = NULL;
 
 /* Would trigger T fire in this session (trigger.c, TriggerEnabled)? */
-static bool
-trigger_fires(Trigger *t)
+bool
+FkCheckTriggerFires(Trigger *t)
 {
 	if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
 		return t->tgenabled == TRIGGER_FIRES_ON_REPLICA || t->tgenabled == TRIGGER_FIRES_ALWAYS;
@@ -133,7 +133,7 @@ trigger_batchable(Trigger *t, Form_pg_constraint *con, HeapTuple *tup)
 {
 	Form_pg_constraint c;
 
-	if (t->tgfoid != F_RI_FKEY_CHECK_INS || !trigger_fires(t) || t->tgdeferrable || t->tginitdeferred)
+	if (t->tgfoid != F_RI_FKEY_CHECK_INS || !FkCheckTriggerFires(t) || t->tgdeferrable || t->tginitdeferred)
 		return false;
 	*tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(t->tgconstraint));
 	if (!HeapTupleIsValid(*tup))

@@ -30,5 +30,7 @@ extern int	FkCheckKeyAtts(FkCheck *f, const AttrNumber **atts);
 extern void FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n);
 extern void FkCheckStrip(FkCheck *f, ResultRelInfo *rri);
 extern void FkCheckInit(void);
+/* Would trigger T fire in this session (returning.c asks too)? */
+extern bool FkCheckTriggerFires(Trigger *t);
 
 #endif

@@ -233,6 +233,7 @@ typedef struct Aggregate
 				reused,
 				nulls;
 	bool		flushing;
+	const char *keys_returned;	/* call: why the database sets the keys (returning.c), or NULL */
 	int		   *colorder;		/* columns in generation order ($field first) */
 	int			natts;			/* highest attnum */
 	List	   *filters;		/* call: FilterPools over this pool */
@@ -337,6 +338,13 @@ extern void WriterFlushAll(FakerPlan *plan);
 extern MemoryContext WriterContext(Aggregate *agg);
 extern void WriterBuilding(Aggregate *agg, int delta);
 extern bool WriterFull(Aggregate *agg);
+extern void WriterReturnedKeys(Aggregate *agg, Datum *keys, bool *nulls);
+
+/* returning.c */
+extern const char *ReturningReason(Aggregate *agg);
+
+/* call.c */
+extern bool PlanReadsPool(FakerPlan *plan, Aggregate *agg);
 
 /* call.c */
 extern void CallPause(FakerPlan *plan);

@@ -594,6 +594,24 @@ row_children(RowCtx *rc, Aggregate *agg, const Datum *keys, const bool *knulls)
 }
 
 /*
+ * Write the row of AGG in ST now, where the database sets its key
+ * (returning.c): the key it returned replaces faker's in KEYS/KNULLS and in
+ * the row, so the pool, the filters and the children get it.
+ */
+static void
+row_write_returning(RowCtx *rc, Aggregate *agg, RowState *st, Datum *keys, bool *knulls)
+{
+	WriterAdd(agg, st->vals, st->nulls);
+	WriterFlush(rc->plan, agg);
+	WriterReturnedKeys(agg, keys, knulls);
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		st->vals[agg->keycol[k]] = keys[k];
+		st->nulls[agg->keycol[k]] = knulls[k];
+	}
+}
+
+/*
  * Make one row of AGG: pinned columns first, then criteria pushed down to
  * it, references narrower first, the other columns; then the row goes to
  * the writer (or the result of faker_rows), its key to the pool, and its
@@ -648,6 +666,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	}
 	if (agg->pool.exists)
 		CallLock(rc->plan);		/* the first write to a pool takes the call's locks */
+	if (agg->keys_returned)
+		row_write_returning(rc, agg, &st, keys, knulls);
 	PoolAppend(agg, keys, knulls);
 	if (tree_depth)
 		TreeRowMade(agg, tree_depth, agg->pool.n - 1);
@@ -665,7 +685,8 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 			outnulls[k] = knulls[k];
 		}
 	}
-	WriterAdd(agg, st.vals, st.nulls);
+	if (!agg->keys_returned)
+		WriterAdd(agg, st.vals, st.nulls);
 	WriterBuilding(agg, -1);
 	if (WriterFull(agg))
 		WriterFlush(rc->plan, agg);

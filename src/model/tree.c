@@ -85,7 +85,9 @@ tree_depth_max(JsonbValue *v, const char *path)
 /*
  * The count distributor of a parent's children after the first: mean
  * m - 1 with the reference's skew or weights, so a parent has m children
- * on average and never none (NULL when m is 1: exactly one).
+ * on average and never none (NULL when m is 1: exactly one).  With skew or
+ * weights the count is the parent's own mean rounded ("spread": 0), as a
+ * reference's shape is without children's counts varying around it.
  */
 static FakerO2M *
 tree_extra(const FakerM2OSpec *spec, const char *path)
@@ -105,6 +107,8 @@ tree_extra(const FakerM2OSpec *spec, const char *path)
 			appendStringInfo(&s, "%s%.17g", i ? ", " : "", spec->weights[i]);
 		appendStringInfoChar(&s, ']');
 	}
+	if (spec->skew > 0 || spec->nweights > 0)
+		appendStringInfoString(&s, ", \"spread\": 0");
 	appendStringInfoChar(&s, '}');
 	return FakerO2MParse(DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(s.data))),
 						 path, NULL);

@@ -16,12 +16,17 @@
  * keys are checked in one statement per key instead of one trigger call
  * per row (fkcheck.c): the INSERT then returns the key columns, runs
  * without the RI check triggers, and the check follows it.
+ *
+ * Where the database sets the keys others reference (returning.c), the
+ * INSERT returns the pool key instead, the RI triggers check, and RowMake
+ * flushes each row as it is made (a batch of one).
  */
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
+#include "utils/datum.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -45,6 +50,9 @@ typedef struct Writer
 	FmgrInfo   *outfn;
 	FkCheck    *fk;				/* batch foreign-key checks, or NULL */
 	MultiInsert *mi;			/* the COPY-style writer, or NULL: the INSERT */
+	int64		returned;		/* rows whose keys the INSERT returned */
+	Datum		retkeys[MODEL_MAX_KEYS];	/* keys the INSERT returned (returning.c) */
+	bool		retnulls[MODEL_MAX_KEYS];
 } Writer;
 
 /* Error context of a batch INSERT: which aggregate, and what to do about it. */
@@ -119,10 +127,10 @@ WriterInit(Aggregate *agg)
 						 w->astext[j] ? psprintf("::%s", format_type_with_typemod(c->typid, c->typmod)) : "");
 		appendStringInfo(&alias, "%sc%d", j ? ", " : "", j + 1);
 	}
-	w->fk = FkCheckPlan(agg->relid);
+	w->fk = agg->keys_returned ? NULL : FkCheckPlan(agg->relid);
 	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
 	agg->writer = w;
-	if (MultiInsertReason(agg->relid) == NULL)
+	if (agg->keys_returned == NULL && MultiInsertReason(agg->relid) == NULL)
 	{
 		/* decided once per call: no statement to prepare */
 		w->mi = MultiInsertOpen(agg, w->colidx, w->nins, w->astext, w->fk);
@@ -140,6 +148,9 @@ WriterInit(Aggregate *agg)
 	}
 	if (w->fk)
 		appendStringInfoString(&sql, FkCheckReturning(w->fk));
+	for (int k = 0; agg->keys_returned && k < agg->nkeys; k++)
+		appendStringInfo(&sql, "%s%s", k ? ", " : " RETURNING ",
+						 quote_identifier(agg->cols[agg->keycol[k]].name));
 	w->plan = FakerSPIPrepare(sql.data, Max(w->nins, 1), types);
 	if (w->plan == NULL)
 		elog(ERROR, "faker: could not prepare \"%s\": %s", sql.data, SPI_result_code_string(SPI_result));
@@ -155,12 +166,19 @@ WriterContext(Aggregate *agg)
 
 /*
  * DELTA more (or fewer) of AGG's rows under construction: a batch is not
- * flushed while a row of it is being made.
+ * flushed while a row of it is being made.  Where each row is flushed as
+ * it is made (keys read back, returning.c) the flush happens during
+ * construction and keeps the memory; it is reset when the last row under
+ * construction is done and nothing is pending.
  */
 void
 WriterBuilding(Aggregate *agg, int delta)
 {
-	agg->writer->building += delta;
+	Writer	   *w = agg->writer;
+
+	w->building += delta;
+	if (agg->keys_returned && w->building == 0 && w->count == 0)
+		MemoryContextReset(w->batch);
 }
 
 /* Add a row (VALUES, NULLS by column index) to AGG's batch. */
@@ -182,6 +200,33 @@ WriterAdd(Aggregate *agg, Datum *values, bool *nulls)
 		}
 	}
 	w->count++;
+}
+
+/*
+ * Keep the key of the one row (of AGG, written by W) that the INSERT
+ * returned in TT, copied into the batch's memory, for WriterReturnedKeys.
+ */
+static void
+returned_keys(Aggregate *agg, Writer *w, SPITupleTable *tt, uint64 n)
+{
+	MemoryContext old = MemoryContextSwitchTo(w->batch);
+
+	if (n != 1)					/* a BEFORE trigger returned NULL: no key */
+		ereport(ERROR,
+				(errcode(ERRCODE_TRIGGERED_ACTION_EXCEPTION),
+				 errmsg("aggregate \"%s\": a BEFORE INSERT trigger of %s skipped a row whose key other rows need",
+						agg->name, agg->qualname),
+				 errdetail("faker reads the keys of %s back from the INSERT (%s).", agg->qualname,
+						   agg->keys_returned)));
+	for (int k = 0; k < agg->nkeys; k++)
+	{
+		ModelColumn *c = &agg->cols[agg->keycol[k]];
+		Datum		d = SPI_getbinval(tt->vals[0], tt->tupdesc, k + 1, &w->retnulls[k]);
+
+		w->retkeys[k] = w->retnulls[k] ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
+	}
+	SPI_freetuptable(tt);
+	MemoryContextSwitchTo(old);
 }
 
 /*
@@ -219,8 +264,10 @@ flush_insert(Aggregate *agg, Writer *w)
 		FkCheckDisarm();
 	}
 	PG_END_TRY();
-	if (rc != (w->fk ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT))
+	if (rc != (w->fk || agg->keys_returned ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT))
 		elog(ERROR, "faker: insert into %s failed: %s", agg->qualname, SPI_result_code_string(rc));
+	if (agg->keys_returned)
+		returned_keys(agg, w, SPI_tuptable, SPI_processed);
 	if (w->fk)
 	{
 		SPITupleTable *tt = SPI_tuptable;
@@ -256,7 +303,9 @@ WriterFlush(FakerPlan *plan, Aggregate *agg)
 		error_context_stack = cb.previous;
 		MemoryContextSwitchTo(old);
 		w->count = 0;
-		PoolFlush(agg);
+		/* rows flushed one by one (returning.c) write their pool entries per batch */
+		if (agg->keys_returned == NULL || ++w->returned % MODEL_BATCH == 0)
+			PoolFlush(agg);
 		/* values of a row still being built may live there: keep them */
 		if (w->building == 0)
 			MemoryContextReset(w->batch);
@@ -273,6 +322,17 @@ WriterFlushAll(FakerPlan *plan)
 		WriterFlush(plan, plan->aggs[i]);
 		PoolFlush(plan->aggs[i]);
 	}
+}
+
+/*
+ * The key the database gave AGG's row just written (returning.c): into
+ * KEYS/NULLS, living in the batch's memory.
+ */
+void
+WriterReturnedKeys(Aggregate *agg, Datum *keys, bool *nulls)
+{
+	memcpy(keys, agg->writer->retkeys, sizeof(Datum) * agg->nkeys);
+	memcpy(nulls, agg->writer->retnulls, sizeof(bool) * agg->nkeys);
 }
 
 /* Whether AGG's batch holds MODEL_BATCH rows. */
