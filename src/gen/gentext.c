@@ -54,7 +54,7 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 			appendStringInfoChar(buf, ' ');
 		at = buf->len;
 		if (n < 3)
-			GenAppendLoremWord(rng, buf, 70);
+			GenAppendLoremWord(rng, buf);
 		else
 			appendStringInfoString(buf, pick(&faker_lorem, rng));
 		if (i == 0 && sentence)
@@ -266,7 +266,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_string(g, rng, buf);
 			break;
 		case G_WORD:
-			GenAppendLoremWord(rng, buf, 70);
+			GenAppendLoremWord(rng, buf);
 			break;
 		case G_WORDS:
 			append_words(buf, rng, g->n, false);
