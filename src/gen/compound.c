@@ -164,8 +164,8 @@ static const CompoundKind first_name_kind = {
 	&faker_first_names, false, NULL, 30, {NULL}, NULL, 0, false, 4, {
 		{15, {INVENTED(first_long)}},
 		{25, {PLAIN, TEXT("-"), PARTNER}},	/* Mary-Kate */
-		{65, {PLAIN, TEXT(" "), INVENTED(first_invented)}},	/* Mary Kelenna */
-		{100, {INVENTED(first_invented), TEXT(" "), PLAIN}}
+		{65, {PLAIN, TEXT("-"), INVENTED(first_invented)}},	/* Mary-Kelenna */
+		{100, {INVENTED(first_invented), TEXT("-"), PLAIN}}
 	}
 };
 

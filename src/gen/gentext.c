@@ -20,15 +20,6 @@ pick(const FakerWordList *l, FakerRng *rng)
 	return l->words[FakerRngBelow(rng, l->n)];
 }
 
-/* Append NAME lower-cased, keeping only [a-z0-9]. */
-static void
-append_slug(StringInfo buf, const char *name)
-{
-	for (const char *p = name; *p; p++)
-		if (isalnum((unsigned char) *p))
-			appendStringInfoChar(buf, (char) tolower((unsigned char) *p));
-}
-
 static void
 append_digits(StringInfo buf, FakerRng *rng, int n, bool nanp_first)
 {
@@ -210,6 +201,19 @@ FakerGenLoginFrom(FakerGen *g, FakerRng *rng, const char *first, const char *las
 	return true;
 }
 
+/* "url": https://www. a last name (compounds too: carterholloway) . a TLD / a word */
+static void
+append_url(FakerRng *rng, StringInfo buf)
+{
+	int			at;
+
+	appendStringInfoString(buf, "https://www.");
+	at = buf->len;
+	GenAppendCompound(GEN_COMPOUND_LAST_NAME, NULL, rng, buf);
+	slug_in_place(buf, at);
+	appendStringInfo(buf, ".%s/%s", pick(&faker_tlds, rng), pick(&faker_lorem, rng));
+}
+
 /* "phone": North American numbering plan, +1-NXX-NXX-XXXX. */
 static void
 append_phone(FakerRng *rng, StringInfo buf)
@@ -315,9 +319,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_digits(buf, rng, 5, false);
 			break;
 		case G_URL:
-			appendStringInfoString(buf, "https://www.");
-			append_slug(buf, pick(&faker_last_names, rng));
-			appendStringInfo(buf, ".%s/%s", pick(&faker_tlds, rng), pick(&faker_lorem, rng));
+			append_url(rng, buf);
 			break;
 		case G_IPV4:
 			appendStringInfo(buf, "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),

@@ -148,8 +148,8 @@ static const char *const town_suffixes[] = {
 	"born", "weiler", "büttel", "leben"
 };
 static const char *const town_prefixes[] = {
-	"Bad ", "Groß ", "Klein ", "Neu ", "Alt ", "Sankt ", "Ober", "Unter", "Nieder", "Hohen",
-	"Markt ", "Hof "
+	"Bad ", "Groß ", "Klein ", "Neu ", "Alt ", "Sankt ", "Ober-", "Unter-", "Nieder-", "Hohen-",
+	"Markt ", "Wendisch "
 };
 static const char *const town_regions[] = {
 	" am Main", " an der Elbe", " an der Oder", " am Rhein", " an der Donau", " im Allgäu",
