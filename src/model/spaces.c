@@ -59,9 +59,9 @@ PlanWarnSpaces(FakerPlan *plan)
 				(errcode(ERRCODE_WARNING),
 				 errmsg("aggregate \"%s\": column \"%s\": %s makes at most %.0f distinct values",
 						a->name, c->name, gen_label(c), space),
-				 errdetail("%s asks for one value per %g rows: a fill of more than %.0f rows %s.",
-						   ask_label(c), c->ask_mean, space * c->ask_mean,
-						   c->unique ? "fails" : "repeats them more often")));
+				 errdetail("%s asks for one value per %s: a fill of more than %.0f rows %s.",
+						   ask_label(c), c->ask_mean == 1 ? "row" : psprintf("%g rows", c->ask_mean),
+						   space * c->ask_mean, c->unique ? "fails" : "repeats them more often")));
 	}
 }
 
@@ -94,9 +94,11 @@ report_space(int level, const Aggregate *a, const ModelColumn *c, double need,
 			 errmsg("aggregate \"%s\": column \"%s\" needs %.0f distinct values, but %s makes at most %.0f",
 					a->name, c->name, need, gen_label(c), space),
 			 c->unique ?
-			 errdetail("\"unique\": %lld values are in the table and the call makes %s%.0f rows.",
-					   (long long) c->nexisting, level < ERROR ? "about " : "", rows) :
-			 errdetail("%s over %s%.0f rows.", ask_label(c), level < ERROR ? "about " : "", rows),
+			 errdetail("\"unique\": %lld values are in the table and the call makes %s%.0f %s.",
+					   (long long) c->nexisting, level < ERROR ? "about " : "", rows,
+					   rows == 1 ? "row" : "rows") :
+			 errdetail("%s over %s%.0f %s.", ask_label(c), level < ERROR ? "about " : "", rows,
+					   rows == 1 ? "row" : "rows"),
 			 level >= ERROR ? errhint("Widen the generator (a longer range, more values) or make fewer rows.") : 0));
 }
 
