@@ -1,15 +1,17 @@
 /*
- * compound.c: the "en" compound values (README, "Value generators").
+ * compound.c: compound values (README, "Value generators"), the builder
+ * and the "en" tables (de and fr: words_de.c, words_fr.c).
  *
- * A word list alone has a few hundred values; real columns have tens of
- * thousands of names, cities, companies and titles.  So each list draw
- * keeps its familiar value most of the time and otherwise becomes a
+ * A word list alone has a few hundred values; real columns have hundreds
+ * of thousands of names, cities, companies and titles.  So each list draw
+ * keeps its familiar value a share of the time and otherwise becomes a
  * compound made the way real names are (Harrisonville, North Oakfield
  * Springs, Mary-Kate, Carter-Holloway, Harris & Wright LLC, Senior Data
- * Engineer II).  The compound's parts come from the leftover bits of the
- * same 64-bit draw (GenBelowRest), so a plain value costs exactly the draws
- * it cost before: the plain values of a seed are unchanged, and so is every
- * value after them in the stream.
+ * Engineer II; Hans-Peter, Waldhausen am Main; Saint-Julien-de-Beaumont).
+ * The compound's parts come from the leftover bits of the same 64-bit draw
+ * (GenBelowRest), so a value costs exactly the draws a plain one costs:
+ * every value drawn after it keeps its place in the stream.  The longest
+ * variants use about 50 of those 64 bits.
  */
 #include "postgres.h"
 
@@ -127,7 +129,7 @@ static const char *const lorem_endings[] = {
 };
 
 /* the arrays above as word lists, for the parts below */
-#define LIST(arr) {(arr), lengthof(arr)}
+#define LIST(arr) FAKER_WORDS(arr)
 static const FakerWordList onsets = LIST(syl_onsets);
 static const FakerWordList mids = LIST(syl_mids);
 static const FakerWordList links = LIST(syl_links);

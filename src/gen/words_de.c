@@ -171,21 +171,21 @@ static const char *const street_hyphened[] = {
 	"-Straße", "-Straße", "-Straße", "-Weg", "-Allee", "-Platz", "-Ring"
 };
 
-static const FakerWordList f_elements = {first_elements, lengthof(first_elements)};
-static const FakerWordList f_links = {first_links, lengthof(first_links)};
-static const FakerWordList f_seconds = {first_seconds, lengthof(first_seconds)};
-static const FakerWordList f_tails = {first_tails, lengthof(first_tails)};
-static const FakerWordList n_stems = {name_stems, lengthof(name_stems)};
-static const FakerWordList n_links = {name_links, lengthof(name_links)};
-static const FakerWordList n_places = {name_places, lengthof(name_places)};
-static const FakerWordList n_tails = {name_tails, lengthof(name_tails)};
-static const FakerWordList t_stems = {town_stems, lengthof(town_stems)};
-static const FakerWordList t_suffixes = {town_suffixes, lengthof(town_suffixes)};
-static const FakerWordList t_prefixes = {town_prefixes, lengthof(town_prefixes)};
-static const FakerWordList t_regions = {town_regions, lengthof(town_regions)};
-static const FakerWordList c_industries = {industries, lengthof(industries)};
-static const FakerWordList s_glued = {street_glued, lengthof(street_glued)};
-static const FakerWordList s_hyphened = {street_hyphened, lengthof(street_hyphened)};
+static const FakerWordList f_elements = FAKER_WORDS(first_elements);
+static const FakerWordList f_links = FAKER_WORDS(first_links);
+static const FakerWordList f_seconds = FAKER_WORDS(first_seconds);
+static const FakerWordList f_tails = FAKER_WORDS(first_tails);
+static const FakerWordList n_stems = FAKER_WORDS(name_stems);
+static const FakerWordList n_links = FAKER_WORDS(name_links);
+static const FakerWordList n_places = FAKER_WORDS(name_places);
+static const FakerWordList n_tails = FAKER_WORDS(name_tails);
+static const FakerWordList t_stems = FAKER_WORDS(town_stems);
+static const FakerWordList t_suffixes = FAKER_WORDS(town_suffixes);
+static const FakerWordList t_prefixes = FAKER_WORDS(town_prefixes);
+static const FakerWordList t_regions = FAKER_WORDS(town_regions);
+static const FakerWordList c_industries = FAKER_WORDS(industries);
+static const FakerWordList s_glued = FAKER_WORDS(street_glued);
+static const FakerWordList s_hyphened = FAKER_WORDS(street_hyphened);
 /* the men's names: the first 100 of first_names */
 static const FakerWordList men = {first_names, 100};
 

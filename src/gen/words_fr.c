@@ -160,20 +160,20 @@ static const char *const street_titles[] = {
 	"du Colonel ", "du Capitaine ", "de l'Amiral ", "du Commandant "
 };
 
-static const FakerWordList f_stems = {first_stems, lengthof(first_stems)};
-static const FakerWordList f_mids = {first_mids, lengthof(first_mids)};
-static const FakerWordList f_links = {first_links, lengthof(first_links)};
-static const FakerWordList f_endings = {first_endings, lengthof(first_endings)};
-static const FakerWordList l_stems = {last_stems, lengthof(last_stems)};
-static const FakerWordList l_links = {last_links, lengthof(last_links)};
-static const FakerWordList l_endings = {last_endings, lengthof(last_endings)};
-static const FakerWordList l_particles = {last_particles, lengthof(last_particles)};
-static const FakerWordList t_stems = {town_stems, lengthof(town_stems)};
-static const FakerWordList t_suffixes = {town_suffixes, lengthof(town_suffixes)};
-static const FakerWordList t_waters = {town_waters, lengthof(town_waters)};
-static const FakerWordList s_links = {saint_links, lengthof(saint_links)};
-static const FakerWordList c_trades = {trades, lengthof(trades)};
-static const FakerWordList s_titles = {street_titles, lengthof(street_titles)};
+static const FakerWordList f_stems = FAKER_WORDS(first_stems);
+static const FakerWordList f_mids = FAKER_WORDS(first_mids);
+static const FakerWordList f_links = FAKER_WORDS(first_links);
+static const FakerWordList f_endings = FAKER_WORDS(first_endings);
+static const FakerWordList l_stems = FAKER_WORDS(last_stems);
+static const FakerWordList l_links = FAKER_WORDS(last_links);
+static const FakerWordList l_endings = FAKER_WORDS(last_endings);
+static const FakerWordList l_particles = FAKER_WORDS(last_particles);
+static const FakerWordList t_stems = FAKER_WORDS(town_stems);
+static const FakerWordList t_suffixes = FAKER_WORDS(town_suffixes);
+static const FakerWordList t_waters = FAKER_WORDS(town_waters);
+static const FakerWordList s_links = FAKER_WORDS(saint_links);
+static const FakerWordList c_trades = FAKER_WORDS(trades);
+static const FakerWordList s_titles = FAKER_WORDS(street_titles);
 /* men's and women's names: the first 90 of first_names, the others */
 static const FakerWordList men = {first_names, 90};
 static const FakerWordList women = {first_names + 90, lengthof(first_names) - 90};
