@@ -16,6 +16,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "utils/builtins.h"
 
 #include "gen/compound.h"
 #include "gen/locale.h"
@@ -267,6 +268,21 @@ take_root(CompoundValue *v)
 	}
 }
 
+/*
+ * Append W to BUF: appendStringInfoString without its two calls, for the
+ * few words of every compound (a value's cost is mostly here).
+ */
+static inline void
+put(StringInfo buf, const char *w)
+{
+	int			n = (int) strlen(w);
+
+	if (buf->len + n >= buf->maxlen)
+		enlargeStringInfo(buf, n);
+	memcpy(buf->data + buf->len, w, n + 1);
+	buf->len += n;
+}
+
 /* a word of LIST from the fraction *RP */
 static inline const char *
 take_word(uint64 *rp, const FakerWordList *list)
@@ -321,9 +337,9 @@ part_draws(const CompoundPart *p)
 static void
 append_pick(StringInfo buf, const CompoundPart *p, const char *w)
 {
-	appendStringInfoString(buf, w);
+	put(buf, w);
 	if (*w && p->text)
-		appendStringInfoString(buf, p->text);
+		put(buf, p->text);
 }
 
 /*
@@ -377,10 +393,10 @@ append_part(StringInfo buf, const CompoundPart *parts, int i, CompoundValue *v)
 		case CP_END:
 			break;
 		case CP_TEXT:
-			appendStringInfoString(buf, p->text);
+			put(buf, p->text);
 			break;
 		case CP_PLAIN:
-			appendStringInfoString(buf, v->plain);
+			put(buf, v->plain);
 			break;
 		case CP_PICK:
 			if (p->late)
@@ -389,17 +405,17 @@ append_part(StringInfo buf, const CompoundPart *parts, int i, CompoundValue *v)
 			break;
 		case CP_INVENTED:
 			for (int k = 0; k < GEN_INVENTED_PARTS && p->inv->lists[k]; k++)
-				appendStringInfoString(buf, take_word(&v->r, p->inv->lists[k]));
+				put(buf, take_word(&v->r, p->inv->lists[k]));
 			break;
 		case CP_ROOT:
-			appendStringInfoString(buf, take_root(v));
+			put(buf, take_root(v));
 			break;
 		case CP_ROOT_GLUED:
-			appendStringInfoString(buf, take_root(v));
-			appendStringInfoString(buf, take_word(&v->r, v->kind->glued));
+			put(buf, take_root(v));
+			put(buf, take_word(&v->r, v->kind->glued));
 			break;
 		case CP_PARTNER:
-			appendStringInfoString(buf, take_partner(v));
+			put(buf, take_partner(v));
 			break;
 		case CP_EITHER:
 			if ((int) GenTake(&v->r, p->n) >= p->k)
@@ -409,6 +425,17 @@ append_part(StringInfo buf, const CompoundPart *parts, int i, CompoundValue *v)
 			return i + 2;
 	}
 	return i;
+}
+
+/* Append " TAIL" unless TAIL is NULL. */
+static inline void
+append_tail(StringInfo buf, const char *tail)
+{
+	if (tail)
+	{
+		appendStringInfoChar(buf, ' ');
+		put(buf, tail);
+	}
 }
 
 /*
@@ -428,7 +455,13 @@ compound_append(const CompoundKind *k, FakerGen *g, FakerRng *rng, StringInfo bu
 	const char *tail;
 
 	if (k->number)
-		appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 9999));
+	{
+		char		num[12];
+
+		pg_ltoa(1 + (int32) FakerRngBelow(rng, 9999), num);
+		put(buf, num);
+		appendStringInfoChar(buf, ' ');
+	}
 	body = buf->len;
 	v.kind = k;
 	v.index = (int) GenBelowRest(rng, k->list->n, &v.r);
@@ -449,16 +482,14 @@ compound_append(const CompoundKind *k, FakerGen *g, FakerRng *rng, StringInfo bu
 		}
 		for (i = 0; var->parts[i].op != CP_END; i++)
 			i = append_part(buf, var->parts, i, &v);
-		if (tail)
-			appendStringInfo(buf, " %s", tail);
+		append_tail(buf, tail);
 		if (g == NULL || g->maxchars < 0 || buf->len - start <= g->maxchars)
 			return;
 		buf->len = body;
 		buf->data[body] = '\0';
 	}
-	appendStringInfoString(buf, v.plain);
-	if (tail)
-		appendStringInfo(buf, " %s", tail);
+	put(buf, v.plain);
+	append_tail(buf, tail);
 }
 
 StaticAssertDecl(lengthof(en_kinds) == GEN_COMPOUND_N, "one table per GenCompound member");

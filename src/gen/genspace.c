@@ -174,9 +174,9 @@ FakerGenSpace(const FakerGen *g)
 		case G_LOCALE:
 			return faker_locales.n;
 		case G_URL:
-			/* a last name's letters (en compounds), a TLD, a lorem word */
-			return GenCompoundSpace(FAKER_LOCALE_EN, GEN_COMPOUND_LAST_NAME) *
-				faker_tlds.n * faker_lorem.n;
+			/* a last name, a TLD, a lorem word (compounds too) */
+			return (double) faker_last_names.n * faker_tlds.n *
+				GenCompoundSpace(FAKER_LOCALE_EN, GEN_COMPOUND_LOREM);
 		case G_IPV4:
 			return 223.0 * 256 * 256 * 254;
 		case G_UUID:
