@@ -3,9 +3,9 @@
  * "Value generators", the "distinct values" column).
  *
  * faker_define warns and faker_populate refuses before writing when a
- * column asks for more distinct values than its generator has (src/model,
- * values.c's FakerCheckSpace callers): a unique weekday column of 1000
- * rows can never be filled.  The count is an upper bound (a few products
+ * column asks for more distinct values than its generator has
+ * (src/model/spaces.c): a unique weekday column of 1000 rows can never be
+ * filled.  The count is an upper bound (a few products
  * of parts spell the same string) in the current faker.locale, before a
  * varchar(n) cuts values; kinds whose count is not known (regex, the
  * defaults of composite, array, json and geometric types) give infinity,
