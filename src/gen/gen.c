@@ -383,14 +383,10 @@ make_numeric(int64 scaled, int scale)
 static Datum
 text_value(FakerGen *g, FakerRng *rng)
 {
-	StringInfoData buf;
-	Datum		d;
+	StringInfo	buf = GenScratch(GEN_SCRATCH_VALUE);
 
-	initStringInfo(&buf);
-	GenAppendText(g, rng, &buf);
-	d = make_text(g, buf.data, buf.len);
-	pfree(buf.data);
-	return d;
+	GenAppendText(g, rng, buf);
+	return make_text(g, buf->data, buf->len);
 }
 
 /* "int": an integer of the column's own integer type (int8 unless bound to another). */

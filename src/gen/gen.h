@@ -44,6 +44,13 @@ extern FakerGen *FakerGenCompile(const char *name, Jsonb *spec, const char *path
  */
 extern FakerGen *FakerGenForType(Oid typid, int32 typmod, const char *colname);
 
+/*
+ * How many distinct values GEN can make at most in the current
+ * faker.locale (genspace.c); infinity when not known (regex, most type
+ * defaults).
+ */
+extern double FakerGenSpace(const FakerGen *gen);
+
 /* The type of the Datums FakerGenNext returns (TEXTOID, INT8OID, ...). */
 extern Oid	FakerGenResultType(const FakerGen *gen);
 

@@ -89,6 +89,12 @@ extern void GenRegexCheckLength(FakerGen *g);
 
 /* text building (gentext.c) */
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+/* session scratch buffers: a text value (gen.c), a login's names (gentext.c) */
+#define GEN_SCRATCH_VALUE 0
+#define GEN_SCRATCH_FIRST 1
+#define GEN_SCRATCH_LAST 2
+#define GEN_SCRATCH_N 3
+extern StringInfo GenScratch(int which);
 /* N lorem words separated by SEP */
 extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep);
 

@@ -8,6 +8,7 @@
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "gen/compound.h"
 #include "gen/genpriv.h"
@@ -18,15 +19,6 @@ static inline const char *
 pick(const FakerWordList *l, FakerRng *rng)
 {
 	return l->words[FakerRngBelow(rng, l->n)];
-}
-
-/* Append NAME lower-cased, keeping only [a-z0-9]. */
-static void
-append_slug(StringInfo buf, const char *name)
-{
-	for (const char *p = name; *p; p++)
-		if (isalnum((unsigned char) *p))
-			appendStringInfoChar(buf, (char) tolower((unsigned char) *p));
 }
 
 static void
@@ -54,7 +46,7 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 			appendStringInfoChar(buf, ' ');
 		at = buf->len;
 		if (n < 3)
-			GenAppendLoremWord(rng, buf, 70);
+			GenAppendLoremWord(rng, buf);
 		else
 			appendStringInfoString(buf, pick(&faker_lorem, rng));
 		if (i == 0 && sentence)
@@ -121,6 +113,7 @@ static void
 append_login(FakerGen *g, FakerRng *rng, StringInfo buf, const char *first, const char *last)
 {
 	int			style = (int) FakerRngBelow(rng, 3);
+	char		num[12];
 
 	if (style == 2)
 		appendStringInfoChar(buf, first[0]);
@@ -129,9 +122,34 @@ append_login(FakerGen *g, FakerRng *rng, StringInfo buf, const char *first, cons
 	if (style != 1)
 		appendStringInfoChar(buf, g->kind == G_EMAIL ? '.' : '_');
 	appendStringInfoString(buf, last);
-	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
+	pg_ltoa((int32) FakerRngBelow(rng, 1000), num);
+	appendStringInfoString(buf, num);
 	if (g->kind == G_EMAIL)
-		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+	{
+		appendStringInfoChar(buf, '@');
+		appendStringInfoString(buf, pick(&faker_domains, rng));
+	}
+}
+
+/*
+ * Scratch buffer WHICH (GEN_SCRATCH_*), emptied: kept for the session, so
+ * that a value costs no buffer allocation.  A user of one must not call
+ * anything that uses the same one.
+ */
+StringInfo
+GenScratch(int which)
+{
+	static StringInfo bufs[GEN_SCRATCH_N];
+
+	if (bufs[which] == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		bufs[which] = makeStringInfo();
+		MemoryContextSwitchTo(old);
+	}
+	resetStringInfo(bufs[which]);
+	return bufs[which];
 }
 
 /*
@@ -141,20 +159,14 @@ append_login(FakerGen *g, FakerRng *rng, StringInfo buf, const char *first, cons
 static void
 append_user(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	StringInfoData first,
-				last;
-	FakerGen	nocap = *g;
+	StringInfo	first = GenScratch(GEN_SCRATCH_FIRST);
+	StringInfo	last = GenScratch(GEN_SCRATCH_LAST);
 
-	nocap.maxchars = -1;
-	initStringInfo(&first);
-	initStringInfo(&last);
-	GenAppendCompound(GEN_COMPOUND_FIRST_NAME, &nocap, rng, &first);
-	slug_in_place(&first, 0);
-	GenAppendCompound(GEN_COMPOUND_LAST_NAME, &nocap, rng, &last);
-	slug_in_place(&last, 0);
-	append_login(g, rng, buf, first.data, last.data);
-	pfree(first.data);
-	pfree(last.data);
+	GenAppendCompound(GEN_COMPOUND_FIRST_NAME, NULL, rng, first);
+	slug_in_place(first, 0);
+	GenAppendCompound(GEN_COMPOUND_LAST_NAME, NULL, rng, last);
+	slug_in_place(last, 0);
+	append_login(g, rng, buf, first->data, last->data);
 }
 
 /* What generator G makes of a person: a name part, a login, or nothing. */
@@ -208,6 +220,22 @@ FakerGenLoginFrom(FakerGen *g, FakerRng *rng, const char *first, const char *las
 	pfree(l.data);
 	pfree(buf.data);
 	return true;
+}
+
+/* "url": https://www. a last name . a TLD / a lorem word (compounds too: exdolorque) */
+static void
+append_url(FakerRng *rng, StringInfo buf)
+{
+	int			at;
+
+	appendStringInfoString(buf, "https://www.");
+	at = buf->len;
+	appendStringInfoString(buf, pick(&faker_last_names, rng));
+	slug_in_place(buf, at);
+	appendStringInfoChar(buf, '.');
+	appendStringInfoString(buf, pick(&faker_tlds, rng));
+	appendStringInfoChar(buf, '/');
+	GenAppendLoremWord(rng, buf);
 }
 
 /* "phone": North American numbering plan, +1-NXX-NXX-XXXX. */
@@ -266,7 +294,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_string(g, rng, buf);
 			break;
 		case G_WORD:
-			GenAppendLoremWord(rng, buf, 70);
+			GenAppendLoremWord(rng, buf);
 			break;
 		case G_WORDS:
 			append_words(buf, rng, g->n, false);
@@ -315,9 +343,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_digits(buf, rng, 5, false);
 			break;
 		case G_URL:
-			appendStringInfoString(buf, "https://www.");
-			append_slug(buf, pick(&faker_last_names, rng));
-			appendStringInfo(buf, ".%s/%s", pick(&faker_tlds, rng), pick(&faker_lorem, rng));
+			append_url(rng, buf);
 			break;
 		case G_IPV4:
 			appendStringInfo(buf, "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),

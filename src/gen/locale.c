@@ -15,26 +15,19 @@
 #include "mb/pg_wchar.h"
 
 #include "faker.h"
+#include "gen/compound.h"
 #include "gen/locale.h"
 
+/* the names logins are made of (the other generators: compound.c's tables) */
 typedef struct GenLocale
 {
 	const FakerWordList *first_names;
 	const FakerWordList *last_names;
-	const FakerWordList *cities;
-	const FakerWordList *streets;
-	const FakerWordList *company_suffixes;
 } GenLocale;
 
-static const GenLocale locale_de = {
-	&faker_de_first_names, &faker_de_last_names, &faker_de_cities, &faker_de_streets,
-	&faker_de_company_suffixes
-};
+static const GenLocale locale_de = {&faker_de_first_names, &faker_de_last_names};
 
-static const GenLocale locale_fr = {
-	&faker_fr_first_names, &faker_fr_last_names, &faker_fr_cities, &faker_fr_streets,
-	&faker_fr_company_suffixes
-};
+static const GenLocale locale_fr = {&faker_fr_first_names, &faker_fr_last_names};
 
 static inline const char *
 pick(const FakerWordList *l, FakerRng *rng)
@@ -43,8 +36,8 @@ pick(const FakerWordList *l, FakerRng *rng)
 }
 
 /* Append the UTF-8 word W in the database encoding. */
-static void
-append_word(StringInfo buf, const char *w)
+void
+GenAppendUtf8(StringInfo buf, const char *w)
 {
 	int			enc = GetDatabaseEncoding();
 	char	   *s;
@@ -176,6 +169,29 @@ append_phone_fr(FakerRng *rng, StringInfo buf)
 }
 
 /*
+ * A street address of LOCALE (de or fr): "Hauptstraße 12" (now and then
+ * 12a), "12 rue de la Paix"; the street's name plain or compound.
+ */
+static void
+append_street(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	if (locale == FAKER_LOCALE_DE)
+	{
+		GenAppendCompoundIn(locale, GEN_COMPOUND_STREET_ADDRESS, NULL, rng, buf);
+		appendStringInfo(buf, " %d", 1 + (int) FakerRngBelow(rng, 199));
+		if (FakerRngBelow(rng, 10) == 0)
+			appendStringInfoChar(buf, (char) ('a' + FakerRngBelow(rng, 3)));
+	}
+	else
+	{
+		appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 199));
+		GenAppendUtf8(buf, pick(&faker_fr_street_types, rng));
+		appendStringInfoChar(buf, ' ');
+		GenAppendCompoundIn(locale, GEN_COMPOUND_STREET_ADDRESS, NULL, rng, buf);
+	}
+}
+
+/*
  * Append one value of G's kind in the current locale (faker.locale): see
  * GenLocaleAppendIn.
  */
@@ -211,15 +227,15 @@ GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 	switch (g->kind)
 	{
 		case G_FIRST_NAME:
-			append_word(buf, pick(loc->first_names, rng));
+			GenAppendCompoundIn(locale, GEN_COMPOUND_FIRST_NAME, g, rng, buf);
 			return true;
 		case G_LAST_NAME:
-			append_word(buf, pick(loc->last_names, rng));
+			GenAppendCompoundIn(locale, GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			return true;
 		case G_NAME:
-			append_word(buf, pick(loc->first_names, rng));
+			GenAppendCompoundIn(locale, GEN_COMPOUND_FIRST_NAME, g, rng, buf);
 			appendStringInfoChar(buf, ' ');
-			append_word(buf, pick(loc->last_names, rng));
+			GenAppendCompoundIn(locale, GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			return true;
 		case G_USERNAME:
 		case G_EMAIL:
@@ -232,30 +248,13 @@ GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 				append_phone_fr(rng, buf);
 			return true;
 		case G_COMPANY:
-			append_word(buf, pick(loc->last_names, rng));
-			appendStringInfoChar(buf, ' ');
-			append_word(buf, pick(loc->company_suffixes, rng));
+			GenAppendCompoundIn(locale, GEN_COMPOUND_COMPANY, g, rng, buf);
 			return true;
 		case G_STREET_ADDRESS:
-			if (de)
-			{
-				/* Hauptstraße 12, now and then 12a */
-				append_word(buf, pick(loc->streets, rng));
-				appendStringInfo(buf, " %d", 1 + (int) FakerRngBelow(rng, 199));
-				if (FakerRngBelow(rng, 10) == 0)
-					appendStringInfoChar(buf, (char) ('a' + FakerRngBelow(rng, 3)));
-			}
-			else
-			{
-				/* 12 rue de la Paix */
-				appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 199));
-				append_word(buf, pick(&faker_fr_street_types, rng));
-				appendStringInfoChar(buf, ' ');
-				append_word(buf, pick(loc->streets, rng));
-			}
+			append_street(locale, g, rng, buf);
 			return true;
 		case G_CITY:
-			append_word(buf, pick(loc->cities, rng));
+			GenAppendCompoundIn(locale, GEN_COMPOUND_CITY, g, rng, buf);
 			return true;
 		case G_POSTCODE:
 			if (de)				/* Postleitzahl: 01067 to 99998 */

@@ -26,6 +26,8 @@
 extern bool GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
 /* The same in the locale LOCALE whatever faker.locale says (address.c). */
 extern bool GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf);
+/* Append the UTF-8 word W in the database encoding. */
+extern void GenAppendUtf8(StringInfo buf, const char *w);
 /* Append the UTF-8 NAME lower-cased, transliterated to ASCII, [a-z0-9] only. */
 extern void GenAppendAsciiSlug(StringInfo buf, const char *name);
 

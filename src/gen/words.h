@@ -10,6 +10,9 @@ typedef struct FakerWordList
 	int			n;
 } FakerWordList;
 
+/* the initializer of a FakerWordList over the array ARR */
+#define FAKER_WORDS(arr) {(arr), lengthof(arr)}
+
 extern const FakerWordList faker_first_names;
 extern const FakerWordList faker_last_names;
 extern const FakerWordList faker_cities;

@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "gen/compound.h"
 #include "gen/locale.h"
 
 #define LIST(name, arr) const FakerWordList name = {arr, lengthof(arr)}
@@ -100,3 +101,144 @@ static const char *const phone_areas[] = {
 	"174", "175", "176", "177", "178", "179"
 };
 LIST(faker_de_phone_areas, phone_areas);
+
+/*
+ * The "de" compounds (src/gen/compound.c): names of two (Hans-Peter,
+ * Müller-Steinbach), invented ones of Germanic parts (Adalbert, Rosenbergmeier),
+ * towns glued of a root and a suffix (Waldhausen), spaced prefixes (Bad, Groß),
+ * rivers and regions (am Main), merged towns (Villingen-Schwenningen), streets
+ * named after a person (Karl-Müller-Straße).  All parts written for faker.
+ */
+static const char *const first_elements[] = {
+	"Adal", "Bern", "Eber", "Engel", "Ger", "Gis", "Gott", "Gun", "Hart", "Hein",
+	"Her", "Hil", "Hu", "Irm", "Kuni", "Lieb", "Lud", "Mein", "Ort", "Rein",
+	"Ro", "Sieg", "Ul", "Wal", "Wil", "Wolf", "Wun", "Al", "Ber", "Diet",
+	"Ed", "Fried", "Ans", "Erk", "Rad", "Rü", "Trau", "Hed", "Ot", "Wig"
+};
+static const char *const first_links[] = {"", "", "e", "i"};
+static const char *const first_seconds[] = {
+	"bert", "brand", "fried", "gar", "hard", "helm", "mar", "mund", "rich", "wald",
+	"win", "wolf", "rad", "ger", "hold", "bald", "hart", "man", "ward", "rik",
+	"burg", "gard", "gund", "hild", "lind", "trud", "run", "traud", "heid", "wig"
+};
+static const char *const first_tails[] = {"", "", "e", "a"};
+static const char *const name_stems[] = {
+	"Acker", "Berg", "Brand", "Busch", "Eich", "Feld", "Fried", "Gold", "Groß", "Hage",
+	"Hart", "Hof", "Holz", "Kirch", "Klein", "Lang", "Lind", "Mühl", "Neu", "Ober",
+	"Rosen", "Roth", "Schön", "Schwarz", "Stein", "Wald", "Weiß", "Wies", "Winter", "Sommer",
+	"Hahn", "Kalt", "Grün", "Bach", "Dorn", "Falk", "Horn", "Wolf", "Blum", "Stock"
+};
+static const char *const name_links[] = {"", "", "e", "en", "s"};
+static const char *const name_places[] = {
+	"berg", "bach", "feld", "hof", "wald", "brink", "kamp", "dorf", "haus", "mühl",
+	"stein", "bruch", "au", "heim", "hagen", "born", "brück", "wies", "acker", "busch"
+};
+static const char *const name_tails[] = {"", "", "er", "mann", "ner", "meier", "s", "ler"};
+static const char *const town_stems[] = {
+	"Ahl", "Alten", "Birken", "Blanken", "Buch", "Dorn", "Eber", "Eichen", "Eisen", "Erlen",
+	"Falken", "Fichten", "Frauen", "Gold", "Grün", "Hasel", "Heide", "Herren", "Hirsch", "Holz",
+	"Kalten", "Kirch", "Königs", "Kreuz", "Lauter", "Linden", "Löwen", "Mühl", "Neuen", "Nord",
+	"Oster", "Rosen", "Rot", "Salz", "Sand", "Schön", "Sonnen", "Stein", "Tann", "Wald",
+	"Warten", "Weißen", "Wester", "Wiesen", "Wolfs", "Bären", "Biber", "Fuchs", "Hammer", "Lichten",
+	"Marien", "Münch", "Ochsen", "Pfaffen", "Reichen", "Schloss", "Wein", "Herzogen", "Bischofs", "Grafen"
+};
+static const char *const town_suffixes[] = {
+	"dorf", "hausen", "heim", "bach", "berg", "burg", "feld", "stadt", "hagen", "au",
+	"ingen", "rode", "furt", "stein", "brück", "kirchen", "hofen", "wald", "tal", "beck",
+	"born", "weiler", "büttel", "leben"
+};
+static const char *const town_prefixes[] = {
+	"Bad ", "Groß ", "Klein ", "Neu ", "Alt ", "Sankt ", "Ober-", "Unter-", "Nieder-", "Hohen-",
+	"Markt ", "Wendisch "
+};
+static const char *const town_regions[] = {
+	" am Main", " an der Elbe", " an der Oder", " am Rhein", " an der Donau", " im Allgäu",
+	" in Oberbayern", " am See", " an der Weinstraße", " im Schwarzwald", " bei Hamburg", " (Oder)",
+	" am Neckar", " an der Ruhr", " im Harz", " in Holstein", " an der Lahn", " an der Mosel",
+	" am Inn", " in der Pfalz"
+};
+static const char *const industries[] = {
+	"Bau", "Logistik", "Elektrotechnik", "Metallbau", "Maschinenbau", "Immobilien", "Software", "Medien",
+	"Reisen", "Versicherungen", "Holzbau", "Dachtechnik", "Haustechnik", "Automobile", "Druck", "Textil",
+	"Consulting", "Systemtechnik", "Umwelttechnik", "Gartenbau", "Transporte", "Handel", "Feinkost", "Optik",
+	"Verlag", "Energie", "Kunststoffe", "Sanitär", "Stahlbau", "Werkzeuge"
+};
+static const char *const street_glued[] = {
+	"straße", "straße", "straße", "weg", "weg", "allee", "platz", "gasse", "ring", "damm",
+	"ufer", "steig", "pfad", "graben"
+};
+static const char *const street_hyphened[] = {
+	"-Straße", "-Straße", "-Straße", "-Weg", "-Allee", "-Platz", "-Ring"
+};
+
+static const FakerWordList f_elements = FAKER_WORDS(first_elements);
+static const FakerWordList f_links = FAKER_WORDS(first_links);
+static const FakerWordList f_seconds = FAKER_WORDS(first_seconds);
+static const FakerWordList f_tails = FAKER_WORDS(first_tails);
+static const FakerWordList n_stems = FAKER_WORDS(name_stems);
+static const FakerWordList n_links = FAKER_WORDS(name_links);
+static const FakerWordList n_places = FAKER_WORDS(name_places);
+static const FakerWordList n_tails = FAKER_WORDS(name_tails);
+static const FakerWordList t_stems = FAKER_WORDS(town_stems);
+static const FakerWordList t_suffixes = FAKER_WORDS(town_suffixes);
+static const FakerWordList t_prefixes = FAKER_WORDS(town_prefixes);
+static const FakerWordList t_regions = FAKER_WORDS(town_regions);
+static const FakerWordList c_industries = FAKER_WORDS(industries);
+static const FakerWordList s_glued = FAKER_WORDS(street_glued);
+static const FakerWordList s_hyphened = FAKER_WORDS(street_hyphened);
+/* the men's names: the first 100 of first_names */
+static const FakerWordList men = {first_names, 100};
+
+static const GenInvented first_invented = {{&f_elements, &f_links, &f_seconds, &f_tails}};
+static const GenInvented last_invented = {{&n_stems, &n_links, &n_places, &n_tails}};
+
+static const CompoundKind first_name_kind = {
+	&faker_de_first_names, false, NULL, 25, {NULL}, NULL, 100, true, 4, {
+		{10, {INVENTED(first_invented)}},	/* Adalbert, Hildegard */
+		{15, {PLAIN, TEXT("-"), PARTNER}},	/* Hans-Peter */
+		{57, {PLAIN, TEXT("-"), INVENTED(first_invented)}},
+		{100, {INVENTED(first_invented), TEXT("-"), PLAIN}}
+	}
+};
+
+static const CompoundKind last_name_kind = {
+	&faker_de_last_names, false, NULL, 25, {NULL}, NULL, 0, true, 4, {
+		{10, {INVENTED(last_invented)}},	/* Rosenbergmeier */
+		{15, {PLAIN, TEXT("-"), PICK(faker_de_last_names, "")}},	/* Müller-Weber */
+		{57, {PLAIN, TEXT("-"), INVENTED(last_invented)}},
+		{100, {INVENTED(last_invented), TEXT("-"), PLAIN}}
+	}
+};
+
+/* Waldhausen, Bad Müllerdorf, Steinbach am Main, Villingen-Schwenningen */
+static const CompoundKind city_kind = {
+	&faker_de_cities, false, NULL, 25, {&t_stems, &faker_de_last_names, &men}, &t_suffixes, 0, true, 5, {
+		{10, {GLUED}},
+		{20, {PICK(t_prefixes, ""), GLUED}},
+		{35, {GLUED, PICK(t_regions, "")}},
+		{55, {PICK(t_prefixes, ""), GLUED, PICK(t_regions, "")}},
+		{100, {GLUED, TEXT("-"), GLUED}}
+	}
+};
+
+/* Müller Bau GmbH, Müller & Weber KG, Waldhausen Logistik AG */
+static const CompoundKind company_kind = {
+	&faker_de_last_names, false, &faker_de_company_suffixes, 25, {&t_stems, &faker_de_last_names, &men}, &t_suffixes, 0, true, 4, {
+		{15, {PLAIN, TEXT(" "), PICK(c_industries, "")}},
+		{40, {PLAIN, TEXT(" & "), PICK(faker_de_last_names, "")}},
+		{70, {PLAIN, TEXT("-"), PICK(faker_de_last_names, " "), PICK(c_industries, "")}},
+		{100, {GLUED, TEXT(" "), PICK(c_industries, "")}}
+	}
+};
+
+/* Müllerweg, Annastraße, Heinrich-Weber-Straße (the number: locale.c) */
+static const CompoundKind street_kind = {
+	&faker_de_streets, false, NULL, 40, {&faker_de_last_names, &faker_de_first_names, &t_stems}, &s_glued, 0, true, 2, {
+		{50, {GLUED}},
+		{100, {PICK(men, "-"), PICK(faker_de_last_names, ""), PICK(s_hyphened, "")}}
+	}
+};
+
+GenCompoundTables faker_de_compounds = {
+	&first_name_kind, &last_name_kind, &city_kind, &company_kind, NULL, &street_kind, NULL
+};

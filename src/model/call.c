@@ -139,8 +139,8 @@ unique_seen(Aggregate *a, ModelColumn *c)
 			bool		isnull;
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
 
-			if (!isnull)
-				HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum);
+			if (!isnull && HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
+				c->nexisting++;
 		}
 		SPI_freetuptable(SPI_tuptable);
 		CHECK_FOR_INTERRUPTS();
@@ -199,6 +199,7 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 	}
 	if (c->prov)
 		ProviderOpen(plan, a, c);
+	c->nexisting = 0;
 	if (c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR))
 		unique_seen(a, c);
 }
@@ -433,6 +434,7 @@ CallBegin(List *names, uint64 seed, const double *base, const char *what, int64 
 		plan->sinknulls = palloc(sizeof(bool) * sinkdesc->natts);
 	}
 	prepare_call(plan);
+	SpacesCheckCall(plan, expected);
 	FakerProgressStart(&plan->rc->progress, what, total);
 	return plan;
 }

@@ -37,6 +37,9 @@ typedef struct FilterPool
 	HashSet    *members;
 } FilterPool;
 
+/* spaces.c: before a call writes, the columns that need more values than their generator makes */
+extern void SpacesCheckCall(FakerPlan *plan, const double *base);
+
 /* row.c */
 extern void RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 					const bool *pinnulls, Datum *outkeys, bool *outnulls, FakerCriteria *crit);

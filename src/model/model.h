@@ -33,6 +33,8 @@ extern Oid	CatalogAggregateRelation(const char *name);
 
 /* graph.c: the plan of an aggregate (faker_define validates by planning) */
 extern FakerPlan *PlanBuild(const char *aggregate, bool for_call);
+/* spaces.c: faker_define's warnings of columns asking more values than their generator makes */
+extern void PlanWarnSpaces(FakerPlan *plan);
 
 /* store.c: forget the pools of one table (InvalidOid: of every table) */
 extern void PoolReset(Oid relid);

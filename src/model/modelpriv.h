@@ -78,6 +78,10 @@ typedef struct ModelColumn
 	int64		reuse_n,
 				reuse_cap;
 	bool		unique;			/* single-column UNIQUE/PK or "unique": true */
+	const char *genname;		/* COL_GEN: the generator's name ("gen"), or NULL */
+	double		ask_mean;		/* the spec's "mean" (1 for "unique"): uses per
+								 * distinct value asked; 0: nothing asked */
+	int64		nexisting;		/* call: non-NULL values a unique column has */
 	/* conversion of generator output to the column type */
 	bool		need_io;
 	FmgrInfo	outfn;

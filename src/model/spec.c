@@ -182,6 +182,7 @@ column_generator(ModelColumn *c, const char *gen, FakerOptions *o)
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("%s: unknown generator \"%s\"", FakerOptPath(o, "gen"), gen)));
 	c->kind = COL_GEN;
+	c->genname = pstrdup(gen);
 	c->gen = FakerGenCompile(gen, o->spec, o->path);
 	if ((c->typid == VARCHAROID || c->typid == BPCHAROID) && c->typmod >= (int32) VARHDRSZ)
 		FakerGenSetMaxLength(c->gen, c->typmod - VARHDRSZ);
@@ -205,6 +206,7 @@ column_reuse(ModelColumn *c, FakerOptions *o, bool choice)
 	c->unique = FakerOptBool(o, "unique", false) || c->unique;
 	if (c->unique && c->reuse)
 		FakerOptError(o, NULL, "a unique column cannot reuse values (mean, skew, weights)");
+	c->ask_mean = c->unique ? 1 : FakerOptHas(o, "mean", NULL) ? c->reuse_spec.mean : 0;
 	if (c->kind != COL_GEN && c->kind != COL_EXPR && c->reuse)
 		FakerOptError(o, NULL, "only generated columns can reuse values");
 	c->exact = FakerOptBool(o, "exact", false);

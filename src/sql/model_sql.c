@@ -66,7 +66,7 @@ faker_define(PG_FUNCTION_ARGS)
 	CatalogStoreDefinition(name, PG_GETARG_OID(1), PG_GETARG_JSONB_P(2));
 	/* an error here aborts the statement, and the definition with it */
 	MemoryContextSwitchTo(outer);
-	PlanBuild(name, false);
+	PlanWarnSpaces(PlanBuild(name, false));
 	SPI_finish();
 	PG_RETURN_VOID();
 }
