@@ -106,9 +106,15 @@ FakerRngDouble(FakerRng *rng)
 	return (FakerRngNext(rng) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-/* Lemire's nearly divisionless method: unbiased, usually one multiply. */
+/*
+ * A uniform integer in [0, N) by Lemire's nearly divisionless method
+ * (unbiased, usually one multiply), also giving REST: the low half of the
+ * accepted product, a uniform 64-bit fraction left over from the draw.  The
+ * compound values (gen/compound.c) make their parts from it, so that they
+ * cost no draw beyond the plain pick's.
+ */
 uint64
-FakerRngBelow(FakerRng *rng, uint64 n)
+FakerRngBelowRest(FakerRng *rng, uint64 n, uint64 *rest)
 {
 	uint64		x = FakerRngNext(rng);
 	uint128		m = (uint128) x * (uint128) n;
@@ -126,7 +132,17 @@ FakerRngBelow(FakerRng *rng, uint64 n)
 			l = (uint64) m;
 		}
 	}
+	*rest = l;
 	return (uint64) (m >> 64);
+}
+
+/* A uniform integer in [0, N): FakerRngBelowRest without the rest. */
+uint64
+FakerRngBelow(FakerRng *rng, uint64 n)
+{
+	uint64		rest;
+
+	return FakerRngBelowRest(rng, n, &rest);
 }
 
 /* A uniform integer in [LO, HI], the whole int64 range included. */

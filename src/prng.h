@@ -35,6 +35,12 @@ extern double FakerRngDouble(FakerRng *rng);
 /* Uniform integer in [0, n), unbiased; n > 0. */
 extern uint64 FakerRngBelow(FakerRng *rng, uint64 n);
 
+/*
+ * FakerRngBelow(rng, n), the same value from the same draws, also giving
+ * REST: the draw's leftover bits, a uniform 64-bit fraction.
+ */
+extern uint64 FakerRngBelowRest(FakerRng *rng, uint64 n, uint64 *rest);
+
 /* Uniform integer in [lo, hi], unbiased; lo <= hi. */
 extern int64 FakerRngRange(FakerRng *rng, int64 lo, int64 hi);
 

@@ -7,36 +7,13 @@
  * compound made the way real names are (Harrisonville, North Oakfield
  * Springs, Mary-Kate, Carter-Holloway, Harris & Wright LLC, Senior Data
  * Engineer II).  The compound's parts come from the leftover bits of the
- * same 64-bit draw (GenBelowRest), so a plain value costs exactly the draws
+ * same 64-bit draw (FakerRngBelowRest), so a plain value costs exactly the draws
  * it cost before: the plain values of a seed are unchanged, and so is every
  * value after them in the stream.
  */
 #include "postgres.h"
 
 #include "gen/compound.h"
-
-uint64
-GenBelowRest(FakerRng *rng, uint64 n, uint64 *rest)
-{
-	/* FakerRngBelow (src/prng.c), keeping the low half of the product */
-	uint64		x = FakerRngNext(rng);
-	uint128		m = (uint128) x * (uint128) n;
-	uint64		l = (uint64) m;
-
-	if (l < n)
-	{
-		uint64		t = (-n) % n;
-
-		while (l < t)
-		{
-			x = FakerRngNext(rng);
-			m = (uint128) x * (uint128) n;
-			l = (uint64) m;
-		}
-	}
-	*rest = l;
-	return (uint64) (m >> 64);
-}
 
 static const char *const syl_onsets[] = {
 	"Al", "Bran", "Cal", "Dar", "El", "Fen", "Gar", "Hal", "Is", "Jas",
@@ -176,7 +153,7 @@ typedef struct CompoundVariant
 } CompoundVariant;
 
 /*
- * A generator: the plain list, drawn with GenBelowRest; before it, a house
+ * A generator: the plain list, drawn with FakerRngBelowRest; before it, a house
  * number when number is set; after it, a word of tail, written at the end
  * of plain values and compounds alike (a company's "Inc", a street's
  * "Avenue").  A value is plain when a draw below 100 is below plain_pct
@@ -427,7 +404,7 @@ compound_append(const CompoundKind *k, int plain_pct, FakerGen *g,
 	if (k->number)
 		appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 9999));
 	body = buf->len;
-	v.index = (int) GenBelowRest(rng, k->list->n, &v.r);
+	v.index = (int) FakerRngBelowRest(rng, k->list->n, &v.r);
 	v.plain = k->list->words[v.index];
 	tail = k->tail ? k->tail->words[FakerRngBelow(rng, k->tail->n)] : NULL;
 	if ((int) GenTake(&v.r, 100) >= plain_pct)

@@ -9,12 +9,9 @@
 #include "prng.h"
 
 /*
- * FakerRngBelow(rng, n), the same value from the same draws, also giving
- * REST: the draw's leftover bits, a uniform 64-bit fraction for GenTake.
+ * A uniform integer in [0, m) from the fraction *R (FakerRngBelowRest's
+ * rest), which keeps the rest.
  */
-extern uint64 GenBelowRest(FakerRng *rng, uint64 n, uint64 *rest);
-
-/* A uniform integer in [0, m) from the fraction *R, which keeps the rest. */
 static inline uint64
 GenTake(uint64 *r, uint64 m)
 {

@@ -8,6 +8,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "options.h"
+#include "gen/words.h"
 
 typedef enum GenKind
 {
@@ -89,6 +90,17 @@ extern void GenRegexCheckLength(FakerGen *g);
 
 /* text building (gentext.c) */
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+extern void GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf);
+
+/* A uniform word of list L. */
+static inline const char *
+GenPick(const FakerWordList *l, FakerRng *rng)
+{
+	return l->words[FakerRngBelow(rng, l->n)];
+}
+
+/* N random digits, the first at least FIRST_MIN (0, 1 or 2). */
+extern void GenAppendDigits(StringInfo buf, FakerRng *rng, int n, int first_min);
 /* N lorem words separated by SEP */
 extern void GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep);
 

@@ -9,16 +9,11 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "faker.h"
 #include "gen/compound.h"
 #include "gen/genpriv.h"
 #include "gen/locale.h"
 #include "gen/words.h"
-
-static inline const char *
-pick(const FakerWordList *l, FakerRng *rng)
-{
-	return l->words[FakerRngBelow(rng, l->n)];
-}
 
 /* Append NAME lower-cased, keeping only [a-z0-9]. */
 static void
@@ -29,12 +24,19 @@ append_slug(StringInfo buf, const char *name)
 			appendStringInfoChar(buf, (char) tolower((unsigned char) *p));
 }
 
-static void
-append_digits(StringInfo buf, FakerRng *rng, int n, bool nanp_first)
+/*
+ * Append N random digits whose first is FIRST_MIN to 9, the rest 0 to 9:
+ * 2 for the NANP area and exchange codes of a US phone, 1 where a leading
+ * zero would read as a trunk prefix (locale.c), 0 for plain digits.  Every
+ * digit costs one draw, so the callers' streams are the same whichever
+ * FIRST_MIN they ask for.
+ */
+void
+GenAppendDigits(StringInfo buf, FakerRng *rng, int n, int first_min)
 {
 	for (int i = 0; i < n; i++)
-		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && nanp_first) ?
-												 2 + FakerRngBelow(rng, 8) :
+		appendStringInfoChar(buf, (char) ('0' + ((i == 0) ?
+												 first_min + FakerRngBelow(rng, 10 - first_min) :
 												 FakerRngBelow(rng, 10))));
 }
 
@@ -56,7 +58,7 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 		if (n < 3)
 			GenAppendLoremWord(rng, buf, 70);
 		else
-			appendStringInfoString(buf, pick(&faker_lorem, rng));
+			appendStringInfoString(buf, GenPick(&faker_lorem, rng));
 		if (i == 0 && sentence)
 			buf->data[at] = (char) toupper((unsigned char) buf->data[at]);
 	}
@@ -71,7 +73,7 @@ GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
 	{
 		if (i > 0)
 			appendStringInfoString(buf, sep);
-		appendStringInfoString(buf, pick(&faker_lorem, rng));
+		appendStringInfoString(buf, GenPick(&faker_lorem, rng));
 	}
 }
 
@@ -131,7 +133,7 @@ append_login(FakerGen *g, FakerRng *rng, StringInfo buf, const char *first, cons
 	appendStringInfoString(buf, last);
 	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
 	if (g->kind == G_EMAIL)
-		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+		appendStringInfo(buf, "@%s", GenPick(&faker_domains, rng));
 }
 
 /*
@@ -215,18 +217,18 @@ static void
 append_phone(FakerRng *rng, StringInfo buf)
 {
 	appendStringInfoString(buf, "+1-");
-	append_digits(buf, rng, 3, true);
+	GenAppendDigits(buf, rng, 3, 2);
 	appendStringInfoChar(buf, '-');
-	append_digits(buf, rng, 3, true);
+	GenAppendDigits(buf, rng, 3, 2);
 	appendStringInfoChar(buf, '-');
-	append_digits(buf, rng, 4, false);
+	GenAppendDigits(buf, rng, 4, 0);
 }
 
 /* "user_agent": a Chrome, Firefox or Safari user agent of a random platform. */
 static void
 append_user_agent(FakerRng *rng, StringInfo buf)
 {
-	const char *platform = pick(&faker_ua_platforms, rng);
+	const char *platform = GenPick(&faker_ua_platforms, rng);
 	int			v = 100 + (int) FakerRngBelow(rng, 25);
 
 	switch (FakerRngBelow(rng, 3))
@@ -249,18 +251,29 @@ append_user_agent(FakerRng *rng, StringInfo buf)
 }
 
 /*
- * Append a value of text generator G (a flat dispatch on its kind; the
- * longer kinds have their own function above).
+ * Append a value of text generator G in the session's locale (faker.locale).
  */
 void
 GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	if (GenLocaleAppendText(g, rng, buf))	/* faker.locale de, fr */
+	GenAppendTextIn(faker_locale, g, rng, buf);
+}
+
+/*
+ * Append a value of text generator G in LOCALE (FAKER_LOCALE_*): locale.c's
+ * for the kinds it has in "de" and "fr", else the "en" value (a flat
+ * dispatch on G's kind; the longer kinds have their own function above).
+ * The address tuples (address.c) call it with their country's locale.
+ */
+void
+GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	if (GenLocaleAppendIn(locale, g, rng, buf))	/* de, fr */
 		return;
 	switch (g->kind)
 	{
 		case G_DIGITS:
-			append_digits(buf, rng, g->n, false);
+			GenAppendDigits(buf, rng, g->n, 0);
 			break;
 		case G_STRING:
 			append_string(g, rng, buf);
@@ -308,16 +321,16 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
 			break;
 		case G_COUNTRY:
-			appendStringInfoString(buf, pick(&faker_countries, rng));
+			appendStringInfoString(buf, GenPick(&faker_countries, rng));
 			break;
 		case G_POSTCODE:
 			/* US ZIP code, 5 digits */
-			append_digits(buf, rng, 5, false);
+			GenAppendDigits(buf, rng, 5, 0);
 			break;
 		case G_URL:
 			appendStringInfoString(buf, "https://www.");
-			append_slug(buf, pick(&faker_last_names, rng));
-			appendStringInfo(buf, ".%s/%s", pick(&faker_tlds, rng), pick(&faker_lorem, rng));
+			append_slug(buf, GenPick(&faker_last_names, rng));
+			appendStringInfo(buf, ".%s/%s", GenPick(&faker_tlds, rng), GenPick(&faker_lorem, rng));
 			break;
 		case G_IPV4:
 			appendStringInfo(buf, "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),
@@ -325,7 +338,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 							 1 + (int) FakerRngBelow(rng, 254));
 			break;
 		case G_COLOR:
-			appendStringInfoString(buf, pick(&faker_colors, rng));
+			appendStringInfoString(buf, GenPick(&faker_colors, rng));
 			break;
 		case G_SLUG:
 			GenAppendWords(buf, rng, 2 + (int) FakerRngBelow(rng, 3), "-");
@@ -334,13 +347,13 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_user_agent(rng, buf);
 			break;
 		case G_CURRENCY:
-			appendStringInfoString(buf, pick(&faker_currencies, rng));
+			appendStringInfoString(buf, GenPick(&faker_currencies, rng));
 			break;
 		case G_COUNTRY_CODE:
-			appendStringInfoString(buf, pick(&faker_country_codes, rng));
+			appendStringInfoString(buf, GenPick(&faker_country_codes, rng));
 			break;
 		case G_LOCALE:
-			appendStringInfoString(buf, pick(&faker_locales, rng));
+			appendStringInfoString(buf, GenPick(&faker_locales, rng));
 			break;
 		default:
 			elog(ERROR, "generator kind %d is not a text generator", (int) g->kind);

@@ -36,12 +36,6 @@ static const GenLocale locale_fr = {
 	&faker_fr_company_suffixes
 };
 
-static inline const char *
-pick(const FakerWordList *l, FakerRng *rng)
-{
-	return l->words[FakerRngBelow(rng, l->n)];
-}
-
 /* Append the UTF-8 word W in the database encoding. */
 static void
 append_word(StringInfo buf, const char *w)
@@ -111,21 +105,12 @@ GenAppendAsciiSlug(StringInfo buf, const char *name)
 	}
 }
 
-static void
-append_digits(StringInfo buf, FakerRng *rng, int n, bool nonzero_first)
-{
-	for (int i = 0; i < n; i++)
-		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && nonzero_first) ?
-												 1 + FakerRngBelow(rng, 9) :
-												 FakerRngBelow(rng, 10))));
-}
-
 /* first.last, firstlast or f.last (ASCII), digits; emails at example.* */
 static void
 append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	const char *first = pick(loc->first_names, rng);
-	const char *last = pick(loc->last_names, rng);
+	const char *first = GenPick(loc->first_names, rng);
+	const char *last = GenPick(loc->last_names, rng);
 	int			style = (int) FakerRngBelow(rng, 3);
 
 	if (style == 2)
@@ -144,7 +129,7 @@ append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 	GenAppendAsciiSlug(buf, last);
 	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
 	if (g->kind == G_EMAIL)
-		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+		appendStringInfo(buf, "@%s", GenPick(&faker_domains, rng));
 }
 
 /* +49 30 1234567: an area code (or mobile prefix) without its 0, then the
@@ -152,13 +137,13 @@ append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 static void
 append_phone_de(FakerRng *rng, StringInfo buf)
 {
-	const char *area = pick(&faker_de_phone_areas, rng);
+	const char *area = GenPick(&faker_de_phone_areas, rng);
 	int			len = 9 - (int) strlen(area) + (int) FakerRngBelow(rng, 2);
 
 	if (area[0] == '1')			/* mobile: 015x, 016x, 017x */
 		len = 7 + (int) FakerRngBelow(rng, 2);
 	appendStringInfo(buf, "+49 %s ", area);
-	append_digits(buf, rng, len, true);
+	GenAppendDigits(buf, rng, len, 1);
 }
 
 /* +33 1 23 45 67 89: a region (1 to 5), mobile (6, 7) or 9, four pairs */
@@ -171,18 +156,8 @@ append_phone_fr(FakerRng *rng, StringInfo buf)
 	for (int i = 0; i < 4; i++)
 	{
 		appendStringInfoChar(buf, ' ');
-		append_digits(buf, rng, 2, false);
+		GenAppendDigits(buf, rng, 2, 0);
 	}
-}
-
-/*
- * Append one value of G's kind in the current locale (faker.locale): see
- * GenLocaleAppendIn.
- */
-bool
-GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	return GenLocaleAppendIn(faker_locale, g, rng, buf);
 }
 
 /*
@@ -211,15 +186,15 @@ GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 	switch (g->kind)
 	{
 		case G_FIRST_NAME:
-			append_word(buf, pick(loc->first_names, rng));
+			append_word(buf, GenPick(loc->first_names, rng));
 			return true;
 		case G_LAST_NAME:
-			append_word(buf, pick(loc->last_names, rng));
+			append_word(buf, GenPick(loc->last_names, rng));
 			return true;
 		case G_NAME:
-			append_word(buf, pick(loc->first_names, rng));
+			append_word(buf, GenPick(loc->first_names, rng));
 			appendStringInfoChar(buf, ' ');
-			append_word(buf, pick(loc->last_names, rng));
+			append_word(buf, GenPick(loc->last_names, rng));
 			return true;
 		case G_USERNAME:
 		case G_EMAIL:
@@ -232,15 +207,15 @@ GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 				append_phone_fr(rng, buf);
 			return true;
 		case G_COMPANY:
-			append_word(buf, pick(loc->last_names, rng));
+			append_word(buf, GenPick(loc->last_names, rng));
 			appendStringInfoChar(buf, ' ');
-			append_word(buf, pick(loc->company_suffixes, rng));
+			append_word(buf, GenPick(loc->company_suffixes, rng));
 			return true;
 		case G_STREET_ADDRESS:
 			if (de)
 			{
 				/* Hauptstraße 12, now and then 12a */
-				append_word(buf, pick(loc->streets, rng));
+				append_word(buf, GenPick(loc->streets, rng));
 				appendStringInfo(buf, " %d", 1 + (int) FakerRngBelow(rng, 199));
 				if (FakerRngBelow(rng, 10) == 0)
 					appendStringInfoChar(buf, (char) ('a' + FakerRngBelow(rng, 3)));
@@ -249,13 +224,13 @@ GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 			{
 				/* 12 rue de la Paix */
 				appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 199));
-				append_word(buf, pick(&faker_fr_street_types, rng));
+				append_word(buf, GenPick(&faker_fr_street_types, rng));
 				appendStringInfoChar(buf, ' ');
-				append_word(buf, pick(loc->streets, rng));
+				append_word(buf, GenPick(loc->streets, rng));
 			}
 			return true;
 		case G_CITY:
-			append_word(buf, pick(loc->cities, rng));
+			append_word(buf, GenPick(loc->cities, rng));
 			return true;
 		case G_POSTCODE:
 			if (de)				/* Postleitzahl: 01067 to 99998 */

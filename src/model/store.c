@@ -873,15 +873,12 @@ PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **member
 		;
 	if (s == NULL)
 	{
-		HASHCTL		ctl;
 		MemoryContext cxt = GetMemoryChunkContext(agg);
 
 		s = MemoryContextAllocZero(cxt, sizeof(SubIndex));
 		s->mask = mask;
-		ctl.keysize = sizeof(uint64);
-		ctl.entrysize = sizeof(SubEntry);
-		ctl.hcxt = cxt;
-		s->hash = hash_create("faker sub-pool", 1024, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		s->hash = FakerHashCreate("faker sub-pool", 1024, sizeof(uint64),
+								  sizeof(SubEntry), cxt);
 		for (int64 i = 0; i < p->n; i++)
 			sub_add(agg, s, i);
 		s->next = p->subs;
