@@ -145,6 +145,43 @@ FakerRngBelow(FakerRng *rng, uint64 n)
 	return FakerRngBelowRest(rng, n, &rest);
 }
 
+/*
+ * The first index in [0, N) with CUM[i] > U, by bisection (CUM ascending),
+ * N - 1 if there is none.  The weighted lists of the generators, the
+ * lookups and the one-to-many ranges keep cumulative sums so that a
+ * weighted pick is one draw and a logarithmic search.
+ */
+int64
+FakerCumulativeFind(const double *cum, int64 n, double u)
+{
+	int64		lo = 0,
+				hi = n - 1;
+
+	while (lo < hi)
+	{
+		int64		mid = (lo + hi) / 2;
+
+		if (cum[mid] > u)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/*
+ * An index in [0, N): with cumulative weights CUM (CUM[N - 1] the total),
+ * the one whose weight a uniform draw in [0, total) falls in; without,
+ * uniform.  One draw either way.
+ */
+int64
+FakerRngWeighted(FakerRng *rng, const double *cum, int64 n)
+{
+	if (cum == NULL)
+		return (int64) FakerRngBelow(rng, n);
+	return FakerCumulativeFind(cum, n, FakerRngDouble(rng) * cum[n - 1]);
+}
+
 /* A uniform integer in [LO, HI], the whole int64 range included. */
 int64
 FakerRngRange(FakerRng *rng, int64 lo, int64 hi)

@@ -126,14 +126,9 @@ static void
 sql_value(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
 		  FakerCriteriaParams *p, StringInfo buf)
 {
-	switch (q->op)
+	switch (CriteriaShape(q->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 			appendStringInfo(buf, "%s %s %s", expr, sql_op(q),
 							 sql_operand(q, &q->arg, rowalias, rowrel, p));
 			break;

@@ -281,22 +281,8 @@ FakerO2MNext(FakerO2M *d, FakerRng *rng)
 		case O2M_POISSON:
 			return poisson_draw(rng, d->mean);
 		case O2M_RANGE:
-			{
-				double		r = FakerRngDouble(rng);
-				int64		lo = 0,
-							hi = d->max - d->min;
-
-				while (lo < hi)
-				{
-					int64		mid = (lo + hi) / 2;
-
-					if (d->cum[mid] > r)
-						hi = mid;
-					else
-						lo = mid + 1;
-				}
-				return d->min + lo;
-			}
+			return d->min + FakerCumulativeFind(d->cum, d->max - d->min + 1,
+												FakerRngDouble(rng));
 		case O2M_SKEW:
 			x = d->mean * d->shape * pow(u, d->shape - 1);
 			break;

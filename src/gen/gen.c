@@ -328,27 +328,14 @@ FakerGenSetMaxLength(FakerGen *gen, int maxchars)
 		FakerGenSetMaxLength(gen->elem, maxchars);
 }
 
-/* Index into a list, uniform or by cumulative weights. */
+/*
+ * Index into G's list, uniform or by its cumulative weights (normalised:
+ * the last is 1, so the draw is not scaled).
+ */
 static int
 pick_index(FakerGen *g, FakerRng *rng)
 {
-	double		u;
-	int			lo = 0,
-				hi = g->nvalues - 1;
-
-	if (g->cum == NULL)
-		return (int) FakerRngBelow(rng, g->nvalues);
-	u = FakerRngDouble(rng);
-	while (lo < hi)				/* first index with cum > u */
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (g->cum[mid] > u)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	return (int) FakerRngWeighted(rng, g->cum, g->nvalues);
 }
 
 static Datum

@@ -215,6 +215,36 @@ CatalogKeyColumns(Aggregate *agg)
 }
 
 /*
+ * Read the row of definition NAME in faker.aggregate: its table into
+ * *RELID, the role that stored it into *OWNER and, unless SPEC is NULL,
+ * its spec into *SPEC (copied out of SPI's memory); false if there is no
+ * such definition.  Needs an SPI connection.
+ */
+static bool
+definition_read(const char *name, Oid *relid, char **owner, Jsonb **spec)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(name)};
+	HeapTuple	tup;
+	TupleDesc	desc;
+	bool		isnull;
+
+	if (FakerSPIExecute("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
+						"WHERE name OPERATOR(pg_catalog.=) $1",
+						1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read faker.aggregate");
+	if (SPI_processed == 0)
+		return false;
+	tup = SPI_tuptable->vals[0];
+	desc = SPI_tuptable->tupdesc;
+	*relid = DatumGetObjectId(SPI_getbinval(tup, desc, 1, &isnull));
+	if (spec)
+		*spec = DatumGetJsonbPCopy(SPI_getbinval(tup, desc, 2, &isnull));
+	*owner = TextDatumGetCString(SPI_getbinval(tup, desc, 3, &isnull));
+	return true;
+}
+
+/*
  * Look up a defined aggregate (reached through table RELID_HINT, or by name
  * when InvalidOid).  Needs an SPI connection.  A definition is used only if
  * the table still exists and the role that stored it is one the caller
@@ -224,21 +254,11 @@ CatalogKeyColumns(Aggregate *agg)
 bool
 CatalogDefinition(const char *name, Oid relid_hint, Oid *relid, Jsonb **spec)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1] = {CStringGetTextDatum(name)};
-	bool		isnull;
 	char	   *owner;
 	Oid			ownerid;
 
-	if (FakerSPIExecute("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
-							  "WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
-	if (SPI_processed == 0)
+	if (!definition_read(name, relid, &owner, spec))
 		return false;
-	*relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	*spec = DatumGetJsonbPCopy(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	owner = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	if (get_rel_name(*relid) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -442,18 +462,9 @@ check_definition_owner(const char *name, const char *owner, Oid relid)
 static char *
 definition_owner(const char *name, Oid *relid)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1] = {CStringGetTextDatum(name)};
-	bool		isnull;
+	char	   *owner;
 
-	if (FakerSPIExecute("SELECT owner::pg_catalog.text, relation::pg_catalog.oid FROM faker.aggregate "
-							  "WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
-	if (SPI_processed == 0)
-		return NULL;
-	*relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	return TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return definition_read(name, relid, &owner, NULL) ? owner : NULL;
 }
 
 /*

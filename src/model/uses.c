@@ -191,6 +191,67 @@ may_select(Oid relid, const AttrNumber *atts, int n)
 	return true;
 }
 
+/* One row of a scan (uses_each_row), with what the scan fills. */
+typedef void (*UsesRowFn) (void *arg, HeapTuple tup, TupleDesc desc);
+
+/*
+ * Fetch the rows of the open cursor PORTAL 10000 at a time and pass each to
+ * ROW in memory context ROWCXT, then close the cursor and return to the
+ * caller's context CXT.  The three readers of counts (a reference's, a
+ * column's, a reuse table's) are this loop with their own row.
+ */
+static void
+uses_each_row(Portal portal, MemoryContext cxt, MemoryContext rowcxt,
+			  UsesRowFn row, void *arg)
+{
+	for (;;)
+	{
+		FakerSPIFetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		MemoryContextSwitchTo(rowcxt);
+		for (uint64 i = 0; i < SPI_processed; i++)
+			row(arg, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(cxt);
+}
+
+/* What measure_row needs: the uses, the parent's pool, the reference. */
+typedef struct MeasureScan
+{
+	PoolUses   *u;
+	Aggregate  *parent;
+	ModelRef   *ref;
+} MeasureScan;
+
+/*
+ * A row of uses_measure's query (the reference's key columns, a count):
+ * the count goes to the parent's pool value with that key, if there is one.
+ */
+static void
+measure_row(void *arg, HeapTuple tup, TupleDesc desc)
+{
+	MeasureScan *m = arg;
+	ModelRef   *ref = m->ref;
+	bool		known[MODEL_MAX_KEYS] = {false};
+	Datum		vals[MODEL_MAX_KEYS];
+	bool		isnull;
+	int64	   *members;
+	int64		count;
+
+	for (int k = 0; k < ref->nkeys; k++)
+	{
+		known[ref->pkey[k]] = true;
+		vals[ref->pkey[k]] = SPI_getbinval(tup, desc, k + 1, &isnull);
+	}
+	count = DatumGetInt64(SPI_getbinval(tup, desc, ref->nkeys + 1, &isnull));
+	if (PoolSubpool(m->parent, known, vals, &members) > 0)
+		uses_add(m->u, members[0], count);
+}
+
 /*
  * The uses of PARENT's values by reference REF of CHILD, measured from
  * CHILD's table (as the caller): children per parent.
@@ -202,6 +263,7 @@ uses_measure(PoolUses *u, Aggregate *parent, Aggregate *child, ModelRef *ref)
 				cols;
 	AttrNumber	atts[MODEL_MAX_KEYS];
 	Portal		portal;
+	MeasureScan m;
 	MemoryContext cxt = CurrentMemoryContext;
 
 	for (int k = 0; k < ref->nkeys; k++)
@@ -224,35 +286,10 @@ uses_measure(PoolUses *u, Aggregate *parent, Aggregate *child, ModelRef *ref)
 									   psprintf("SELECT %s, pg_catalog.count(*) FROM %s c WHERE (%s) IS NOT NULL GROUP BY %s",
 												sql.data, child->qualname, cols.data, cols.data),
 									   0, NULL, NULL, NULL, false, 0);
-	for (;;)
-	{
-		FakerSPIFetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		MemoryContextSwitchTo(cxt);
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			bool		known[MODEL_MAX_KEYS] = {false};
-			Datum		vals[MODEL_MAX_KEYS];
-			bool		isnull;
-			int64	   *members;
-			int64		count;
-
-			for (int k = 0; k < ref->nkeys; k++)
-			{
-				known[ref->pkey[k]] = true;
-				vals[ref->pkey[k]] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1, &isnull);
-			}
-			count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
-												ref->nkeys + 1, &isnull));
-			if (PoolSubpool(parent, known, vals, &members) > 0)
-				uses_add(u, members[0], count);
-		}
-		SPI_freetuptable(SPI_tuptable);
-		CHECK_FOR_INTERRUPTS();
-	}
-	SPI_cursor_close(portal);
-	MemoryContextSwitchTo(cxt);
+	m.u = u;
+	m.parent = parent;
+	m.ref = ref;
+	uses_each_row(portal, cxt, cxt, measure_row, &m);
 }
 
 /*
@@ -466,6 +503,48 @@ ReuseGrow(FakerPlan *plan, ModelColumn *c)
 		MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
 }
 
+/* What adopt_row and read_row fill: C's reuse pool and its uses U. */
+typedef struct ReuseScan
+{
+	FakerPlan  *plan;
+	ModelColumn *c;
+	PoolUses   *u;
+} ReuseScan;
+
+/* A row of reuse_adopt's query (a value, its count): a value of the pool. */
+static void
+adopt_row(void *arg, HeapTuple tup, TupleDesc desc)
+{
+	ReuseScan  *r = arg;
+	ModelColumn *c = r->c;
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, 1, &isnull);
+	int64		cnt = DatumGetInt64(SPI_getbinval(tup, desc, 2, &isnull));
+
+	ReuseGrow(r->plan, c);
+	c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
+	uses_add(r->u, c->reuse_n++, cnt);
+}
+
+/* A row of a reuse pool table (v, uses): the next value and its uses. */
+static void
+read_row(void *arg, HeapTuple tup, TupleDesc desc)
+{
+	ReuseScan  *r = arg;
+	ModelColumn *c = r->c;
+	PoolUses   *u = r->u;
+	bool		isnull,
+				cnull;
+	Datum		d = SPI_getbinval(tup, desc, 1, &isnull);
+	int64		cnt = DatumGetInt64(SPI_getbinval(tup, desc, 2, &cnull));
+
+	ReuseGrow(r->plan, c);
+	c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
+	uses_grow(u, c->reuse_n + 1);
+	u->uses[c->reuse_n++] = cnt;
+	u->n = c->reuse_n;
+}
+
 /* The column's values with their counts, most used first (as the caller). */
 static void
 reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
@@ -473,6 +552,7 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 	AttrNumber	att = c->attnum;
 	TypeCacheEntry *tc = lookup_type_cache(c->typid, TYPECACHE_EQ_OPR | TYPECACHE_HASH_PROC);
 	Portal		portal;
+	ReuseScan	r;
 	MemoryContext cxt = CurrentMemoryContext;
 
 	if (!may_select(agg->relid, &att, 1) || !OidIsValid(tc->eq_opr))
@@ -482,27 +562,10 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 												"GROUP BY 1 ORDER BY 2 DESC",
 												quote_identifier(c->name), agg->qualname, quote_identifier(c->name)),
 									   0, NULL, NULL, NULL, false, 0);
-	for (;;)
-	{
-		FakerSPIFetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		MemoryContextSwitchTo(cxt);
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			bool		isnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
-			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
-
-			ReuseGrow(plan, c);
-			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
-			uses_add(u, c->reuse_n++, cnt);
-		}
-		SPI_freetuptable(SPI_tuptable);
-		CHECK_FOR_INTERRUPTS();
-	}
-	SPI_cursor_close(portal);
-	MemoryContextSwitchTo(cxt);
+	r.plan = plan;
+	r.c = c;
+	r.u = u;
+	uses_each_row(portal, cxt, cxt, adopt_row, &r);
 }
 
 /* Read a reuse pool table (as the owner): values and uses in creation order. */
@@ -511,32 +574,10 @@ reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	Portal		portal = FakerSPICursorOpen(psprintf("SELECT v, uses FROM %s ORDER BY pos", u->table),
-												   0, NULL, NULL, NULL, false);
+											0, NULL, NULL, NULL, false);
+	ReuseScan	r = {plan, c, u};
 
-	for (;;)
-	{
-		FakerSPIFetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		MemoryContextSwitchTo(plan->cxt);
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			bool		isnull,
-						cnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
-			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &cnull));
-
-			ReuseGrow(plan, c);
-			c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
-			uses_grow(u, c->reuse_n + 1);
-			u->uses[c->reuse_n++] = cnt;
-			u->n = c->reuse_n;
-		}
-		SPI_freetuptable(SPI_tuptable);
-		CHECK_FOR_INTERRUPTS();
-	}
-	SPI_cursor_close(portal);
-	MemoryContextSwitchTo(cxt);
+	uses_each_row(portal, cxt, plan->cxt, read_row, &r);
 	u->written = c->reuse_n;
 }
 
