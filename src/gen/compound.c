@@ -91,25 +91,24 @@ static const char *const lorem_endings[] = {
 };
 
 /* the arrays above as word lists, for the parts below */
-#define LIST(arr) {(arr), lengthof(arr)}
-static const FakerWordList onsets = LIST(syl_onsets);
-static const FakerWordList mids = LIST(syl_mids);
-static const FakerWordList first_ends = LIST(first_endings);
-static const FakerWordList last_ends = LIST(last_endings);
-static const FakerWordList natures = LIST(nature_roots);
-static const FakerWordList prefixes = LIST(city_prefixes);
-static const FakerWordList glued = LIST(city_glued);
-static const FakerWordList spaced = LIST(city_spaced);
-static const FakerWordList industry = LIST(industries);
-static const FakerWordList dirs = LIST(street_dirs);
-static const FakerWordList levels = LIST(job_levels);
-static const FakerWordList quals = LIST(job_quals);
-static const FakerWordList fields = LIST(job_fields);
-static const FakerWordList roles = LIST(job_roles);
-static const FakerWordList grades = LIST(job_grades);
-static const FakerWordList regions = LIST(job_regions);
-static const FakerWordList lorem_pre = LIST(lorem_prefixes);
-static const FakerWordList lorem_end = LIST(lorem_endings);
+static const FakerWordList onsets = FAKER_WORDS(syl_onsets);
+static const FakerWordList mids = FAKER_WORDS(syl_mids);
+static const FakerWordList first_ends = FAKER_WORDS(first_endings);
+static const FakerWordList last_ends = FAKER_WORDS(last_endings);
+static const FakerWordList natures = FAKER_WORDS(nature_roots);
+static const FakerWordList prefixes = FAKER_WORDS(city_prefixes);
+static const FakerWordList glued = FAKER_WORDS(city_glued);
+static const FakerWordList spaced = FAKER_WORDS(city_spaced);
+static const FakerWordList industry = FAKER_WORDS(industries);
+static const FakerWordList dirs = FAKER_WORDS(street_dirs);
+static const FakerWordList levels = FAKER_WORDS(job_levels);
+static const FakerWordList quals = FAKER_WORDS(job_quals);
+static const FakerWordList fields = FAKER_WORDS(job_fields);
+static const FakerWordList roles = FAKER_WORDS(job_roles);
+static const FakerWordList grades = FAKER_WORDS(job_grades);
+static const FakerWordList regions = FAKER_WORDS(job_regions);
+static const FakerWordList lorem_pre = FAKER_WORDS(lorem_prefixes);
+static const FakerWordList lorem_end = FAKER_WORDS(lorem_endings);
 
 /*
  * A compound is a sequence of parts, written left to right.  Each part that

@@ -366,18 +366,30 @@ make_numeric(int64 scaled, int scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-/* The text generators (gentext.c), cut to the column's length. */
-static Datum
-text_value(FakerGen *g, FakerRng *rng)
+/*
+ * A value of G that APPEND writes as text and FINISH converts: the text
+ * generators, the kinds read by a type's input function (typed.c).  The
+ * scratch buffer is freed at once, as a call makes many values in one
+ * memory context.
+ */
+Datum
+GenBuildDatum(FakerGen *g, FakerRng *rng, GenAppendFn append, GenFinishFn finish)
 {
 	StringInfoData buf;
 	Datum		d;
 
 	initStringInfo(&buf);
-	GenAppendText(g, rng, &buf);
-	d = make_text(g, buf.data, buf.len);
+	append(g, rng, &buf);
+	d = finish(g, buf.data, buf.len);
 	pfree(buf.data);
 	return d;
+}
+
+/* The text generators (gentext.c), cut to the column's length. */
+static Datum
+text_value(FakerGen *g, FakerRng *rng)
+{
+	return GenBuildDatum(g, rng, GenAppendText, make_text);
 }
 
 /* "int": an integer of the column's own integer type (int8 unless bound to another). */

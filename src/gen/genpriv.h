@@ -89,6 +89,14 @@ extern Datum GenRegexNext(FakerGen *g, FakerRng *rng);
 extern void GenRegexCheckLength(FakerGen *g);
 
 /* text building (gentext.c) */
+/*
+ * A value made as text first: APPEND writes it into a scratch buffer and
+ * FINISH turns the text (LEN bytes) into the Datum (gen.c).
+ */
+typedef void (*GenAppendFn) (FakerGen *g, FakerRng *rng, StringInfo buf);
+typedef Datum (*GenFinishFn) (FakerGen *g, const char *text, int len);
+extern Datum GenBuildDatum(FakerGen *g, FakerRng *rng, GenAppendFn append, GenFinishFn finish);
+
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
 extern void GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf);
 

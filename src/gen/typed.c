@@ -577,18 +577,18 @@ composite_value(FakerGen *g, FakerRng *rng)
 	return HeapTupleGetDatum(heap_form_tuple(g->tupdesc, values, nulls));
 }
 
+/* The text TEXT read by the input function of G's type, with its typmod. */
+static Datum
+input_text(FakerGen *g, const char *text, int len)
+{
+	return InputFunctionCall(g->infn, unconstify(char *, text), g->ioparam, g->typmod);
+}
+
 /* A value of a type made through its input function from append_form's text. */
 static Datum
 input_value(FakerGen *g, FakerRng *rng)
 {
-	StringInfoData buf;
-	Datum		d;
-
-	initStringInfo(&buf);
-	append_form(g, rng, &buf);
-	d = InputFunctionCall(g->infn, buf.data, g->ioparam, g->typmod);
-	pfree(buf.data);
-	return d;
+	return GenBuildDatum(g, rng, append_form, input_text);
 }
 
 /* Values of the kinds only FakerGenForType makes. */

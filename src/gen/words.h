@@ -10,6 +10,12 @@ typedef struct FakerWordList
 	int			n;
 } FakerWordList;
 
+/* The word list of the array ARR, for an initializer. */
+#define FAKER_WORDS(arr) {(arr), lengthof(arr)}
+
+/* Define the exported word list NAME of the array ARR (words*.c). */
+#define FAKER_WORD_LIST(name, arr) const FakerWordList name = FAKER_WORDS(arr)
+
 extern const FakerWordList faker_first_names;
 extern const FakerWordList faker_last_names;
 extern const FakerWordList faker_cities;

@@ -73,6 +73,9 @@ extern bool ChecksRedrawable(const ModelColumn *c);
 extern void ChecksRedrawSet(Aggregate *agg, CheckRule *r);
 extern void ChecksError(Aggregate *agg, int rule) pg_attribute_noreturn();
 extern const char *ChecksModeName(CheckMode mode);
+/* A constant's output text; that text as a JSON value (partitions.c too). */
+extern char *ChecksConstText(Const *k);
+extern void ChecksAppendJsonValue(StringInfo s, Oid t, const char *text);
 extern void ChecksPrepareColumns(Aggregate *agg);
 
 /* partition bounds per column (partitions.c) */

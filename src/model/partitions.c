@@ -30,27 +30,11 @@
 #include "model/model.h"
 #include "model/checks.h"
 
-static char *
-const_text(Const *k)
-{
-	Oid			out;
-	bool		varlena;
-
-	getTypeOutputInfo(k->consttype, &out, &varlena);
-	return OidOutputFunctionCall(out, k->constvalue);
-}
-
+/* Append constant K as a JSON value (a criteria operand). */
 static void
 json_const(StringInfo s, Const *k)
 {
-	Oid			t = k->consttype;
-	char	   *text = const_text(k);
-
-	if ((t == INT2OID || t == INT4OID || t == INT8OID || t == NUMERICOID || t == FLOAT4OID || t == FLOAT8OID) &&
-		strcmp(text, "NaN") != 0 && strstr(text, "nfinity") == NULL)
-		appendStringInfoString(s, text);
-	else
-		escape_json(s, text);
+	ChecksAppendJsonValue(s, k->consttype, ChecksConstText(k));
 }
 
 static int
@@ -125,7 +109,7 @@ read_level(Aggregate *agg, Relation rel, PartitionCriteria *pc, int depth)
 
 				if (k->constisnull)
 					continue;
-				p->values = lappend(p->values, const_text(k));
+				p->values = lappend(p->values, ChecksConstText(k));
 				p->valtype = k->consttype;
 			}
 		else if (b->strategy == PARTITION_STRATEGY_RANGE)
