@@ -183,6 +183,18 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 }
 
 /*
+ * Run the catalog query SQL with its one parameter (ARGTYPES[0], ARGS[0]),
+ * keeping at most TCOUNT rows (0: all) in SPI_tuptable; an internal error
+ * naming WHAT if it fails.  Needs an SPI connection.
+ */
+static void
+catalog_select(const char *sql, Oid *argtypes, Datum *args, long tcount, const char *what)
+{
+	if (FakerSPIExecute(sql, 1, argtypes, args, NULL, false, tcount) != SPI_OK_SELECT)
+		elog(ERROR, "could not read %s", what);
+}
+
+/*
  * The pool key: the columns that foreign keys anywhere in the database
  * reference (usually the primary key), in attribute order; the primary key
  * when nothing references the table.  Needs an SPI connection.
@@ -194,10 +206,9 @@ CatalogKeyColumns(Aggregate *agg)
 	Datum		args[1] = {ObjectIdGetDatum(agg->relid)};
 	bool		used[MaxTupleAttributeNumber + 1] = {false};
 
-	if (FakerSPIExecute("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
-							  "WHERE contype OPERATOR(pg_catalog.=) 'f' AND confrelid OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the foreign keys referencing %s", agg->qualname);
+	catalog_select("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
+				   "WHERE contype OPERATOR(pg_catalog.=) 'f' AND confrelid OPERATOR(pg_catalog.=) $1",
+				   argtypes, args, 0, psprintf("the foreign keys referencing %s", agg->qualname));
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		bool		isnull;
@@ -229,10 +240,9 @@ definition_read(const char *name, Oid *relid, char **owner, Jsonb **spec)
 	TupleDesc	desc;
 	bool		isnull;
 
-	if (FakerSPIExecute("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
-						"WHERE name OPERATOR(pg_catalog.=) $1",
-						1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
+	catalog_select("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
+				   "WHERE name OPERATOR(pg_catalog.=) $1",
+				   argtypes, args, 1, "faker.aggregate");
 	if (SPI_processed == 0)
 		return false;
 	tup = SPI_tuptable->vals[0];
@@ -286,9 +296,8 @@ definition_relation(const char *name)
 	Datum		args[1] = {CStringGetTextDatum(name)};
 	bool		isnull;
 
-	if (FakerSPIExecute("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
+	catalog_select("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
+				   argtypes, args, 1, "faker.aggregate");
 	if (SPI_processed == 0)
 		return InvalidOid;
 	return DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -311,10 +320,9 @@ implicit_name(Oid relid)
 	bool		isnull;
 	bool		unique;
 
-	if (FakerSPIExecute("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
-							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read pg_class");
+	catalog_select("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+				   "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
+				   argtypes, args, 1, "pg_class");
 	unique = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) <= 1;
 	cands[0] = unique ? rel : NULL;
 	cands[1] = psprintf("%s.%s", get_namespace_name(get_rel_namespace(relid)), rel);
@@ -349,9 +357,8 @@ CatalogAggregateForTable(Oid relid)
 	bool		isnull;
 	char	   *rel = get_rel_name(relid);
 
-	if (FakerSPIExecute("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
+	catalog_select("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
+				   argtypes, args, 0, "faker.aggregate");
 	if (SPI_processed > 0)
 	{
 		char	   *first = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -406,10 +413,9 @@ CatalogTableForName(const char *name)
 	if (OidIsValid(relid))
 		return relid;
 	args[0] = DirectFunctionCall1(namein, CStringGetDatum((char *) linitial(parts)));
-	if (FakerSPIExecute("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
-							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
-							  1, argtypes, args, NULL, false, 2) != SPI_OK_SELECT)
-		elog(ERROR, "could not read pg_class");
+	catalog_select("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+				   "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
+				   argtypes, args, 2, "pg_class");
 	if (SPI_processed != 1)
 		return InvalidOid;
 	return DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));

@@ -108,6 +108,28 @@ from_column_key(void *arg, const char *key, JsonbValue *v)
 }
 
 /*
+ * The weight in attribute ATT of row TUP read from a "from" relation REL
+ * (its weights column WCOL): NULL counts as 0; a negative, infinite or NaN
+ * weight is an error naming PATH.from.weights, the column and the value.
+ */
+static double
+from_weight(HeapTuple tup, TupleDesc desc, int att, const char *path,
+			const char *wcol, const char *rel)
+{
+	bool		wnull;
+	double		w = DatumGetFloat8(SPI_getbinval(tup, desc, att, &wnull));
+
+	if (wnull)
+		w = 0;
+	if (!(w >= 0) || isinf(w))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
+						path, wcol, rel, w)));
+	return w;
+}
+
+/*
  * "from": "table.column" or {"relation": ..., "column": ..., "weights": ...}:
  * the relation's name (the column and weights go into P).
  */
@@ -238,16 +260,8 @@ lookup_read(ColProvider *p, ModelColumn *c, bool conv, FmgrInfo *outfn, FmgrInfo
 
 		if (p->from_weights)
 		{
-			bool		wnull;
-			double		w = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 2, &wnull));
-
-			if (wnull)
-				w = 0;
-			if (!(w >= 0) || isinf(w))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
-								p->path, p->from_weights, p->from_rel, w)));
+			double		w = from_weight(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 2,
+										p->path, p->from_weights, p->from_rel);
 			if (w == 0)
 				continue;
 			total += w;
@@ -446,16 +460,7 @@ tuple_from_read(Aggregate *agg, TupleFrom *f, const int *cols, const char *path)
 
 		if (f->weights)
 		{
-			bool		wnull;
-			double		w = DatumGetFloat8(SPI_getbinval(tup, desc, f->ncols + 1, &wnull));
-
-			if (wnull)
-				w = 0;
-			if (!(w >= 0) || isinf(w))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
-								path, f->weights, f->rel, w)));
+			double		w = from_weight(tup, desc, f->ncols + 1, path, f->weights, f->rel);
 			if (w == 0)
 				continue;
 			total += w;

@@ -219,13 +219,19 @@ uses_each_row(Portal portal, MemoryContext cxt, MemoryContext rowcxt,
 	MemoryContextSwitchTo(cxt);
 }
 
-/* What measure_row needs: the uses, the parent's pool, the reference. */
-typedef struct MeasureScan
+/*
+ * What the rows of a scan fill: the uses U; for a reference's (measure_row)
+ * the parent's pool and the reference, for a column's (adopt_row,
+ * read_row) the plan and the column whose reuse pool it is.
+ */
+typedef struct UsesScan
 {
 	PoolUses   *u;
 	Aggregate  *parent;
 	ModelRef   *ref;
-} MeasureScan;
+	FakerPlan  *plan;
+	ModelColumn *c;
+} UsesScan;
 
 /*
  * A row of uses_measure's query (the reference's key columns, a count):
@@ -234,7 +240,7 @@ typedef struct MeasureScan
 static void
 measure_row(void *arg, HeapTuple tup, TupleDesc desc)
 {
-	MeasureScan *m = arg;
+	UsesScan   *m = arg;
 	ModelRef   *ref = m->ref;
 	bool		known[MODEL_MAX_KEYS] = {false};
 	Datum		vals[MODEL_MAX_KEYS];
@@ -263,7 +269,7 @@ uses_measure(PoolUses *u, Aggregate *parent, Aggregate *child, ModelRef *ref)
 				cols;
 	AttrNumber	atts[MODEL_MAX_KEYS];
 	Portal		portal;
-	MeasureScan m;
+	UsesScan	m = {0};
 	MemoryContext cxt = CurrentMemoryContext;
 
 	for (int k = 0; k < ref->nkeys; k++)
@@ -503,19 +509,11 @@ ReuseGrow(FakerPlan *plan, ModelColumn *c)
 		MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
 }
 
-/* What adopt_row and read_row fill: C's reuse pool and its uses U. */
-typedef struct ReuseScan
-{
-	FakerPlan  *plan;
-	ModelColumn *c;
-	PoolUses   *u;
-} ReuseScan;
-
 /* A row of reuse_adopt's query (a value, its count): a value of the pool. */
 static void
 adopt_row(void *arg, HeapTuple tup, TupleDesc desc)
 {
-	ReuseScan  *r = arg;
+	UsesScan   *r = arg;
 	ModelColumn *c = r->c;
 	bool		isnull;
 	Datum		d = SPI_getbinval(tup, desc, 1, &isnull);
@@ -530,7 +528,7 @@ adopt_row(void *arg, HeapTuple tup, TupleDesc desc)
 static void
 read_row(void *arg, HeapTuple tup, TupleDesc desc)
 {
-	ReuseScan  *r = arg;
+	UsesScan   *r = arg;
 	ModelColumn *c = r->c;
 	PoolUses   *u = r->u;
 	bool		isnull,
@@ -552,7 +550,7 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 	AttrNumber	att = c->attnum;
 	TypeCacheEntry *tc = lookup_type_cache(c->typid, TYPECACHE_EQ_OPR | TYPECACHE_HASH_PROC);
 	Portal		portal;
-	ReuseScan	r;
+	UsesScan	r = {0};
 	MemoryContext cxt = CurrentMemoryContext;
 
 	if (!may_select(agg->relid, &att, 1) || !OidIsValid(tc->eq_opr))
@@ -575,7 +573,7 @@ reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
 	MemoryContext cxt = CurrentMemoryContext;
 	Portal		portal = FakerSPICursorOpen(psprintf("SELECT v, uses FROM %s ORDER BY pos", u->table),
 											0, NULL, NULL, NULL, false);
-	ReuseScan	r = {plan, c, u};
+	UsesScan	r = {.u = u, .plan = plan, .c = c};
 
 	uses_each_row(portal, cxt, plan->cxt, read_row, &r);
 	u->written = c->reuse_n;
