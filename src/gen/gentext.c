@@ -250,6 +250,56 @@ append_user_agent(FakerRng *rng, StringInfo buf)
 	}
 }
 
+/* "name": a first and a last name (compounds now and then: compound.c). */
+static void
+append_name(FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	GenAppendCompound(GEN_COMPOUND_FIRST_NAME, g, rng, buf);
+	appendStringInfoChar(buf, ' ');
+	GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
+}
+
+/* "url": https://www.<a last name>.<tld>/<a lorem word> */
+static void
+append_url(FakerRng *rng, StringInfo buf)
+{
+	appendStringInfoString(buf, "https://www.");
+	append_slug(buf, GenPick(&faker_last_names, rng));
+	appendStringInfo(buf, ".%s/%s", GenPick(&faker_tlds, rng), GenPick(&faker_lorem, rng));
+}
+
+/*
+ * "ipv4": a unicast-looking address, first octet 1 to 223 (no multicast or
+ * reserved classes), last 1 to 254 (no network or broadcast address).
+ */
+static void
+append_ipv4(FakerRng *rng, StringInfo buf)
+{
+	/* one call, as before: the compiler's order of the draws is kept */
+	appendStringInfo(buf, "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),
+					 (int) FakerRngBelow(rng, 256), (int) FakerRngBelow(rng, 256),
+					 1 + (int) FakerRngBelow(rng, 254));
+}
+
+/* The word list of a text generator whose value is one plain pick from it. */
+static const FakerWordList *
+plain_list(GenKind kind)
+{
+	switch (kind)
+	{
+		case G_COUNTRY:
+			return &faker_countries;
+		case G_COLOR:
+			return &faker_colors;
+		case G_CURRENCY:
+			return &faker_currencies;
+		case G_COUNTRY_CODE:
+			return &faker_country_codes;
+		default:				/* G_LOCALE */
+			return &faker_locales;
+	}
+}
+
 /*
  * Append a value of text generator G in the session's locale (faker.locale).
  */
@@ -297,9 +347,7 @@ GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 			GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
 			break;
 		case G_NAME:
-			GenAppendCompound(GEN_COMPOUND_FIRST_NAME, g, rng, buf);
-			appendStringInfoChar(buf, ' ');
-			GenAppendCompound(GEN_COMPOUND_LAST_NAME, g, rng, buf);
+			append_name(g, rng, buf);
 			break;
 		case G_USERNAME:
 		case G_EMAIL:
@@ -320,25 +368,14 @@ GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 		case G_CITY:
 			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
 			break;
-		case G_COUNTRY:
-			appendStringInfoString(buf, GenPick(&faker_countries, rng));
-			break;
-		case G_POSTCODE:
-			/* US ZIP code, 5 digits */
+		case G_POSTCODE:		/* US ZIP code, 5 digits */
 			GenAppendDigits(buf, rng, 5, 0);
 			break;
 		case G_URL:
-			appendStringInfoString(buf, "https://www.");
-			append_slug(buf, GenPick(&faker_last_names, rng));
-			appendStringInfo(buf, ".%s/%s", GenPick(&faker_tlds, rng), GenPick(&faker_lorem, rng));
+			append_url(rng, buf);
 			break;
 		case G_IPV4:
-			appendStringInfo(buf, "%d.%d.%d.%d", 1 + (int) FakerRngBelow(rng, 223),
-							 (int) FakerRngBelow(rng, 256), (int) FakerRngBelow(rng, 256),
-							 1 + (int) FakerRngBelow(rng, 254));
-			break;
-		case G_COLOR:
-			appendStringInfoString(buf, GenPick(&faker_colors, rng));
+			append_ipv4(rng, buf);
 			break;
 		case G_SLUG:
 			GenAppendWords(buf, rng, 2 + (int) FakerRngBelow(rng, 3), "-");
@@ -346,14 +383,12 @@ GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 		case G_USER_AGENT:
 			append_user_agent(rng, buf);
 			break;
+		case G_COUNTRY:
+		case G_COLOR:
 		case G_CURRENCY:
-			appendStringInfoString(buf, GenPick(&faker_currencies, rng));
-			break;
 		case G_COUNTRY_CODE:
-			appendStringInfoString(buf, GenPick(&faker_country_codes, rng));
-			break;
 		case G_LOCALE:
-			appendStringInfoString(buf, GenPick(&faker_locales, rng));
+			appendStringInfoString(buf, GenPick(plain_list(g->kind), rng));
 			break;
 		default:
 			elog(ERROR, "generator kind %d is not a text generator", (int) g->kind);

@@ -395,15 +395,100 @@ cmp_int64(const void *a, const void *b)
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* Write U's uses counted since the last flush (as the owner). */
+/* The bigint[] of the N values V. */
+static Datum
+int8_array(Datum *v, int64 n)
+{
+	return PointerGetDatum(construct_array(v, (int) n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/*
+ * A reader's uses: the positions POSV and added uses DV upserted into its
+ * rows (via, pos) of the uses table.
+ */
+static void
+flush_reader(PoolUses *u, Datum *posv, Datum *dv)
+{
+	Oid			types[3] = {TEXTOID, INT8ARRAYOID, INT8ARRAYOID};
+	Datum		args[3];
+
+	args[0] = CStringGetTextDatum(u->via);
+	args[1] = int8_array(posv, u->ndirty);
+	args[2] = int8_array(dv, u->ndirty);
+	uses_exec(psprintf("INSERT INTO %s AS t (via, pos, uses) SELECT $1, d.p, d.n "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3)) AS d(p, n) "
+					   "ON CONFLICT (via, pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
+					   u->table), 3, types, args, SPI_OK_INSERT);
+}
+
+/*
+ * A reuse pool's uses: the positions POSV and added uses DV upserted into
+ * its table, with the values of positions the table does not hold yet (a
+ * NULL value for the others: only their uses change).
+ */
+static void
+flush_reuse(PoolUses *u, Datum *posv, Datum *dv)
+{
+	ModelColumn *c = u->col;
+	Datum	   *vv = palloc(sizeof(Datum) * u->ndirty);
+	bool	   *vn = palloc(sizeof(bool) * u->ndirty);
+	int			dims[1] = {(int) u->ndirty},
+				lbs[1] = {1};
+	Oid			types[3] = {INT8ARRAYOID, get_array_type(u->basetype), INT8ARRAYOID};
+	Datum		args[3];
+
+	for (int64 i = 0; i < u->ndirty; i++)
+	{
+		int64		pos = u->dirty[i];
+
+		vn[i] = pos < u->written;	/* known to the table: only its uses change */
+		vv[i] = vn[i] ? (Datum) 0 : c->reuse_vals[pos];
+	}
+	args[0] = int8_array(posv, u->ndirty);
+	args[1] = PointerGetDatum(construct_md_array(vv, vn, 1, dims, lbs, u->basetype,
+												 c->typlen, c->typbyval, c->typalign));
+	args[2] = int8_array(dv, u->ndirty);
+	uses_exec(psprintf("INSERT INTO %s AS t (pos, v, uses) SELECT * "
+					   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3)) "
+					   "ON CONFLICT (pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
+					   u->table), 3, types, args, SPI_OK_INSERT);
+	u->written = Max(u->written, c->reuse_n);
+}
+
+/*
+ * After a flush: the deltas are written (the session's cache counts them as
+ * drawn), nothing is dirty, and the cache entry notes the transaction that
+ * wrote them.
+ */
+static void
+flush_done(PoolUses *u)
+{
+	for (int64 i = 0; i < u->ndirty; i++)
+	{
+		if (u->cache)
+			u->cache->drawn += u->delta[u->dirty[i]];
+		u->delta[u->dirty[i]] = 0;
+	}
+	u->ndirty = 0;
+	uses_sync(u);
+	if (u->cache)
+	{
+		u->cache->dirty = false;
+		u->cache->xid = GetCurrentTransactionIdIfAny();
+	}
+}
+
+/*
+ * Write U's uses counted since the last flush (as the owner), in position
+ * order: concurrent calls lock the rows in the same order, so they cannot
+ * deadlock.
+ */
 void
 UsesFlushOne(PoolUses *u)
 {
 	FakerOwnerScope owner;
 	Datum	   *posv,
 			   *dv;
-	Datum		args[3];
-	Oid			types[3];
 	MemoryContext tmp,
 				old;
 
@@ -419,7 +504,6 @@ UsesFlushOne(PoolUses *u)
 		elog(ERROR, "faker: too many uses to flush at once");
 	tmp = AllocSetContextCreate(CurrentMemoryContext, "faker uses flush", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(tmp);
-	/* rows in position order: concurrent calls lock them in the same order */
 	qsort(u->dirty, u->ndirty, sizeof(int64), cmp_int64);
 	posv = palloc(sizeof(Datum) * u->ndirty);
 	dv = palloc(sizeof(Datum) * u->ndirty);
@@ -430,61 +514,13 @@ UsesFlushOne(PoolUses *u)
 	}
 	FakerOwnerEnter(&owner);
 	if (u->via)
-	{
-		types[0] = TEXTOID;
-		types[1] = types[2] = INT8ARRAYOID;
-		args[0] = CStringGetTextDatum(u->via);
-		args[1] = PointerGetDatum(construct_array(posv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		args[2] = PointerGetDatum(construct_array(dv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		uses_exec(psprintf("INSERT INTO %s AS t (via, pos, uses) SELECT $1, d.p, d.n "
-						   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3)) AS d(p, n) "
-						   "ON CONFLICT (via, pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
-						   u->table), 3, types, args, SPI_OK_INSERT);
-	}
+		flush_reader(u, posv, dv);
 	else
-	{
-		ModelColumn *c = u->col;
-		Datum	   *vv = palloc(sizeof(Datum) * u->ndirty);
-		bool	   *vn = palloc(sizeof(bool) * u->ndirty);
-		int			dims[1] = {(int) u->ndirty},
-					lbs[1] = {1};
-
-		for (int64 i = 0; i < u->ndirty; i++)
-		{
-			int64		pos = u->dirty[i];
-
-			vn[i] = pos < u->written;	/* known to the table: only its uses change */
-			vv[i] = vn[i] ? (Datum) 0 : c->reuse_vals[pos];
-		}
-		types[0] = INT8ARRAYOID;
-		types[1] = get_array_type(u->basetype);
-		types[2] = INT8ARRAYOID;
-		args[0] = PointerGetDatum(construct_array(posv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		args[1] = PointerGetDatum(construct_md_array(vv, vn, 1, dims, lbs, u->basetype,
-													 c->typlen, c->typbyval, c->typalign));
-		args[2] = PointerGetDatum(construct_array(dv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		uses_exec(psprintf("INSERT INTO %s AS t (pos, v, uses) SELECT * "
-						   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3)) "
-						   "ON CONFLICT (pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
-						   u->table), 3, types, args, SPI_OK_INSERT);
-		u->written = Max(u->written, c->reuse_n);
-	}
+		flush_reuse(u, posv, dv);
 	FakerOwnerExit(&owner);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
-	for (int64 i = 0; i < u->ndirty; i++)
-	{
-		if (u->cache)
-			u->cache->drawn += u->delta[u->dirty[i]];
-		u->delta[u->dirty[i]] = 0;
-	}
-	u->ndirty = 0;
-	uses_sync(u);
-	if (u->cache)
-	{
-		u->cache->dirty = false;
-		u->cache->xid = GetCurrentTransactionIdIfAny();
-	}
+	flush_done(u);
 }
 
 /* Write the uses AGG's rows made: of their parents, of AGG's reuse pools. */
