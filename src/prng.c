@@ -28,6 +28,7 @@ splitmix64(uint64 *x)
 	return z ^ (z >> 31);
 }
 
+/* Rotate X left by K bits (xoshiro256**). */
 static inline uint64
 rotl(uint64 x, int k)
 {

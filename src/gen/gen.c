@@ -66,6 +66,7 @@ static const GenDef gen_defs[] = {
 	{"quantiles", G_QUANTILES, FLOAT8OID, {"points", "scale"}},	/* quantile.c */
 };
 
+/* The registry entry of generator NAME, or NULL if there is none. */
 static const GenDef *
 find_def(const char *name)
 {
@@ -75,12 +76,19 @@ find_def(const char *name)
 	return NULL;
 }
 
+/*
+ * Whether NAME is a generator's name (a spec's "gen" is checked against it).
+ */
 bool
 FakerGenExists(const char *name)
 {
 	return find_def(name) != NULL;
 }
 
+/*
+ * Whether generator NAME takes option KEY: the spec reader sends a column's
+ * keys that are the generator's options to it, and reports the others.
+ */
 bool
 FakerGenHasOption(const char *name, const char *key)
 {
@@ -312,12 +320,20 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 	return g;
 }
 
+/*
+ * The type of the Datums GEN makes (a column's type, or the generator's own).
+ */
 Oid
 FakerGenResultType(const FakerGen *gen)
 {
 	return gen->restype;
 }
 
+/*
+ * Cap GEN's values at MAXCHARS characters (a column's varchar(n)): for a
+ * regex, an error now if even its shortest match is longer; arrays and
+ * coercions pass the cap on to their element generator.
+ */
 void
 FakerGenSetMaxLength(FakerGen *gen, int maxchars)
 {
@@ -338,6 +354,9 @@ pick_index(FakerGen *g, FakerRng *rng)
 	return (int) FakerRngWeighted(rng, g->cum, g->nvalues);
 }
 
+/*
+ * A text Datum of the LEN bytes at S, cut to G's cap at a character boundary.
+ */
 static Datum
 make_text(FakerGen *g, const char *s, int len)
 {
@@ -346,6 +365,10 @@ make_text(FakerGen *g, const char *s, int len)
 	return PointerGetDatum(cstring_to_text_with_len(s, len));
 }
 
+/*
+ * The numeric SCALED / 10^SCALE, written out as decimal text and read by
+ * numeric_in: exact, where a double would round the last digits.
+ */
 static Datum
 make_numeric(int64 scaled, int scale)
 {
@@ -495,6 +518,11 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 	}
 }
 
+/*
+ * The next value of GEN as text, in its type's output form: what
+ * faker_gen(name, options), whose generator is chosen at run time and
+ * whose result type is text, returns.
+ */
 char *
 FakerGenNextCString(FakerGen *gen, FakerRng *rng)
 {

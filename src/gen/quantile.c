@@ -100,6 +100,12 @@ GenQuantilesCompile(FakerGen *g, FakerOptions *o)
 	}
 }
 
+/*
+ * A value of a "quantiles" generator: a uniform position on the sketch's
+ * piecewise-linear inverse CDF, interpolated between its points (so values
+ * follow the profiled distribution), clamped to the sketch's range and
+ * made in the column's type (timestamptz, numeric at its scale, float8).
+ */
 Datum
 GenQuantilesNext(FakerGen *g, FakerRng *rng)
 {

@@ -25,6 +25,7 @@
 #include "gen/genpriv.h"
 #include "gen/words.h"
 
+/* A uniform double in [LO, HI). */
 static inline double
 uniform(FakerRng *rng, double lo, double hi)
 {
@@ -38,6 +39,12 @@ typedef enum JsonVal
 	JV_INT, JV_WORD, JV_BOOL, JV_SCORE, JV_TAGS, JV_TEXT
 } JsonVal;
 
+/*
+ * Append a small JSON object: one to three keys of a fixed set of eight,
+ * visited from a random start in steps of 1 to 3 (three steps never come
+ * back to a key), each with a value of its kind (a number, a word, a bool,
+ * tags, a text).
+ */
 static void
 append_json_object(StringInfo buf, FakerRng *rng)
 {
@@ -95,6 +102,11 @@ typedef struct GeoPt
 				y;
 } GeoPt;
 
+/*
+ * Append the coordinates of point P (longitude, latitude) in G's spatial
+ * reference: degrees, or metres for web mercator (3857); Z and M values
+ * when G's type has them.
+ */
 static void
 append_coord(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt p)
 {
@@ -113,6 +125,7 @@ append_coord(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt p)
 		appendStringInfo(buf, " %.2f", uniform(rng, 0, 100));
 }
 
+/* A random centre for a geometry: longitude 179 W to 179 E, latitude 59 S to 69 N. */
 static GeoPt
 geo_center(FakerRng *rng)
 {
@@ -144,6 +157,7 @@ append_ring(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt c, double r, bool 
 	appendStringInfoChar(buf, ')');
 }
 
+/* Append a line string of 2 to 5 points wandering from C in small steps. */
 static void
 append_line(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt c)
 {
@@ -233,6 +247,7 @@ append_geometry(StringInfo buf, FakerGen *g, FakerRng *rng, int t, GeoPt c)
 
 /* ---- the text forms of G_INPUT ---- */
 
+/* Append N random bits as '0'/'1' (a bit or varbit value; N can be large). */
 static void
 append_bits(StringInfo buf, FakerRng *rng, int n)
 {
@@ -244,6 +259,7 @@ append_bits(StringInfo buf, FakerRng *rng, int n)
 	}
 }
 
+/* Append a point "(x,y)" of the plane, both in [-1000, 1000). */
 static void
 append_xy(StringInfo buf, FakerRng *rng)
 {
@@ -444,6 +460,11 @@ decimal_value(FakerGen *g, FakerRng *rng)
 
 /* ---- ranges ---- */
 
+/*
+ * A range of G's range type: two values of its element generator, in
+ * order, as its bounds, both inclusive so that equal values still make a
+ * non-empty range (make_range canonicalises discrete types).
+ */
 static RangeType *
 range_value(FakerGen *g, FakerRng *rng)
 {

@@ -30,6 +30,7 @@
 #define BIRTH_FROM		(WINDOW_TO - 90)
 #define BIRTH_TO		(WINDOW_TO - 18)
 
+/* A new generator of KIND making values of type RESTYPE, uncapped. */
 static FakerGen *
 new_gen(GenKind kind, Oid restype)
 {
@@ -185,6 +186,10 @@ geo_range_for_name(const char *colname, double *lo, double *hi)
 	return true;
 }
 
+/*
+ * Whether a column named COLNAME holds a birth date (born, dob, birth...):
+ * its dates are then drawn from the birth window, not the recent one.
+ */
 static bool
 is_birth_name(const char *colname)
 {
@@ -267,6 +272,10 @@ numeric_gen(int32 typmod, const char *colname)
 	return g;
 }
 
+/*
+ * The generator of enum type TYPID: its labels' OIDs, drawn uniformly; NULL
+ * for an enum without labels, which has no value to make.
+ */
 static FakerGen *
 enum_gen(Oid typid)
 {

@@ -84,6 +84,7 @@ pool_bytes(PoolCacheEntry *e)
 	return e->cxt ? MemoryContextMemAllocated(e->cxt, true) : 0;
 }
 
+/* Bytes an entry's uses and deltas take (two int64 arrays of its capacity). */
 static Size
 uses_bytes(UsesCacheEntry *e)
 {
@@ -102,6 +103,11 @@ pool_entry_clear(PoolCacheEntry *e)
 	e->n = e->cap = 0;
 }
 
+/*
+ * Empty entry E (its arrays freed): counts that may be wrong (uses drawn
+ * but not written, another node's, too old) are read again from the uses
+ * table by the next call.
+ */
 static void
 uses_entry_clear(UsesCacheEntry *e)
 {

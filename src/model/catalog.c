@@ -30,6 +30,10 @@
 #include "model/uniques.h"
 #include "security.h"
 
+/*
+ * The schema-qualified, quoted name of relation RELID, for SQL text and
+ * messages; an error if it no longer exists.
+ */
 char *
 CatalogQualifiedName(Oid relid)
 {
@@ -42,6 +46,7 @@ CatalogQualifiedName(Oid relid)
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), rel);
 }
 
+/* The index in AGG's columns of attribute ATTNUM (internal error if none). */
 static int
 column_index(Aggregate *agg, AttrNumber attnum)
 {
@@ -103,6 +108,12 @@ CatalogCheckTable(Oid relid)
 				 errmsg("\"%s\" is not a table", name)));
 }
 
+/*
+ * Read table RELID into AGG: its columns (not dropped or generated, with
+ * their types and whether PostgreSQL fills them), its foreign keys (the
+ * parents resolved later by graph.c), primary key and unique indexes, and
+ * uniques.c's constraints.  The table must be one faker can fill.
+ */
 void
 CatalogLoadTable(Aggregate *agg, Oid relid)
 {

@@ -245,6 +245,7 @@ read_or(Aggregate *agg, BoolExpr *b, int domcol, ColChecks *cc, int rule)
 }
 
 
+/* Add the condition {OP: K} of CHECK rule RULE to the column's "require". */
 static void
 add_req(ColChecks *cc, const char *op, Const *k, int rule)
 {
@@ -256,6 +257,9 @@ add_req(ColChecks *cc, const char *op, Const *k, int rule)
 	appendStringInfoChar(&cc->req, '}');
 }
 
+/*
+ * The comparison OP with its sides swapped (constant < col is col > constant).
+ */
 static const char *
 flip(const char *op)
 {
@@ -661,6 +665,7 @@ read_domain(Aggregate *agg, Oid typid, int col, ColChecks *cc, CheckSet *cs, int
 	}
 }
 
+/* The base type of domain TYPID (InvalidOid for a type that is not one). */
 static Oid
 domain_base(Oid typid)
 {

@@ -37,6 +37,7 @@ json_const(StringInfo s, Const *k)
 	ChecksAppendJsonValue(s, k->consttype, ChecksConstText(k));
 }
 
+/* The index of AGG's column NAME, -1 if it is not one faker fills. */
 static int
 agg_column(Aggregate *agg, const char *name)
 {
@@ -46,6 +47,10 @@ agg_column(Aggregate *agg, const char *name)
 	return -1;
 }
 
+/*
+ * The partition bound of partition RELID (its pg_class.relpartbound),
+ * NULL if it has none.
+ */
 static PartitionBoundSpec *
 bound_of(Oid relid)
 {

@@ -96,6 +96,7 @@ key_signature(Aggregate *agg)
 	return s.data;
 }
 
+/* Run pool statement SQL, an internal error unless SPI says EXPECT. */
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
@@ -381,6 +382,10 @@ key_hash(Aggregate *agg, uint32 mask, const Datum *vals, const bool *nulls)
 	return h;
 }
 
+/*
+ * Add pool position POS to the sub-pool index S: to the list of positions
+ * whose key columns in S's mask hash alike.
+ */
 static void
 sub_add(Aggregate *agg, SubIndex *s, int64 pos)
 {
@@ -774,6 +779,12 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 	p->base = (p->exists && !read) ? size : 0;
 }
 
+/*
+ * Append a created row's key (KEYS, NULLS) to AGG's pool in memory and to
+ * every sub-pool index, unless the pool neither exists nor is loaded
+ * (nothing reads it yet: it will adopt the row); the table gets the new
+ * entries in batches.
+ */
 void
 PoolAppend(Aggregate *agg, Datum *keys, bool *nulls)
 {
