@@ -25,6 +25,7 @@
 #include "nodes/makefuncs.h"
 #include "utils/acl.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/model.h"
 #include "model/uniques.h"
@@ -461,13 +462,7 @@ check_definition_owner(const char *name, const char *owner, Oid relid)
 
 	if (!OidIsValid(ownerid) || ownerid == user || has_privs_of_role(user, ownerid))
 		return;
-	if (get_rel_name(relid) != NULL &&
-#if PG_VERSION_NUM >= 160000
-		object_ownercheck(RelationRelationId, relid, user)
-#else
-		pg_class_ownercheck(relid, user)
-#endif
-		)
+	if (get_rel_name(relid) != NULL && FakerRelationOwnerCheck(relid, user))
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),

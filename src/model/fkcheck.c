@@ -62,6 +62,7 @@
 #include "utils/rls.h"
 #include "utils/syscache.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/fkcheck.h"
 #include "model/modelpriv.h"
@@ -118,7 +119,7 @@ table_reason(Relation rel)
 		return "faker.batch_fk_checks is off";
 	if (rel->rd_rel->relkind != RELKIND_RELATION)
 		return "partitioned table";
-	if (!superuser() && !pg_class_ownercheck(RelationGetRelid(rel), GetUserId()))
+	if (!superuser() && !FakerRelationOwnerCheck(RelationGetRelid(rel), GetUserId()))
 		return "caller does not own the table";
 	if (rel->rd_rel->relhasrules)
 		return "table has rules";

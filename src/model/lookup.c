@@ -27,6 +27,7 @@
 #include "utils/regproc.h"
 #include "utils/varlena.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/expr.h"
 #include "model/tuples.h"
@@ -172,7 +173,7 @@ from_relation(const char *rel, const char *path)
 	char		relkind;
 	Oid			relid;
 
-	rv = makeRangeVarFromNameList(stringToQualifiedNameList(rel));
+	rv = makeRangeVarFromNameList(FakerQualifiedNameList(rel));
 	relid = RangeVarGetRelid(rv, AccessShareLock, true);
 	if (!OidIsValid(relid))
 		ereport(ERROR,
