@@ -7,9 +7,9 @@
  * compound made the way real names are (Harrisonville, North Oakfield
  * Springs, Mary-Kate, Carter-Holloway, Harris & Wright LLC, Senior Data
  * Engineer II).  The compound's parts come from the leftover bits of the
- * same 64-bit draw (FakerRngBelowRest), so a plain value costs exactly the draws
- * it cost before: the plain values of a seed are unchanged, and so is every
- * value after them in the stream.
+ * same 64-bit draw (FakerRngBelowRest), so a plain value costs exactly the
+ * draws it cost before: the plain values of a seed are unchanged, and so is
+ * every value after them in the stream.
  */
 #include "postgres.h"
 

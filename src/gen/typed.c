@@ -25,6 +25,13 @@
 #include "gen/genpriv.h"
 #include "gen/words.h"
 
+/* A lorem word: the words of the json, hstore, tsvector and jsonpath values. */
+static inline const char *
+word(FakerRng *rng)
+{
+	return GenPick(&faker_lorem, rng);
+}
+
 /* A uniform double in [LO, HI). */
 static inline double
 uniform(FakerRng *rng, double lo, double hi)
@@ -77,16 +84,16 @@ append_json_object(StringInfo buf, FakerRng *rng)
 				appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 101));
 				break;
 			case JV_WORD:
-				appendStringInfo(buf, "\"%s\"", GenPick(&faker_lorem, rng));
+				appendStringInfo(buf, "\"%s\"", word(rng));
 				break;
 			case JV_BOOL:
 				appendStringInfoString(buf, FakerRngBelow(rng, 2) ? "true" : "false");
 				break;
 			case JV_TAGS:
-				appendStringInfo(buf, "[\"%s\", \"%s\"]", GenPick(&faker_lorem, rng), GenPick(&faker_lorem, rng));
+				appendStringInfo(buf, "[\"%s\", \"%s\"]", word(rng), word(rng));
 				break;
 			case JV_TEXT:
-				appendStringInfo(buf, "\"%s %s %s\"", GenPick(&faker_lorem, rng), GenPick(&faker_lorem, rng), GenPick(&faker_lorem, rng));
+				appendStringInfo(buf, "\"%s %s %s\"", word(rng), word(rng), word(rng));
 				break;
 		}
 	}
@@ -272,9 +279,9 @@ append_tsquery(FakerRng *rng, StringInfo buf)
 {
 	static const char *const ops[] = {" & ", " | ", " <-> "};
 
-	appendStringInfoString(buf, GenPick(&faker_lorem, rng));
+	appendStringInfoString(buf, word(rng));
 	for (int i = (int) FakerRngBelow(rng, 3); i > 0; i--)
-		appendStringInfo(buf, "%s%s", ops[FakerRngBelow(rng, 3)], GenPick(&faker_lorem, rng));
+		appendStringInfo(buf, "%s%s", ops[FakerRngBelow(rng, 3)], word(rng));
 }
 
 /* "cidr": a network of a public IPv4 address, prefix length 8 to 32, host bits zero. */
@@ -346,7 +353,7 @@ append_hstore(FakerRng *rng, StringInfo buf)
 	int			n = 1 + (int) FakerRngBelow(rng, 3);
 
 	for (int i = 0; i < n; i++)
-		appendStringInfo(buf, "%s\"%s%d\"=>\"%s\"", i ? ", " : "", GenPick(&faker_lorem, rng), i, GenPick(&faker_lorem, rng));
+		appendStringInfo(buf, "%s\"%s%d\"=>\"%s\"", i ? ", " : "", word(rng), i, word(rng));
 }
 
 /*
@@ -379,7 +386,7 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			break;
 		case F_XML:
 			appendStringInfo(buf, "<item id=\"%d\"><name>%s</name><note>%s %s</note></item>",
-							 1 + (int) FakerRngBelow(rng, 1000), GenPick(&faker_lorem, rng), GenPick(&faker_lorem, rng), GenPick(&faker_lorem, rng));
+							 1 + (int) FakerRngBelow(rng, 1000), word(rng), word(rng), word(rng));
 			break;
 		case F_POINT:
 			append_xy(buf, rng);
@@ -408,7 +415,7 @@ append_form(FakerGen *g, FakerRng *rng, StringInfo buf)
 			appendStringInfo(buf, ",%.3f>", uniform(rng, 0.5, 100));
 			break;
 		case F_JSONPATH:
-			appendStringInfo(buf, "$.%s%s", GenPick(&faker_lorem, rng), FakerRngBelow(rng, 2) ? "[*]" : "");
+			appendStringInfo(buf, "$.%s%s", word(rng), FakerRngBelow(rng, 2) ? "[*]" : "");
 			break;
 		case F_PG_LSN:
 			appendStringInfo(buf, "%X/%X", (unsigned) FakerRngBelow(rng, 256),
