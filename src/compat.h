@@ -102,6 +102,13 @@ FakerQualifiedNameList(const char *string)
 #endif
 }
 
+/* A range table and, from 16, its permission list (FakerInsertRangeTable). */
+typedef struct FakerRangeTable
+{
+	List	   *rtable;
+	List	   *perminfos;
+} FakerRangeTable;
+
 /*
  * The range table of one INSERT into REL: one RTE_RELATION entry that needs
  * ACL_INSERT on the columns INSERTED (attnums offset by
@@ -110,12 +117,6 @@ FakerQualifiedNameList(const char *string)
  * into an RTEPermissionInfo, found by the entry's perminfoindex
  * (nodes/parsenodes.h of 16): PERMINFOS holds it there, and stays NIL in 15.
  */
-typedef struct FakerRangeTable
-{
-	List	   *rtable;
-	List	   *perminfos;
-} FakerRangeTable;
-
 static inline FakerRangeTable
 FakerInsertRangeTable(Relation rel, Bitmapset *inserted)
 {
