@@ -7,6 +7,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/hsearch.h"
 
 #include "faker.h"
 #include "model/fkcheck.h"
@@ -200,4 +201,24 @@ FakerSPIPrepare(const char *src, int nargs, Oid *argtypes)
 
 	MemoryContextSwitchTo(cxt);
 	return plan;
+}
+
+/*
+ * A hash table of NELEM expected entries whose keys are KEYSIZE bytes
+ * compared as bytes (HASH_BLOBS) and whose entries are ENTRYSIZE bytes,
+ * allocated in CXT, so that it goes when CXT does.  The session caches
+ * (stmtcache.c, cache.c) and the per-call indexes (seqscope.c, store.c)
+ * all want this kind; one place sets the HASHCTL up.
+ */
+HTAB *
+FakerHashCreate(const char *name, long nelem, Size keysize, Size entrysize,
+				MemoryContext cxt)
+{
+	HASHCTL		ctl;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = keysize;
+	ctl.entrysize = entrysize;
+	ctl.hcxt = cxt;
+	return hash_create(name, nelem, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 }

@@ -49,6 +49,13 @@ extern void FakerSPIFetch(void *portal, bool forward, long count);
 extern void *FakerSPICursorOpen(const char *src, int nargs, Oid *argtypes, Datum *values,
 								const char *nulls, bool read_only);
 extern void *FakerSPIPrepare(const char *src, int nargs, Oid *argtypes);
+/*
+ * A dynahash table of fixed-size (blob) keys in memory context CXT: the one
+ * way faker's caches and per-call indexes make theirs.
+ */
+extern struct HTAB *FakerHashCreate(const char *name, long nelem, Size keysize,
+									Size entrysize, MemoryContext cxt);
+
 /* stmtcache.c: SRC's plan, prepared once per session (NULL: run it unprepared) */
 extern struct _SPI_plan *FakerStatement(const char *src, int nargs, Oid *argtypes, int options);
 

@@ -34,6 +34,7 @@
 
 #include "postgres.h"
 
+#include "compat.h"
 #include "nodes/pg_list.h"
 #include "utils/jsonb.h"
 
@@ -60,7 +61,7 @@ extern char *FakerOptPath(FakerOptions *o, const char *key);
 
 /* ERROR "PATH.KEY: WHAT" (22023), "PATH: WHAT" if KEY is NULL: for checks
  * the getters do not make. */
-extern void FakerOptError(FakerOptions *o, const char *key, const char *what) pg_attribute_noreturn();
+extern FAKER_NORETURN void FakerOptError(FakerOptions *o, const char *key, const char *what);
 
 /* Is KEY there at all, JSON null included?  Its value into *V (V may be
  * NULL).  Marks KEY read.  For keys where null is a value ("const"). */

@@ -28,6 +28,7 @@ splitmix64(uint64 *x)
 	return z ^ (z >> 31);
 }
 
+/* Rotate X left by K bits (xoshiro256**). */
 static inline uint64
 rotl(uint64 x, int k)
 {
@@ -106,9 +107,15 @@ FakerRngDouble(FakerRng *rng)
 	return (FakerRngNext(rng) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-/* Lemire's nearly divisionless method: unbiased, usually one multiply. */
+/*
+ * A uniform integer in [0, N) by Lemire's nearly divisionless method
+ * (unbiased, usually one multiply), also giving REST: the low half of the
+ * accepted product, a uniform 64-bit fraction left over from the draw.  The
+ * compound values (gen/compound.c) make their parts from it, so that they
+ * cost no draw beyond the plain pick's.
+ */
 uint64
-FakerRngBelow(FakerRng *rng, uint64 n)
+FakerRngBelowRest(FakerRng *rng, uint64 n, uint64 *rest)
 {
 	uint64		x = FakerRngNext(rng);
 	uint128		m = (uint128) x * (uint128) n;
@@ -126,7 +133,54 @@ FakerRngBelow(FakerRng *rng, uint64 n)
 			l = (uint64) m;
 		}
 	}
+	*rest = l;
 	return (uint64) (m >> 64);
+}
+
+/* A uniform integer in [0, N): FakerRngBelowRest without the rest. */
+uint64
+FakerRngBelow(FakerRng *rng, uint64 n)
+{
+	uint64		rest;
+
+	return FakerRngBelowRest(rng, n, &rest);
+}
+
+/*
+ * The first index in [0, N) with CUM[i] > U, by bisection (CUM ascending),
+ * N - 1 if there is none.  The weighted lists of the generators, the
+ * lookups and the one-to-many ranges keep cumulative sums so that a
+ * weighted pick is one draw and a logarithmic search.
+ */
+int64
+FakerCumulativeFind(const double *cum, int64 n, double u)
+{
+	int64		lo = 0,
+				hi = n - 1;
+
+	while (lo < hi)
+	{
+		int64		mid = (lo + hi) / 2;
+
+		if (cum[mid] > u)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/*
+ * An index in [0, N): with cumulative weights CUM (CUM[N - 1] the total),
+ * the one whose weight a uniform draw in [0, total) falls in; without,
+ * uniform.  One draw either way.
+ */
+int64
+FakerRngWeighted(FakerRng *rng, const double *cum, int64 n)
+{
+	if (cum == NULL)
+		return (int64) FakerRngBelow(rng, n);
+	return FakerCumulativeFind(cum, n, FakerRngDouble(rng) * cum[n - 1]);
 }
 
 /* A uniform integer in [LO, HI], the whole int64 range included. */

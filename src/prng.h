@@ -35,6 +35,22 @@ extern double FakerRngDouble(FakerRng *rng);
 /* Uniform integer in [0, n), unbiased; n > 0. */
 extern uint64 FakerRngBelow(FakerRng *rng, uint64 n);
 
+/*
+ * FakerRngBelow(rng, n), the same value from the same draws, also giving
+ * REST: the draw's leftover bits, a uniform 64-bit fraction.
+ */
+extern uint64 FakerRngBelowRest(FakerRng *rng, uint64 n, uint64 *rest);
+
+/*
+ * The first index in [0, N) whose cumulative weight CUM[i] (ascending)
+ * passes U, the last if none does: a weighted pick for a U drawn uniformly
+ * in [0, CUM[N - 1]).
+ */
+extern int64 FakerCumulativeFind(const double *cum, int64 n, double u);
+
+/* An index in [0, N) by the cumulative weights CUM, uniform if CUM is NULL. */
+extern int64 FakerRngWeighted(FakerRng *rng, const double *cum, int64 n);
+
 /* Uniform integer in [lo, hi], unbiased; lo <= hi. */
 extern int64 FakerRngRange(FakerRng *rng, int64 lo, int64 hi);
 

@@ -21,6 +21,7 @@
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
+#include "compat.h"
 #include "security.h"
 
 /* The OID of the faker extension (ERROR if it is not installed). */
@@ -167,9 +168,5 @@ FakerTrustsRole(Oid owner, Oid relid)
 		return true;
 	if (!OidIsValid(relid))
 		return false;
-#if PG_VERSION_NUM >= 160000
-	return object_ownercheck(RelationRelationId, relid, owner);
-#else
-	return pg_class_ownercheck(relid, owner);
-#endif
+	return FakerRelationOwnerCheck(relid, owner);
 }

@@ -68,14 +68,9 @@ FakerStatement(const char *src, int nargs, Oid *argtypes, int options)
 
 	if (statements == NULL)
 	{
-		HASHCTL		ctl;
-
 		statements_cxt = AllocSetContextCreate(TopMemoryContext, "faker statements", ALLOCSET_SMALL_SIZES);
-		memset(&ctl, 0, sizeof(ctl));
-		ctl.keysize = sizeof(StatementKey);
-		ctl.entrysize = sizeof(Statement);
-		ctl.hcxt = statements_cxt;
-		statements = hash_create("faker statements", 64, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		statements = FakerHashCreate("faker statements", 64, sizeof(StatementKey),
+									 sizeof(Statement), statements_cxt);
 	}
 	memset(&key, 0, sizeof(key));
 	key.nargs = nargs;

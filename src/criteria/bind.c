@@ -374,14 +374,9 @@ bind_value(FakerCriteria *q, Oid typid, int32 typmod, Oid collid, BindCtx *ctx)
 {
 	q->bound = true;
 	q->rowlevel = false;
-	switch (q->op)
+	switch (CriteriaShape(q->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 		case Q_IN:
 			bind_compare(q, typid, typmod, collid, ctx);
 			break;

@@ -21,6 +21,21 @@ typedef enum QOp
 	Q_ROW						/* fields + subs */
 } QOp;
 
+/* the shape of the six comparisons (CriteriaShape) */
+#define Q_COMPARE Q_EQ
+
+/*
+ * The shape of operator OP: the six comparisons, which most of the
+ * criteria code treats alike (one operand, an operator of the type's
+ * btree family), are one shape, Q_COMPARE; every other operator is its own.
+ * A switch over the shape has one case for them instead of six labels.
+ */
+static inline int
+CriteriaShape(QOp op)
+{
+	return op <= Q_LTE ? Q_COMPARE : (int) op;
+}
+
 typedef enum OpdKind
 {
 	OPD_LITERAL,				/* json: a scalar or an array of scalars */

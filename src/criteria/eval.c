@@ -211,14 +211,9 @@ eval_rel(FakerCriteria *q, FakerCriteriaEnv *env)
 static Tri
 eval_value(FakerCriteria *q, Datum v, bool isnull, FakerCriteriaEnv *env)
 {
-	switch (q->op)
+	switch (CriteriaShape(q->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 			return eval_compare(q, v, isnull, env);
 		case Q_IN:
 			return eval_in(q, v, isnull, env);
@@ -347,14 +342,9 @@ CriteriaEqual(FakerCriteria *a, FakerCriteria *b)
 		return true;
 	if (a == NULL || b == NULL || a->op != b->op)
 		return false;
-	switch (a->op)
+	switch (CriteriaShape(a->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 			return operand_equal(a, &a->arg, b, &b->arg);
 		case Q_IN:
 			if (a->nargs != b->nargs)

@@ -33,14 +33,9 @@ conflict(FakerCriteria *a, FakerCriteria *b, const char *aggregate, const char *
 static bool
 constant(FakerCriteria *q)
 {
-	switch (q->op)
+	switch (CriteriaShape(q->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 			return q->arg.kind == OPD_LITERAL;
 		case Q_IN:
 			for (int i = 0; i < q->nargs; i++)

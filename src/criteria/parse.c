@@ -439,14 +439,9 @@ push_operand(JsonbParseState **st, Operand *o, JsonbIteratorToken tok)
 static void
 push_ops(JsonbParseState **st, FakerCriteria *q)
 {
-	switch (q->op)
+	switch (CriteriaShape(q->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 			push_key(st, CriteriaOpName(q->op));
 			push_operand(st, &q->arg, WJB_VALUE);
 			break;

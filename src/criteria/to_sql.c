@@ -120,20 +120,61 @@ sql_op(FakerCriteria *q)
 	}
 }
 
+static void sql_value(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
+					  FakerCriteriaParams *p, StringInfo buf);
+
+/*
+ * $any / $all of Q on the array EXPR: a subquery over its elements (unnest,
+ * alias e<N>); $all is true of an empty array but not of a NULL one, and
+ * an element whose condition is NULL makes it false, as eval.c decides.
+ */
+static void
+sql_elements(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
+			 FakerCriteriaParams *p, StringInfo buf)
+{
+	char	   *ea = psprintf("e%d", ++p->alias);
+	char	   *ev = psprintf("%s.v", ea);
+
+	if (q->op == Q_ANY)
+		appendStringInfo(buf, "EXISTS (SELECT 1 FROM pg_catalog.unnest(%s) AS %s(v) WHERE ", expr, ea);
+	else
+		appendStringInfo(buf, "(%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(%s) AS %s(v) WHERE (",
+						 expr, expr, ea);
+	sql_value(q->sub, ev, rowalias, rowrel, p, buf);
+	appendStringInfoString(buf, q->op == Q_ANY ? ")" : ") IS NOT TRUE))");
+}
+
+/*
+ * $rel of Q: an EXISTS over the parent table of Q's foreign key (alias
+ * r<N>), joined to the row ROWALIAS of ROWREL on the key's columns, with
+ * Q's condition on the parent's row.
+ */
+static void
+sql_parent(FakerCriteria *q, const char *rowalias, Oid rowrel,
+		   FakerCriteriaParams *p, StringInfo buf)
+{
+	char	   *ra = psprintf("r%d", ++p->alias);
+
+	appendStringInfo(buf, "EXISTS (SELECT 1 FROM %s %s WHERE ", q->fk->parent_qualname, ra);
+	for (int k = 0; k < q->fk->nkeys; k++)
+		appendStringInfo(buf, "%s %s %s AND ",
+						 column_ref(ra, q->fk->parent, q->fk->parent_att[k]),
+						 key_eq(q->fk, k),
+						 column_ref(rowalias, rowrel, q->fk->child_att[k]));
+	appendStringInfoChar(buf, '(');
+	sql_value(q->sub, NULL, ra, q->fk->parent, p, buf);
+	appendStringInfoString(buf, "))");
+}
+
 /* Condition Q on the value EXPR (value-level nodes) or on the row ROWALIAS
  * of ROWREL (row-level nodes, which ignore EXPR). */
 static void
 sql_value(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
 		  FakerCriteriaParams *p, StringInfo buf)
 {
-	switch (q->op)
+	switch (CriteriaShape(q->op))
 	{
-		case Q_EQ:
-		case Q_NE:
-		case Q_GT:
-		case Q_GTE:
-		case Q_LT:
-		case Q_LTE:
+		case Q_COMPARE:
 			appendStringInfo(buf, "%s %s %s", expr, sql_op(q),
 							 sql_operand(q, &q->arg, rowalias, rowrel, p));
 			break;
@@ -166,36 +207,13 @@ sql_value(FakerCriteria *q, const char *expr, const char *rowalias, Oid rowrel,
 			break;
 		case Q_ANY:
 		case Q_ALL:
-			{
-				char	   *ea = psprintf("e%d", ++p->alias);
-				char	   *ev = psprintf("%s.v", ea);
-
-				if (q->op == Q_ANY)
-					appendStringInfo(buf, "EXISTS (SELECT 1 FROM pg_catalog.unnest(%s) AS %s(v) WHERE ", expr, ea);
-				else
-					appendStringInfo(buf, "(%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(%s) AS %s(v) WHERE (",
-									 expr, expr, ea);
-				sql_value(q->sub, ev, rowalias, rowrel, p, buf);
-				appendStringInfoString(buf, q->op == Q_ANY ? ")" : ") IS NOT TRUE))");
-			}
+			sql_elements(q, expr, rowalias, rowrel, p, buf);
 			break;
 		case Q_LEN:
 			sql_value(q->sub, psprintf("pg_catalog.cardinality(%s)", expr), rowalias, rowrel, p, buf);
 			break;
 		case Q_REL:
-			{
-				char	   *ra = psprintf("r%d", ++p->alias);
-
-				appendStringInfo(buf, "EXISTS (SELECT 1 FROM %s %s WHERE ", q->fk->parent_qualname, ra);
-				for (int k = 0; k < q->fk->nkeys; k++)
-					appendStringInfo(buf, "%s %s %s AND ",
-									 column_ref(ra, q->fk->parent, q->fk->parent_att[k]),
-									 key_eq(q->fk, k),
-									 column_ref(rowalias, rowrel, q->fk->child_att[k]));
-				appendStringInfoChar(buf, '(');
-				sql_value(q->sub, NULL, ra, q->fk->parent, p, buf);
-				appendStringInfoString(buf, "))");
-			}
+			sql_parent(q, rowalias, rowrel, p, buf);
 			break;
 		case Q_ROW:
 			/* the fields of the row ROWALIAS, ANDed */

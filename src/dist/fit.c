@@ -73,6 +73,13 @@ fit_json(double nonnull, double nulls, int64 g, double *shares, double skew, dou
 	return JsonOutEnd(&j);
 }
 
+/*
+ * The shape of G use counts sorted in descending order, plus NULLS null
+ * uses: the share of each quarter of the ranks (the "weights" a distributor
+ * takes) and the skew, a least-squares slope of log(count) over log(rank)
+ * over the first 90% of the ranks (the last tenth left out), with its r2
+ * to say how well a power law fits.
+ */
 Jsonb *
 FakerFitCounts(const int64 *counts, int64 g, int64 nulls)
 {
@@ -122,6 +129,13 @@ fit_null_count(const char *rel, const char *allnull)
 	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &(bool){false}));
 }
 
+/*
+ * faker_fit's worker: the shape of the references COLUMNS of relation RELID
+ * make, measured as the caller.  Rows whose columns are all NULL are the
+ * null uses; the others are grouped by the columns' values and their counts,
+ * largest first (a cursor, 10000 at a time: a table may have many groups),
+ * go to FakerFitCounts.
+ */
 Jsonb *
 FakerFitRelation(Oid relid, char **columns, int ncolumns)
 {

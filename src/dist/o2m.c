@@ -376,22 +376,8 @@ FakerO2MNext(FakerO2M *d, FakerRng *rng)
 				return poisson_draw(rng, d->mean);	/* as before spread was */
 			return count_around(rng, d->mean, d->spread);
 		case O2M_RANGE:
-			{
-				double		r = FakerRngDouble(rng);
-				int64		lo = 0,
-							hi = d->max - d->min;
-
-				while (lo < hi)
-				{
-					int64		mid = (lo + hi) / 2;
-
-					if (d->cum[mid] > r)
-						hi = mid;
-					else
-						lo = mid + 1;
-				}
-				return d->min + lo;
-			}
+			return d->min + FakerCumulativeFind(d->cum, d->max - d->min + 1,
+												FakerRngDouble(rng));
 		case O2M_SKEW:
 			return count_around(rng, d->mean * d->shape * pow(u, d->shape - 1), d->spread);
 		case O2M_WEIGHTS:

@@ -145,41 +145,6 @@ FakerAddressCompile(Jsonb *spec, const char *path)
 	return a;
 }
 
-/* N random digits; with FROM2 the first is 2 to 9 (NANP area and exchange). */
-static void
-append_digits(StringInfo buf, FakerRng *rng, int n, bool from2)
-{
-	for (int i = 0; i < n; i++)
-		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && from2) ? 2 + FakerRngBelow(rng, 8) :
-												 FakerRngBelow(rng, 10))));
-}
-
-/* One field of a US address (the "en" generators of gentext.c, compound.c). */
-static void
-append_us(FakerGen *g, int field, FakerRng *rng, StringInfo buf)
-{
-	switch (field)
-	{
-		case ADDR_STREET:
-			GenAppendCompound(GEN_COMPOUND_STREET_ADDRESS, g, rng, buf);
-			break;
-		case ADDR_CITY:
-			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
-			break;
-		case ADDR_POSTCODE:
-			append_digits(buf, rng, 5, false);
-			break;
-		default:				/* ADDR_PHONE: +1-NXX-NXX-XXXX */
-			appendStringInfoString(buf, "+1-");
-			append_digits(buf, rng, 3, true);
-			appendStringInfoChar(buf, '-');
-			append_digits(buf, rng, 3, true);
-			appendStringInfoChar(buf, '-');
-			append_digits(buf, rng, 4, false);
-			break;
-	}
-}
-
 /*
  * One field of a British address: the city (*CITY, drawn once per address)
  * decides the postcode's area, "SW1A 1AA" style; London phones are 020.
@@ -211,12 +176,12 @@ append_gb(int field, int *city, FakerRng *rng, StringInfo buf)
 			else
 			{
 				appendStringInfoString(buf, "+44 1");
-				append_digits(buf, rng, 2, false);
+				GenAppendDigits(buf, rng, 2, 0);
 				appendStringInfoChar(buf, ' ');
 			}
-			append_digits(buf, rng, 4, false);
+			GenAppendDigits(buf, rng, 4, 0);
 			appendStringInfoChar(buf, ' ');
-			append_digits(buf, rng, 4, false);
+			GenAppendDigits(buf, rng, 4, 0);
 			break;
 	}
 }
@@ -260,13 +225,12 @@ FakerAddressNext(FakerAddress *a, FakerRng *rng, const int *fields, int n, char 
 			appendStringInfoString(&buf, ct->code);
 		else if (ct->locale < 0)
 			append_gb(fields[i], &gbcity, rng, &buf);
-		else if (ct->locale == FAKER_LOCALE_EN)
-			append_us(&g, fields[i], rng, &buf);
 		else
 		{
+			/* US, DE, FR: the text generator of the field, in its locale */
 			g.kind = fields[i] == ADDR_STREET ? G_STREET_ADDRESS : fields[i] == ADDR_CITY ? G_CITY :
 				fields[i] == ADDR_POSTCODE ? G_POSTCODE : G_PHONE;
-			(void) GenLocaleAppendIn(ct->locale, &g, rng, &buf);
+			GenAppendTextIn(ct->locale, &g, rng, &buf);
 		}
 		out[i] = pstrdup(buf.data);
 	}

@@ -9,7 +9,7 @@
  * Springs, Mary-Kate, Carter-Holloway, Harris & Wright LLC, Senior Data
  * Engineer II; Hans-Peter, Waldhausen am Main; Saint-Julien-de-Beaumont).
  * The compound's parts come from the leftover bits of the same 64-bit draw
- * (GenBelowRest), so a value costs exactly the draws a plain one costs:
+ * (FakerRngBelowRest), so a value costs exactly the draws a plain one costs:
  * every value drawn after it keeps its place in the stream.  The longest
  * variants use about 50 of those 64 bits.
  */
@@ -20,29 +20,6 @@
 
 #include "gen/compound.h"
 #include "gen/locale.h"
-
-uint64
-GenBelowRest(FakerRng *rng, uint64 n, uint64 *rest)
-{
-	/* FakerRngBelow (src/prng.c), keeping the low half of the product */
-	uint64		x = FakerRngNext(rng);
-	uint128		m = (uint128) x * (uint128) n;
-	uint64		l = (uint64) m;
-
-	if (l < n)
-	{
-		uint64		t = (-n) % n;
-
-		while (l < t)
-		{
-			x = FakerRngNext(rng);
-			m = (uint128) x * (uint128) n;
-			l = (uint64) m;
-		}
-	}
-	*rest = l;
-	return (uint64) (m >> 64);
-}
 
 static const char *const syl_onsets[] = {
 	"Al", "Bran", "Cal", "Dar", "El", "Fen", "Gar", "Hal", "Is", "Jas",
@@ -464,7 +441,7 @@ compound_append(const CompoundKind *k, FakerGen *g, FakerRng *rng, StringInfo bu
 	}
 	body = buf->len;
 	v.kind = k;
-	v.index = (int) GenBelowRest(rng, k->list->n, &v.r);
+	v.index = (int) FakerRngBelowRest(rng, k->list->n, &v.r);
 	v.plain = k->list->words[v.index];
 	tail = k->tail ? k->tail->words[FakerRngBelow(rng, k->tail->n)] : NULL;
 	if ((int) GenTake(&v.r, 100) >= k->plain_pct)

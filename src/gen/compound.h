@@ -11,12 +11,9 @@
 #include "prng.h"
 
 /*
- * FakerRngBelow(rng, n), the same value from the same draws, also giving
- * REST: the draw's leftover bits, a uniform 64-bit fraction for GenTake.
+ * A uniform integer in [0, m) from the fraction *R (FakerRngBelowRest's
+ * rest), which keeps the rest.
  */
-extern uint64 GenBelowRest(FakerRng *rng, uint64 n, uint64 *rest);
-
-/* A uniform integer in [0, m) from the fraction *R, which keeps the rest. */
 static inline uint64
 GenTake(uint64 *r, uint64 m)
 {
@@ -90,7 +87,7 @@ typedef struct CompoundVariant
 } CompoundVariant;
 
 /*
- * A generator: the plain list, drawn with GenBelowRest; before it, a house
+ * A generator: the plain list, drawn with FakerRngBelowRest; before it, a house
  * number when number is set; after it, a word of tail, written at the end
  * of plain values and compounds alike (a company's "Inc", a street's
  * "Avenue").  A value is plain when a draw below 100 is below plain_pct

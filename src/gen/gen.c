@@ -66,6 +66,7 @@ static const GenDef gen_defs[] = {
 	{"quantiles", G_QUANTILES, FLOAT8OID, {"points", "scale"}},	/* quantile.c */
 };
 
+/* The registry entry of generator NAME, or NULL if there is none. */
 static const GenDef *
 find_def(const char *name)
 {
@@ -75,12 +76,19 @@ find_def(const char *name)
 	return NULL;
 }
 
+/*
+ * Whether NAME is a generator's name (a spec's "gen" is checked against it).
+ */
 bool
 FakerGenExists(const char *name)
 {
 	return find_def(name) != NULL;
 }
 
+/*
+ * Whether generator NAME takes option KEY: the spec reader sends a column's
+ * keys that are the generator's options to it, and reports the others.
+ */
 bool
 FakerGenHasOption(const char *name, const char *key)
 {
@@ -312,12 +320,20 @@ FakerGenCompile(const char *name, Jsonb *spec, const char *path)
 	return g;
 }
 
+/*
+ * The type of the Datums GEN makes (a column's type, or the generator's own).
+ */
 Oid
 FakerGenResultType(const FakerGen *gen)
 {
 	return gen->restype;
 }
 
+/*
+ * Cap GEN's values at MAXCHARS characters (a column's varchar(n)): for a
+ * regex, an error now if even its shortest match is longer; arrays and
+ * coercions pass the cap on to their element generator.
+ */
 void
 FakerGenSetMaxLength(FakerGen *gen, int maxchars)
 {
@@ -328,29 +344,19 @@ FakerGenSetMaxLength(FakerGen *gen, int maxchars)
 		FakerGenSetMaxLength(gen->elem, maxchars);
 }
 
-/* Index into a list, uniform or by cumulative weights. */
+/*
+ * Index into G's list, uniform or by its cumulative weights (normalised:
+ * the last is 1, so the draw is not scaled).
+ */
 static int
 pick_index(FakerGen *g, FakerRng *rng)
 {
-	double		u;
-	int			lo = 0,
-				hi = g->nvalues - 1;
-
-	if (g->cum == NULL)
-		return (int) FakerRngBelow(rng, g->nvalues);
-	u = FakerRngDouble(rng);
-	while (lo < hi)				/* first index with cum > u */
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (g->cum[mid] > u)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	return (int) FakerRngWeighted(rng, g->cum, g->nvalues);
 }
 
+/*
+ * A text Datum of the LEN bytes at S, cut to G's cap at a character boundary.
+ */
 static Datum
 make_text(FakerGen *g, const char *s, int len)
 {
@@ -359,6 +365,10 @@ make_text(FakerGen *g, const char *s, int len)
 	return PointerGetDatum(cstring_to_text_with_len(s, len));
 }
 
+/*
+ * The numeric SCALED / 10^SCALE, written out as decimal text and read by
+ * numeric_in: exact, where a double would round the last digits.
+ */
 static Datum
 make_numeric(int64 scaled, int scale)
 {
@@ -379,14 +389,39 @@ make_numeric(int64 scaled, int scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/*
+ * A value of G that APPEND writes as text and FINISH converts: the text
+ * generators, the kinds read by a type's input function (typed.c).  The
+ * text generators write into the session's scratch buffer (they make no
+ * other value meanwhile); the typed kinds, whose elements may be values
+ * built the same way, into a buffer of their own, freed at once, as a call
+ * makes many values in one memory context.
+ */
+Datum
+GenBuildDatum(FakerGen *g, FakerRng *rng, GenAppendFn append, GenFinishFn finish)
+{
+	StringInfoData own;
+	Datum		d;
+
+	if (append == GenAppendText)
+	{
+		StringInfo	buf = GenScratch(GEN_SCRATCH_VALUE);
+
+		append(g, rng, buf);
+		return finish(g, buf->data, buf->len);
+	}
+	initStringInfo(&own);
+	append(g, rng, &own);
+	d = finish(g, own.data, own.len);
+	pfree(own.data);
+	return d;
+}
+
 /* The text generators (gentext.c), cut to the column's length. */
 static Datum
 text_value(FakerGen *g, FakerRng *rng)
 {
-	StringInfo	buf = GenScratch(GEN_SCRATCH_VALUE);
-
-	GenAppendText(g, rng, buf);
-	return make_text(g, buf->data, buf->len);
+	return GenBuildDatum(g, rng, GenAppendText, make_text);
 }
 
 /* "int": an integer of the column's own integer type (int8 unless bound to another). */
@@ -502,6 +537,11 @@ FakerGenNext(FakerGen *g, FakerRng *rng)
 	}
 }
 
+/*
+ * The next value of GEN as text, in its type's output form: what
+ * faker_gen(name, options), whose generator is chosen at run time and
+ * whose result type is text, returns.
+ */
 char *
 FakerGenNextCString(FakerGen *gen, FakerRng *rng)
 {

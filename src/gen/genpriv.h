@@ -8,6 +8,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "options.h"
+#include "gen/words.h"
 
 typedef enum GenKind
 {
@@ -88,7 +89,27 @@ extern Datum GenRegexNext(FakerGen *g, FakerRng *rng);
 extern void GenRegexCheckLength(FakerGen *g);
 
 /* text building (gentext.c) */
+/*
+ * A value made as text first: APPEND writes it into a scratch buffer and
+ * FINISH turns the text (LEN bytes) into the Datum (gen.c).
+ */
+typedef void (*GenAppendFn) (FakerGen *g, FakerRng *rng, StringInfo buf);
+typedef Datum (*GenFinishFn) (FakerGen *g, const char *text, int len);
+extern Datum GenBuildDatum(FakerGen *g, FakerRng *rng, GenAppendFn append, GenFinishFn finish);
+
 extern void GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
+/* the same in LOCALE (FAKER_LOCALE_*: an address's country's) */
+extern void GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf);
+
+/* A uniform word of list L. */
+static inline const char *
+GenPick(const FakerWordList *l, FakerRng *rng)
+{
+	return l->words[FakerRngBelow(rng, l->n)];
+}
+
+/* N random digits, the first at least FIRST_MIN (0, 1 or 2). */
+extern void GenAppendDigits(StringInfo buf, FakerRng *rng, int n, int first_min);
 /* session scratch buffers: a text value (gen.c), a login's names (gentext.c) */
 #define GEN_SCRATCH_VALUE 0
 #define GEN_SCRATCH_FIRST 1

@@ -16,6 +16,11 @@
 
 #include "gen/genpriv.h"
 
+/*
+ * Whether G's values are ordered on the integer (or float) scale that
+ * FakerGenNextWithin narrows: a "require" range on such a column is met by
+ * narrowing, not by drawing again.
+ */
 bool
 FakerGenOrdered(const FakerGen *g)
 {
@@ -57,6 +62,13 @@ scaled(FakerGen *g, Datum d, bool upper, bool incl)
 	return v;
 }
 
+/*
+ * A value of ordered generator G within the bounds LO and HI (each present
+ * or not, inclusive or not) into *OUT: G's own range is narrowed for one
+ * draw and restored, so the value is uniform within what both allow.  A
+ * default range (G->loose) that the bounds lie outside gives way to theirs,
+ * as wide as it was; false if nothing is left.
+ */
 bool
 FakerGenNextWithin(FakerGen *g, FakerRng *rng, Datum lo, bool has_lo, bool lo_incl,
 				   Datum hi, bool has_hi, bool hi_incl, Datum *out)
@@ -111,12 +123,14 @@ FakerGenNextWithin(FakerGen *g, FakerRng *rng, Datum lo, bool has_lo, bool lo_in
 	}
 }
 
+/* The number of values of a "choice" generator; 0 for other kinds. */
 int
 FakerGenChoiceCount(const FakerGen *g)
 {
 	return g->kind == G_CHOICE ? g->nvalues : 0;
 }
 
+/* The text of value I of a "choice" generator (0 <= I < its count). */
 const char *
 FakerGenChoiceText(const FakerGen *g, int i)
 {

@@ -10,23 +10,25 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "faker.h"
 #include "gen/compound.h"
 #include "gen/genpriv.h"
 #include "gen/locale.h"
 #include "gen/words.h"
 
-static inline const char *
-pick(const FakerWordList *l, FakerRng *rng)
-{
-	return l->words[FakerRngBelow(rng, l->n)];
-}
-
-static void
-append_digits(StringInfo buf, FakerRng *rng, int n, bool nanp_first)
+/*
+ * Append N random digits whose first is FIRST_MIN to 9, the rest 0 to 9:
+ * 2 for the NANP area and exchange codes of a US phone, 1 where a leading
+ * zero would read as a trunk prefix (locale.c), 0 for plain digits.  Every
+ * digit costs one draw, so the callers' streams are the same whichever
+ * FIRST_MIN they ask for.
+ */
+void
+GenAppendDigits(StringInfo buf, FakerRng *rng, int n, int first_min)
 {
 	for (int i = 0; i < n; i++)
-		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && nanp_first) ?
-												 2 + FakerRngBelow(rng, 8) :
+		appendStringInfoChar(buf, (char) ('0' + ((i == 0) ?
+												 first_min + FakerRngBelow(rng, 10 - first_min) :
 												 FakerRngBelow(rng, 10))));
 }
 
@@ -48,7 +50,7 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 		if (n < 3)
 			GenAppendLoremWord(rng, buf);
 		else
-			appendStringInfoString(buf, pick(&faker_lorem, rng));
+			appendStringInfoString(buf, GenPick(&faker_lorem, rng));
 		if (i == 0 && sentence)
 			buf->data[at] = (char) toupper((unsigned char) buf->data[at]);
 	}
@@ -63,7 +65,7 @@ GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
 	{
 		if (i > 0)
 			appendStringInfoString(buf, sep);
-		appendStringInfoString(buf, pick(&faker_lorem, rng));
+		appendStringInfoString(buf, GenPick(&faker_lorem, rng));
 	}
 }
 
@@ -127,7 +129,7 @@ append_login(FakerGen *g, FakerRng *rng, StringInfo buf, const char *first, cons
 	if (g->kind == G_EMAIL)
 	{
 		appendStringInfoChar(buf, '@');
-		appendStringInfoString(buf, pick(&faker_domains, rng));
+		appendStringInfoString(buf, GenPick(&faker_domains, rng));
 	}
 }
 
@@ -230,10 +232,10 @@ append_url(FakerRng *rng, StringInfo buf)
 
 	appendStringInfoString(buf, "https://www.");
 	at = buf->len;
-	appendStringInfoString(buf, pick(&faker_last_names, rng));
+	appendStringInfoString(buf, GenPick(&faker_last_names, rng));
 	slug_in_place(buf, at);
 	appendStringInfoChar(buf, '.');
-	appendStringInfoString(buf, pick(&faker_tlds, rng));
+	appendStringInfoString(buf, GenPick(&faker_tlds, rng));
 	appendStringInfoChar(buf, '/');
 	GenAppendLoremWord(rng, buf);
 }
@@ -243,18 +245,18 @@ static void
 append_phone(FakerRng *rng, StringInfo buf)
 {
 	appendStringInfoString(buf, "+1-");
-	append_digits(buf, rng, 3, true);
+	GenAppendDigits(buf, rng, 3, 2);
 	appendStringInfoChar(buf, '-');
-	append_digits(buf, rng, 3, true);
+	GenAppendDigits(buf, rng, 3, 2);
 	appendStringInfoChar(buf, '-');
-	append_digits(buf, rng, 4, false);
+	GenAppendDigits(buf, rng, 4, 0);
 }
 
 /* "user_agent": a Chrome, Firefox or Safari user agent of a random platform. */
 static void
 append_user_agent(FakerRng *rng, StringInfo buf)
 {
-	const char *platform = pick(&faker_ua_platforms, rng);
+	const char *platform = GenPick(&faker_ua_platforms, rng);
 	int			v = 100 + (int) FakerRngBelow(rng, 25);
 
 	switch (FakerRngBelow(rng, 3))
@@ -276,19 +278,28 @@ append_user_agent(FakerRng *rng, StringInfo buf)
 	}
 }
 
-/*
- * Append a value of text generator G (a flat dispatch on its kind; the
- * longer kinds have their own function above).
- */
+/* Append a value of text generator G in faker.locale. */
 void
 GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	if (GenLocaleAppendText(g, rng, buf))	/* faker.locale de, fr */
+	GenAppendTextIn(faker_locale, g, rng, buf);
+}
+
+/*
+ * Append one value of G's kind in LOCALE: the locale's own generator where
+ * it has one (de, fr: locale.c), else the English one.  Address tuples
+ * (address.c) call it with the locale of their country.
+ */
+void
+GenAppendTextIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
+{
+	/* a flat dispatch on the kind; the longer kinds have their own function */
+	if (GenLocaleAppendIn(locale, g, rng, buf))
 		return;
 	switch (g->kind)
 	{
 		case G_DIGITS:
-			append_digits(buf, rng, g->n, false);
+			GenAppendDigits(buf, rng, g->n, 0);
 			break;
 		case G_STRING:
 			append_string(g, rng, buf);
@@ -336,11 +347,11 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			GenAppendCompound(GEN_COMPOUND_CITY, g, rng, buf);
 			break;
 		case G_COUNTRY:
-			appendStringInfoString(buf, pick(&faker_countries, rng));
+			appendStringInfoString(buf, GenPick(&faker_countries, rng));
 			break;
 		case G_POSTCODE:
 			/* US ZIP code, 5 digits */
-			append_digits(buf, rng, 5, false);
+			GenAppendDigits(buf, rng, 5, 0);
 			break;
 		case G_URL:
 			append_url(rng, buf);
@@ -351,7 +362,7 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 							 1 + (int) FakerRngBelow(rng, 254));
 			break;
 		case G_COLOR:
-			appendStringInfoString(buf, pick(&faker_colors, rng));
+			appendStringInfoString(buf, GenPick(&faker_colors, rng));
 			break;
 		case G_SLUG:
 			GenAppendWords(buf, rng, 2 + (int) FakerRngBelow(rng, 3), "-");
@@ -360,13 +371,13 @@ GenAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
 			append_user_agent(rng, buf);
 			break;
 		case G_CURRENCY:
-			appendStringInfoString(buf, pick(&faker_currencies, rng));
+			appendStringInfoString(buf, GenPick(&faker_currencies, rng));
 			break;
 		case G_COUNTRY_CODE:
-			appendStringInfoString(buf, pick(&faker_country_codes, rng));
+			appendStringInfoString(buf, GenPick(&faker_country_codes, rng));
 			break;
 		case G_LOCALE:
-			appendStringInfoString(buf, pick(&faker_locales, rng));
+			appendStringInfoString(buf, GenPick(&faker_locales, rng));
 			break;
 		default:
 			elog(ERROR, "generator kind %d is not a text generator", (int) g->kind);

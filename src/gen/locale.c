@@ -29,12 +29,6 @@ static const GenLocale locale_de = {&faker_de_first_names, &faker_de_last_names}
 
 static const GenLocale locale_fr = {&faker_fr_first_names, &faker_fr_last_names};
 
-static inline const char *
-pick(const FakerWordList *l, FakerRng *rng)
-{
-	return l->words[FakerRngBelow(rng, l->n)];
-}
-
 /* Append the UTF-8 word W in the database encoding. */
 void
 GenAppendUtf8(StringInfo buf, const char *w)
@@ -104,21 +98,12 @@ GenAppendAsciiSlug(StringInfo buf, const char *name)
 	}
 }
 
-static void
-append_digits(StringInfo buf, FakerRng *rng, int n, bool nonzero_first)
-{
-	for (int i = 0; i < n; i++)
-		appendStringInfoChar(buf, (char) ('0' + ((i == 0 && nonzero_first) ?
-												 1 + FakerRngBelow(rng, 9) :
-												 FakerRngBelow(rng, 10))));
-}
-
 /* first.last, firstlast or f.last (ASCII), digits; emails at example.* */
 static void
 append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 {
-	const char *first = pick(loc->first_names, rng);
-	const char *last = pick(loc->last_names, rng);
+	const char *first = GenPick(loc->first_names, rng);
+	const char *last = GenPick(loc->last_names, rng);
 	int			style = (int) FakerRngBelow(rng, 3);
 
 	if (style == 2)
@@ -137,7 +122,7 @@ append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 	GenAppendAsciiSlug(buf, last);
 	appendStringInfo(buf, "%d", (int) FakerRngBelow(rng, 1000));
 	if (g->kind == G_EMAIL)
-		appendStringInfo(buf, "@%s", pick(&faker_domains, rng));
+		appendStringInfo(buf, "@%s", GenPick(&faker_domains, rng));
 }
 
 /* +49 30 1234567: an area code (or mobile prefix) without its 0, then the
@@ -145,13 +130,13 @@ append_login(const GenLocale *loc, FakerGen *g, FakerRng *rng, StringInfo buf)
 static void
 append_phone_de(FakerRng *rng, StringInfo buf)
 {
-	const char *area = pick(&faker_de_phone_areas, rng);
+	const char *area = GenPick(&faker_de_phone_areas, rng);
 	int			len = 9 - (int) strlen(area) + (int) FakerRngBelow(rng, 2);
 
 	if (area[0] == '1')			/* mobile: 015x, 016x, 017x */
 		len = 7 + (int) FakerRngBelow(rng, 2);
 	appendStringInfo(buf, "+49 %s ", area);
-	append_digits(buf, rng, len, true);
+	GenAppendDigits(buf, rng, len, 1);
 }
 
 /* +33 1 23 45 67 89: a region (1 to 5), mobile (6, 7) or 9, four pairs */
@@ -164,7 +149,7 @@ append_phone_fr(FakerRng *rng, StringInfo buf)
 	for (int i = 0; i < 4; i++)
 	{
 		appendStringInfoChar(buf, ' ');
-		append_digits(buf, rng, 2, false);
+		GenAppendDigits(buf, rng, 2, 0);
 	}
 }
 
@@ -185,26 +170,16 @@ append_street(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)
 	else
 	{
 		appendStringInfo(buf, "%d ", 1 + (int) FakerRngBelow(rng, 199));
-		GenAppendUtf8(buf, pick(&faker_fr_street_types, rng));
+		GenAppendUtf8(buf, GenPick(&faker_fr_street_types, rng));
 		appendStringInfoChar(buf, ' ');
 		GenAppendCompoundIn(locale, GEN_COMPOUND_STREET_ADDRESS, NULL, rng, buf);
 	}
 }
 
 /*
- * Append one value of G's kind in the current locale (faker.locale): see
- * GenLocaleAppendIn.
- */
-bool
-GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf)
-{
-	return GenLocaleAppendIn(faker_locale, g, rng, buf);
-}
-
-/*
  * Append one value of G's kind in LOCALE (FAKER_LOCALE_*) and return true;
- * false for "en" and the kinds that do not depend on the locale.  The
- * address tuples (address.c) call it with the locale of their country.
+ * false for "en" and the kinds that do not depend on the locale
+ * (GenAppendTextIn, gentext.c, then makes the English value).
  */
 bool
 GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf)

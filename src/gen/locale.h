@@ -19,12 +19,11 @@
 #define FAKER_LOCALE_FR 2
 
 /*
- * Append one value of G's kind in the current locale to BUF and return
- * true; false (nothing drawn, nothing appended) for "en" and for the kinds
- * that do not depend on the locale, which gentext.c then makes as before.
+ * Append one value of G's kind in the locale LOCALE (FAKER_LOCALE_*) to BUF
+ * and return true; false (nothing drawn, nothing appended) for "en" and for
+ * the kinds that do not depend on the locale, which gentext.c then makes
+ * (GenAppendTextIn: faker.locale's, or an address's country's).
  */
-extern bool GenLocaleAppendText(FakerGen *g, FakerRng *rng, StringInfo buf);
-/* The same in the locale LOCALE whatever faker.locale says (address.c). */
 extern bool GenLocaleAppendIn(int locale, FakerGen *g, FakerRng *rng, StringInfo buf);
 /* Append the UTF-8 word W in the database encoding. */
 extern void GenAppendUtf8(StringInfo buf, const char *w);

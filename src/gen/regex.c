@@ -88,6 +88,9 @@ typedef struct RxBuild
 	RxRange    *r;
 } RxBuild;
 
+/*
+ * Add the range [LO, HI] to the set being built (unsorted; build_set merges).
+ */
 static void
 build_add(RxBuild *b, pg_wchar lo, pg_wchar hi)
 {
@@ -101,6 +104,7 @@ build_add(RxBuild *b, pg_wchar lo, pg_wchar hi)
 	b->n++;
 }
 
+/* qsort comparator of ranges by their first character. */
 static int
 rxrange_cmp(const void *a, const void *b)
 {
@@ -135,6 +139,7 @@ build_set(RxBuild *b)
 	return s;
 }
 
+/* The characters in both A and B (pairwise overlaps of their ranges). */
 static RxSet
 set_intersect(const RxSet *a, const RxSet *b)
 {
@@ -170,6 +175,7 @@ set_complement(const RxSet *a)
 	return build_set(&out);
 }
 
+/* The set of the NPAIRS ranges given as (lo, hi) pairs in PAIRS. */
 static RxSet
 set_of_ranges(const pg_wchar *pairs, int npairs)
 {
@@ -189,6 +195,10 @@ ascii_printable(void)
 	return set_of_ranges(p, 1);
 }
 
+/*
+ * The printable code points: beyond ASCII only in a UTF8 database, where
+ * they can be stored; any other encoding keeps to printable ASCII.
+ */
 static RxSet
 printable(void)
 {
@@ -250,6 +260,7 @@ typedef struct RxParser
 	int			depth;
 } RxParser;
 
+/* Raise 2201B for PATH's pattern at character POS (1-based in the message). */
 static void
 rx_error(RxParser *p, int pos, const char *what)
 {
@@ -259,24 +270,28 @@ rx_error(RxParser *p, int pos, const char *what)
 					p->path, p->pattern, pos + 1, what)));
 }
 
+/* Whether the pattern character OFF places after the current one is C. */
 static inline bool
 at(RxParser *p, int off, pg_wchar c)
 {
 	return p->pos + off < p->len && p->s[p->pos + off] == c;
 }
 
+/* An ASCII digit (the pattern's syntax: bounds, backreferences). */
 static inline bool
 is_digit(pg_wchar c)
 {
 	return c >= '0' && c <= '9';
 }
 
+/* An ASCII letter or digit (an escape of one is not a plain character). */
 static inline bool
 is_alnum(pg_wchar c)
 {
 	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A new tree node of KIND, everything else zero. */
 static RxNode *
 new_node(RxKind kind)
 {
@@ -334,6 +349,7 @@ build_add_escape_class(RxBuild *b, pg_wchar c)
 		build_add_class(b, word, 4);
 }
 
+/* The value of hexadecimal digit C, or -1 if it is not one. */
 static int
 hex_value(pg_wchar c)
 {
@@ -497,6 +513,12 @@ parse_bracket_char(RxParser *p, RxBuild *b, bool class_ok)
 	return c;
 }
 
+/*
+ * Parse a bracket expression [...] at the current position: characters,
+ * ranges, classes and escapes (parse_bracket_char), ']' first taken
+ * literally, '^' negating; case folded with icase.  The node draws from
+ * what the set allows (drawable); a set that matches nothing is an error.
+ */
 static RxNode *
 parse_bracket(RxParser *p)
 {
@@ -577,6 +599,7 @@ class_node(RxParser *p, pg_wchar esc)
 	return n;
 }
 
+/* A set node of the one character C (both cases with icase). */
 static RxNode *
 char_node(RxParser *p, pg_wchar c)
 {
@@ -645,6 +668,12 @@ parse_escape(RxParser *p)
 	return char_node(p, parse_char_escape(p, start));
 }
 
+/*
+ * Parse one atom: a group, '.', a bracket expression, an escape, an anchor
+ * or a plain character.  A quantifier with nothing to repeat, and the
+ * constructs that are not a local choice (backreferences, lookaround,
+ * word boundaries), are errors.
+ */
 static RxNode *
 parse_atom(RxParser *p)
 {
@@ -727,6 +756,7 @@ parse_bound(RxParser *p, int *min, int *max)
 	*max = (int) n;
 }
 
+/* Whether a quantifier (*, +, ?, {n...}) starts at the current position. */
 static bool
 at_quantifier(RxParser *p)
 {
@@ -734,6 +764,11 @@ at_quantifier(RxParser *p)
 		(at(p, 0, '{') && p->pos + 1 < p->len && is_digit(p->s[p->pos + 1]));
 }
 
+/*
+ * Parse an atom and the quantifier after it, if any, into a repetition
+ * node: unbounded repetitions get RX_UNBOUNDED_EXTRA more than their
+ * minimum, and bounds over RX_DUP_MAX are refused as PostgreSQL does.
+ */
 static RxNode *
 parse_piece(RxParser *p)
 {
@@ -778,6 +813,7 @@ parse_piece(RxParser *p)
 	return rep;
 }
 
+/* Parse a branch: the pieces up to the next '|' or ')', concatenated. */
 static RxNode *
 parse_branch(RxParser *p)
 {
@@ -797,6 +833,11 @@ parse_branch(RxParser *p)
 	return cat->nkids == 1 ? cat->kids[0] : cat;
 }
 
+/*
+ * Parse alternatives (branches separated by '|') up to a ')' or the end,
+ * guarding the recursion depth: a deeply nested pattern must not overrun
+ * the stack.
+ */
 static RxNode *
 parse_alt(RxParser *p)
 {
@@ -825,6 +866,11 @@ parse_alt(RxParser *p)
 
 #define RX_LEN_INF ((int64) 1 << 40)
 
+/*
+ * Compute each node's shortest and longest string, children first
+ * (saturating: a long repetition must not overflow), so that generation
+ * knows which choices still fit the length budget.
+ */
 static void
 compute_lengths(RxNode *n)
 {
@@ -886,6 +932,12 @@ check_with_postgres(const pg_wchar *w, int wlen, bool icase, const char *pattern
 	pg_regfree(&re);
 }
 
+/*
+ * Compile PATTERN (ICASE: case-insensitive, as ~* is) for generator PATH:
+ * the ***: and ***= directors and (?i)/(?c) options first, then the tree;
+ * its lengths are computed and the pattern is also compiled by
+ * PostgreSQL's own engine, so that what ~ would reject is rejected here.
+ */
 FakerRegex *
 GenRegexCompile(const char *pattern, bool icase, const char *path)
 {
@@ -952,6 +1004,10 @@ GenRegexCompile(const char *pattern, bool icase, const char *path)
 	return rx;
 }
 
+/*
+ * Refuse a regex generator whose shortest match does not fit its column
+ * (G's cap, set by FakerGenSetMaxLength): every value would fail.
+ */
 void
 GenRegexCheckLength(FakerGen *g)
 {
@@ -976,6 +1032,9 @@ typedef struct RxOut
 	bool		failed;			/* broke an anchor */
 } RxOut;
 
+/*
+ * A uniform character of set S: the K-th of its total, found range by range.
+ */
 static pg_wchar
 set_pick(const RxSet *s, FakerRng *rng)
 {
@@ -1065,6 +1124,12 @@ rx_gen(const RxNode *n, FakerRng *rng, int64 budget, RxOut *o)
 	}
 }
 
+/*
+ * A value of regex generator G: one walk of the tree within the length
+ * budget (the column's cap, at most RX_MAX_CHARS), drawn again when an
+ * anchor inside the pattern is not met, up to RX_ATTEMPTS times; the
+ * characters are converted to the database encoding.
+ */
 Datum
 GenRegexNext(FakerGen *g, FakerRng *rng)
 {

@@ -25,12 +25,14 @@
 #include "gen/genpriv.h"
 #include "gen/words.h"
 
+/* A lorem word: the words of the json, hstore, tsvector and jsonpath values. */
 static inline const char *
 word(FakerRng *rng)
 {
-	return faker_lorem.words[FakerRngBelow(rng, faker_lorem.n)];
+	return GenPick(&faker_lorem, rng);
 }
 
+/* A uniform double in [LO, HI). */
 static inline double
 uniform(FakerRng *rng, double lo, double hi)
 {
@@ -44,6 +46,12 @@ typedef enum JsonVal
 	JV_INT, JV_WORD, JV_BOOL, JV_SCORE, JV_TAGS, JV_TEXT
 } JsonVal;
 
+/*
+ * Append a small JSON object: one to three keys of a fixed set of eight,
+ * visited from a random start in steps of 1 to 3 (three steps never come
+ * back to a key), each with a value of its kind (a number, a word, a bool,
+ * tags, a text).
+ */
 static void
 append_json_object(StringInfo buf, FakerRng *rng)
 {
@@ -101,6 +109,11 @@ typedef struct GeoPt
 				y;
 } GeoPt;
 
+/*
+ * Append the coordinates of point P (longitude, latitude) in G's spatial
+ * reference: degrees, or metres for web mercator (3857); Z and M values
+ * when G's type has them.
+ */
 static void
 append_coord(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt p)
 {
@@ -119,6 +132,7 @@ append_coord(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt p)
 		appendStringInfo(buf, " %.2f", uniform(rng, 0, 100));
 }
 
+/* A random centre for a geometry: longitude 179 W to 179 E, latitude 59 S to 69 N. */
 static GeoPt
 geo_center(FakerRng *rng)
 {
@@ -150,6 +164,7 @@ append_ring(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt c, double r, bool 
 	appendStringInfoChar(buf, ')');
 }
 
+/* Append a line string of 2 to 5 points wandering from C in small steps. */
 static void
 append_line(StringInfo buf, FakerGen *g, FakerRng *rng, GeoPt c)
 {
@@ -239,6 +254,7 @@ append_geometry(StringInfo buf, FakerGen *g, FakerRng *rng, int t, GeoPt c)
 
 /* ---- the text forms of G_INPUT ---- */
 
+/* Append N random bits as '0'/'1' (a bit or varbit value; N can be large). */
 static void
 append_bits(StringInfo buf, FakerRng *rng, int n)
 {
@@ -250,6 +266,7 @@ append_bits(StringInfo buf, FakerRng *rng, int n)
 	}
 }
 
+/* Append a point "(x,y)" of the plane, both in [-1000, 1000). */
 static void
 append_xy(StringInfo buf, FakerRng *rng)
 {
@@ -450,6 +467,11 @@ decimal_value(FakerGen *g, FakerRng *rng)
 
 /* ---- ranges ---- */
 
+/*
+ * A range of G's range type: two values of its element generator, in
+ * order, as its bounds, both inclusive so that equal values still make a
+ * non-empty range (make_range canonicalises discrete types).
+ */
 static RangeType *
 range_value(FakerGen *g, FakerRng *rng)
 {
@@ -583,18 +605,18 @@ composite_value(FakerGen *g, FakerRng *rng)
 	return HeapTupleGetDatum(heap_form_tuple(g->tupdesc, values, nulls));
 }
 
+/* The text TEXT read by the input function of G's type, with its typmod. */
+static Datum
+input_text(FakerGen *g, const char *text, int len)
+{
+	return InputFunctionCall(g->infn, unconstify(char *, text), g->ioparam, g->typmod);
+}
+
 /* A value of a type made through its input function from append_form's text. */
 static Datum
 input_value(FakerGen *g, FakerRng *rng)
 {
-	StringInfoData buf;
-	Datum		d;
-
-	initStringInfo(&buf);
-	append_form(g, rng, &buf);
-	d = InputFunctionCall(g->infn, buf.data, g->ioparam, g->typmod);
-	pfree(buf.data);
-	return d;
+	return GenBuildDatum(g, rng, append_form, input_text);
 }
 
 /* Values of the kinds only FakerGenForType makes. */

@@ -30,6 +30,7 @@
 #define BIRTH_FROM		(WINDOW_TO - 90)
 #define BIRTH_TO		(WINDOW_TO - 18)
 
+/* A new generator of KIND making values of type RESTYPE, uncapped. */
 static FakerGen *
 new_gen(GenKind kind, Oid restype)
 {
@@ -185,6 +186,10 @@ geo_range_for_name(const char *colname, double *lo, double *hi)
 	return true;
 }
 
+/*
+ * Whether a column named COLNAME holds a birth date (born, dob, birth...):
+ * its dates are then drawn from the birth window, not the recent one.
+ */
 static bool
 is_birth_name(const char *colname)
 {
@@ -267,6 +272,10 @@ numeric_gen(int32 typmod, const char *colname)
 	return g;
 }
 
+/*
+ * The generator of enum type TYPID: its labels' OIDs, drawn uniformly; NULL
+ * for an enum without labels, which has no value to make.
+ */
 static FakerGen *
 enum_gen(Oid typid)
 {
@@ -492,6 +501,58 @@ derived_gen(Oid base, int32 typmod, const char *colname)
 	return NULL;
 }
 
+/* The built-in types whose values one kind makes, whatever the column's name. */
+static const struct
+{
+	Oid			type;
+	GenKind		kind;
+}			plain_types[] = {
+	{CASHOID, G_MONEY},
+	{TIMEOID, G_TIME},
+	{TIMETZOID, G_TIMETZ},
+	{INTERVALOID, G_INTERVAL},
+	{JSONOID, G_JSON},
+	{JSONBOID, G_JSONB},
+	{BYTEAOID, G_BYTEA},
+	{INETOID, G_INET},
+};
+
+/*
+ * The built-in types made through their input function from a text form
+ * (typed.c's append_form); TYPMOD: the column's typmod is passed on.
+ */
+static const struct
+{
+	Oid			type;
+	GenForm		form;
+	bool		typmod;
+}			input_types[] = {
+	{CHAROID, F_CHAR, false},
+	{JSONPATHOID, F_JSONPATH, false},
+	{CIDROID, F_CIDR, false},
+	{MACADDROID, F_MACADDR, false},
+	{MACADDR8OID, F_MACADDR8, false},
+	{BITOID, F_BIT, true},
+	{VARBITOID, F_VARBIT, true},
+	{TSVECTOROID, F_TSVECTOR, false},
+	{TSQUERYOID, F_TSQUERY, false},
+	{XMLOID, F_XML, false},
+	{POINTOID, F_POINT, false},
+	{LINEOID, F_LINE, false},
+	{LSEGOID, F_LSEG, false},
+	{BOXOID, F_BOX, false},
+	{PATHOID, F_PATH, false},
+	{POLYGONOID, F_POLYGON, false},
+	{CIRCLEOID, F_CIRCLE, false},
+	{PG_LSNOID, F_PG_LSN, false},
+};
+
+/*
+ * The default generator of a column of type TYPID (TYPMOD) named COLNAME:
+ * the numeric, text and time types steered by the name, the types of one
+ * kind or of a text form by the tables above, the others derived from
+ * their kind (derived_gen).
+ */
 static FakerGen *
 gen_for_type(Oid typid, int32 typmod, const char *colname)
 {
@@ -510,8 +571,6 @@ gen_for_type(Oid typid, int32 typmod, const char *colname)
 		case FLOAT4OID:
 		case FLOAT8OID:
 			return float_gen(base, colname);
-		case CASHOID:
-			return new_gen(G_MONEY, CASHOID);
 		case BOOLOID:
 			return FakerGenCompile("bool", NULL, colname);
 		case TEXTOID:
@@ -520,67 +579,23 @@ gen_for_type(Oid typid, int32 typmod, const char *colname)
 		case NAMEOID:
 			return text_gen_for_name(colname, base == NAMEOID ? NAMEDATALEN - 1 :
 									 typmod >= (int32) VARHDRSZ ? typmod - VARHDRSZ : -1);
-		case CHAROID:
-			return input_gen(F_CHAR, CHAROID, -1);
 		case DATEOID:
 			return time_gen("date", colname);
 		case TIMESTAMPOID:
 			return time_gen("timestamp", colname);
 		case TIMESTAMPTZOID:
 			return time_gen("timestamptz", colname);
-		case TIMEOID:
-			return new_gen(G_TIME, TIMEOID);
-		case TIMETZOID:
-			return new_gen(G_TIMETZ, TIMETZOID);
-		case INTERVALOID:
-			return new_gen(G_INTERVAL, INTERVALOID);
 		case UUIDOID:
 			return FakerGenCompile("uuid", NULL, colname);
-		case JSONOID:
-			return new_gen(G_JSON, JSONOID);
-		case JSONBOID:
-			return new_gen(G_JSONB, JSONBOID);
-		case JSONPATHOID:
-			return input_gen(F_JSONPATH, JSONPATHOID, -1);
-		case BYTEAOID:
-			return new_gen(G_BYTEA, BYTEAOID);
-		case INETOID:
-			return new_gen(G_INET, INETOID);
-		case CIDROID:
-			return input_gen(F_CIDR, CIDROID, -1);
-		case MACADDROID:
-			return input_gen(F_MACADDR, MACADDROID, -1);
-		case MACADDR8OID:
-			return input_gen(F_MACADDR8, MACADDR8OID, -1);
-		case BITOID:
-			return input_gen(F_BIT, BITOID, typmod);
-		case VARBITOID:
-			return input_gen(F_VARBIT, VARBITOID, typmod);
-		case TSVECTOROID:
-			return input_gen(F_TSVECTOR, TSVECTOROID, -1);
-		case TSQUERYOID:
-			return input_gen(F_TSQUERY, TSQUERYOID, -1);
-		case XMLOID:
-			return input_gen(F_XML, XMLOID, -1);
-		case POINTOID:
-			return input_gen(F_POINT, POINTOID, -1);
-		case LINEOID:
-			return input_gen(F_LINE, LINEOID, -1);
-		case LSEGOID:
-			return input_gen(F_LSEG, LSEGOID, -1);
-		case BOXOID:
-			return input_gen(F_BOX, BOXOID, -1);
-		case PATHOID:
-			return input_gen(F_PATH, PATHOID, -1);
-		case POLYGONOID:
-			return input_gen(F_POLYGON, POLYGONOID, -1);
-		case CIRCLEOID:
-			return input_gen(F_CIRCLE, CIRCLEOID, -1);
-		case PG_LSNOID:
-			return input_gen(F_PG_LSN, PG_LSNOID, -1);
 		default:
 			break;
 	}
+	for (int i = 0; i < lengthof(plain_types); i++)
+		if (plain_types[i].type == base)
+			return new_gen(plain_types[i].kind, base);
+	for (int i = 0; i < lengthof(input_types); i++)
+		if (input_types[i].type == base)
+			return input_gen(input_types[i].form, base, input_types[i].typmod ? typmod : -1);
 	return derived_gen(base, typmod, colname);
 }
 

@@ -5,8 +5,6 @@
 
 #include "gen/words.h"
 
-#define LIST(name, arr) const FakerWordList name = {arr, lengthof(arr)}
-
 static const char *const first_names[] = {
 	"James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
 	"William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen",
@@ -35,7 +33,7 @@ static const char *const first_names[] = {
 	"Ravi", "Priya", "Arjun", "Ananya", "Sven", "Ingrid", "Lars", "Astrid", "Pierre", "Camille",
 	"Luca", "Giulia", "Marco", "Chiara", "Jan", "Anja", "Piotr", "Zofia", "Dmitri", "Olga"
 };
-LIST(faker_first_names, first_names);
+FAKER_WORD_LIST(faker_first_names, first_names);
 
 static const char *const last_names[] = {
 	"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
@@ -69,7 +67,7 @@ static const char *const last_names[] = {
 	"Weber", "Welch", "Rojas", "Lucas", "Marquez", "Fields", "Park", "Yang", "Little", "Banks",
 	"Mueller", "Schneider", "Fischer", "Becker", "Rossi", "Russo", "Ferrari", "Dubois", "Laurent", "Novak"
 };
-LIST(faker_last_names, last_names);
+FAKER_WORD_LIST(faker_last_names, last_names);
 
 static const char *const cities[] = {
 	"New York", "Los Angeles", "Chicago", "Houston", "Phoenix", "Philadelphia", "San Antonio", "San Diego", "Dallas", "San Jose",
@@ -98,7 +96,7 @@ static const char *const cities[] = {
 	"Dubai", "Abu Dhabi", "Doha", "Riyadh", "Tel Aviv", "Cairo", "Casablanca", "Lagos", "Nairobi", "Accra",
 	"Addis Ababa", "Johannesburg", "Cape Town", "Durban", "Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Auckland"
 };
-LIST(faker_cities, cities);
+FAKER_WORD_LIST(faker_cities, cities);
 
 static const char *const countries[] = {
 	"Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda", "Argentina", "Armenia", "Australia", "Austria",
@@ -122,7 +120,7 @@ static const char *const countries[] = {
 	"United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican City", "Venezuela", "Vietnam", "Yemen",
 	"Zambia", "Zimbabwe"
 };
-LIST(faker_countries, countries);
+FAKER_WORD_LIST(faker_countries, countries);
 
 static const char *const streets[] = {
 	"Main", "Oak", "Pine", "Maple", "Cedar", "Elm", "Washington", "Lake", "Hill", "Park",
@@ -135,18 +133,18 @@ static const char *const streets[] = {
 	"Aspen", "Beech", "Cypress", "Juniper", "Linden", "Sequoia", "Spruce", "Chapel", "College", "School",
 	"Station", "Water", "High", "Front", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh"
 };
-LIST(faker_streets, streets);
+FAKER_WORD_LIST(faker_streets, streets);
 
 static const char *const street_suffixes[] = {
 	"Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Boulevard", "Way", "Terrace", "Circle", "Square"
 };
-LIST(faker_street_suffixes, street_suffixes);
+FAKER_WORD_LIST(faker_street_suffixes, street_suffixes);
 
 static const char *const company_suffixes[] = {
 	"Inc", "LLC", "Ltd", "Group", "and Sons", "Partners", "Holdings", "Industries", "Systems", "Labs",
 	"Technologies", "Solutions", "Consulting", "Logistics", "Media", "Foods", "Works", "Studio", "Co", "Corp"
 };
-LIST(faker_company_suffixes, company_suffixes);
+FAKER_WORD_LIST(faker_company_suffixes, company_suffixes);
 
 static const char *const jobs[] = {
 	"Accountant", "Actuary", "Administrative Assistant", "Architect", "Art Director", "Auditor", "Baker", "Bank Teller", "Barista", "Biologist",
@@ -163,7 +161,7 @@ static const char *const jobs[] = {
 	"Sound Engineer", "Statistician", "Store Manager", "Surgeon", "Surveyor", "Systems Administrator", "Tax Advisor", "Teacher", "Technical Writer", "Translator",
 	"Travel Agent", "Truck Driver", "Tutor", "UX Designer", "Veterinarian", "Video Editor", "Web Developer", "Welder", "Writer", "Zoologist"
 };
-LIST(faker_jobs, jobs);
+FAKER_WORD_LIST(faker_jobs, jobs);
 
 static const char *const lorem[] = {
 	"lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed", "do",
@@ -187,22 +185,22 @@ static const char *const lorem[] = {
 	"assumenda", "repellendus", "temporibus", "quibusdam", "officiis", "debitis", "necessitatibus", "saepe", "eveniet", "voluptates",
 	"repudiandae", "recusandae", "itaque", "earum", "hic", "tenetur", "sapiente", "delectus", "reiciendis", "maiores"
 };
-LIST(faker_lorem, lorem);
+FAKER_WORD_LIST(faker_lorem, lorem);
 
 static const char *const colors[] = {
 	"red", "green", "blue", "yellow", "orange", "purple", "pink", "brown", "black", "white",
 	"gray", "cyan", "magenta", "lime", "maroon", "navy", "olive", "teal", "silver", "gold",
 	"indigo", "violet", "turquoise", "coral", "salmon", "beige", "lavender", "crimson", "khaki", "plum"
 };
-LIST(faker_colors, colors);
+FAKER_WORD_LIST(faker_colors, colors);
 
 static const char *const domains[] = {
 	"example.com", "example.org", "example.net", "mail.example.com", "test.example.org", "inbox.example.net"
 };
-LIST(faker_domains, domains);
+FAKER_WORD_LIST(faker_domains, domains);
 
 static const char *const tlds[] = {"com", "org", "net", "io", "dev", "info", "biz", "co"};
-LIST(faker_tlds, tlds);
+FAKER_WORD_LIST(faker_tlds, tlds);
 
 /* ISO 4217 currency codes in common use */
 static const char *const currencies[] = {
@@ -210,7 +208,7 @@ static const char *const currencies[] = {
 	"NOK", "DKK", "PLN", "CZK", "HUF", "INR", "BRL", "MXN", "ZAR", "KRW",
 	"SGD", "HKD", "TRY", "ILS", "AED", "SAR", "THB", "IDR", "MYR", "PHP"
 };
-LIST(faker_currencies, currencies);
+FAKER_WORD_LIST(faker_currencies, currencies);
 
 /* ISO 3166-1 alpha-2 country codes */
 static const char *const country_codes[] = {
@@ -221,7 +219,7 @@ static const char *const country_codes[] = {
 	"CN", "JP", "KR", "SG", "MY", "TH", "VN", "PH", "ID", "AU",
 	"NZ", "AE", "SA", "UA", "EE", "LV", "LT", "HR", "SI", "RS"
 };
-LIST(faker_country_codes, country_codes);
+FAKER_WORD_LIST(faker_country_codes, country_codes);
 
 /* POSIX-style locale names */
 static const char *const locales[] = {
@@ -229,7 +227,7 @@ static const char *const locales[] = {
 	"it_IT", "pt_BR", "pt_PT", "nl_NL", "sv_SE", "da_DK", "nb_NO", "fi_FI", "pl_PL", "cs_CZ",
 	"ja_JP", "zh_CN", "zh_TW", "ko_KR", "ru_RU", "tr_TR", "ar_SA", "he_IL", "hi_IN", "th_TH"
 };
-LIST(faker_locales, locales);
+FAKER_WORD_LIST(faker_locales, locales);
 
 /* the platform part of browser user agents */
 static const char *const ua_platforms[] = {
@@ -237,4 +235,4 @@ static const char *const ua_platforms[] = {
 	"X11; Ubuntu; Linux x86_64", "iPhone; CPU iPhone OS 17_4 like Mac OS X",
 	"Linux; Android 14; Pixel 8", "iPad; CPU OS 16_6 like Mac OS X", "Windows NT 6.1; Win64; x64"
 };
-LIST(faker_ua_platforms, ua_platforms);
+FAKER_WORD_LIST(faker_ua_platforms, ua_platforms);

@@ -13,6 +13,9 @@ typedef struct FakerWordList
 /* the initializer of a FakerWordList over the array ARR */
 #define FAKER_WORDS(arr) {(arr), lengthof(arr)}
 
+/* Define the exported word list NAME of the array ARR (words*.c). */
+#define FAKER_WORD_LIST(name, arr) const FakerWordList name = FAKER_WORDS(arr)
+
 extern const FakerWordList faker_first_names;
 extern const FakerWordList faker_last_names;
 extern const FakerWordList faker_cities;

@@ -8,8 +8,6 @@
 #include "gen/compound.h"
 #include "gen/locale.h"
 
-#define LIST(name, arr) const FakerWordList name = {arr, lengthof(arr)}
-
 static const char *const first_names[] = {
 	"Alexander", "Andreas", "Anton", "Ben", "Benjamin", "Bernd", "Christian", "Christoph", "Daniel", "David",
 	"Dennis", "Dieter", "Dirk", "Dominik", "Elias", "Emil", "Erik", "Fabian", "Felix", "Finn",
@@ -31,7 +29,7 @@ static const char *const first_names[] = {
 	"Nina", "Paula", "Petra", "Renate", "Sabine", "Sandra", "Sarah", "Silke", "Simone", "Sophia",
 	"Sophie", "Stefanie", "Susanne", "Tanja", "Ursula", "Ute", "Vanessa", "Verena", "Yvonne", "Käthe"
 };
-LIST(faker_de_first_names, first_names);
+FAKER_WORD_LIST(faker_de_first_names, first_names);
 
 static const char *const last_names[] = {
 	"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
@@ -52,7 +50,7 @@ static const char *const last_names[] = {
 	"Ott", "Lutz", "Eckert", "Kirchner", "Michel", "Wirth", "Decker", "Baier", "Herzog", "Dittrich",
 	"Vollmer", "Hennig", "Brückner", "Stahl", "Mohr", "Gerlach", "Ulrich", "Wittmann", "Bachmann", "Förster"
 };
-LIST(faker_de_last_names, last_names);
+FAKER_WORD_LIST(faker_de_last_names, last_names);
 
 static const char *const cities[] = {
 	"Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Düsseldorf", "Leipzig", "Dortmund", "Essen",
@@ -69,7 +67,7 @@ static const char *const cities[] = {
 	"Rheine", "Troisdorf", "Bayreuth", "Detmold", "Landshut", "Passau", "Rosenheim", "Weimar", "Greifswald", "Stralsund",
 	"Wismar", "Görlitz", "Fulda", "Aschaffenburg", "Kempten", "Celle", "Plauen", "Frankfurt (Oder)", "Neubrandenburg", "Gießen"
 };
-LIST(faker_de_cities, cities);
+FAKER_WORD_LIST(faker_de_cities, cities);
 
 static const char *const streets[] = {
 	"Hauptstraße", "Schulstraße", "Gartenstraße", "Bahnhofstraße", "Dorfstraße", "Bergstraße", "Birkenweg", "Lindenstraße", "Kirchstraße", "Waldstraße",
@@ -81,14 +79,14 @@ static const char *const streets[] = {
 	"Karl-Marx-Straße", "Berliner Straße", "Hamburger Straße", "Münchner Straße", "Frankfurter Allee", "Kölner Straße", "Heinrich-Heine-Straße", "Am Rathaus", "Finkenweg", "Meisenweg",
 	"Drosselweg", "Königstraße", "Kirchgasse", "Obere Hauptstraße", "Am Anger"
 };
-LIST(faker_de_streets, streets);
+FAKER_WORD_LIST(faker_de_streets, streets);
 
 /* the common forms weigh more: one entry each time */
 static const char *const company_suffixes[] = {
 	"GmbH", "GmbH", "GmbH", "GmbH", "AG", "AG", "GmbH & Co. KG", "GmbH & Co. KG", "KG", "OHG",
 	"e.K.", "UG (haftungsbeschränkt)", "& Söhne", "und Partner"
 };
-LIST(faker_de_company_suffixes, company_suffixes);
+FAKER_WORD_LIST(faker_de_company_suffixes, company_suffixes);
 
 /* Vorwahlen without the 0: large cities, then mobile prefixes */
 static const char *const phone_areas[] = {
@@ -100,7 +98,7 @@ static const char *const phone_areas[] = {
 	"151", "152", "157", "160", "162", "163", "170", "171", "172", "173",
 	"174", "175", "176", "177", "178", "179"
 };
-LIST(faker_de_phone_areas, phone_areas);
+FAKER_WORD_LIST(faker_de_phone_areas, phone_areas);
 
 /*
  * The "de" compounds (src/gen/compound.c): names of two (Hans-Peter,

@@ -8,8 +8,6 @@
 #include "gen/compound.h"
 #include "gen/locale.h"
 
-#define LIST(name, arr) const FakerWordList name = {arr, lengthof(arr)}
-
 static const char *const first_names[] = {
 	"Jean", "Pierre", "Michel", "André", "Philippe", "Alain", "Jacques", "Bernard", "Louis", "Nicolas",
 	"François", "Daniel", "Patrick", "Christophe", "Laurent", "Stéphane", "Frédéric", "Julien", "Thierry", "Olivier",
@@ -30,7 +28,7 @@ static const char *const first_names[] = {
 	"Anne-Sophie", "Marion", "Gaëlle", "Solène", "Capucine", "Éloïse", "Adèle", "Jeanne", "Apolline", "Héloïse",
 	"Noémie", "Laure", "Delphine", "Virginie", "Florence", "Corinne", "Patricia", "Béatrice", "Agnès", "Thérèse"
 };
-LIST(faker_fr_first_names, first_names);
+FAKER_WORD_LIST(faker_fr_first_names, first_names);
 
 static const char *const last_names[] = {
 	"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent",
@@ -54,7 +52,7 @@ static const char *const last_names[] = {
 	"Bouchet", "Gay", "Lemaître", "Bénard", "Maréchal", "Humbert", "Reynaud", "Antoine", "Hoarau", "Perret",
 	"Barthélemy", "Cordier", "Pichon", "Lejeune", "Gilbert", "Lamy", "Delaunay", "Pasquier", "Carlier", "Laporte"
 };
-LIST(faker_fr_last_names, last_names);
+FAKER_WORD_LIST(faker_fr_last_names, last_names);
 
 static const char *const cities[] = {
 	"Paris", "Marseille", "Lyon", "Toulouse", "Nice", "Nantes", "Montpellier", "Strasbourg", "Bordeaux", "Lille",
@@ -71,14 +69,14 @@ static const char *const cities[] = {
 	"Châteauroux", "Évreux", "Saint-Quentin", "Tarbes", "Albi", "Auxerre", "Nevers", "Mâcon", "Épinal", "Périgueux",
 	"Arras", "Charleville-Mézières", "Sète", "Agen", "Valenciennes", "Lens", "Douai", "Compiègne", "Brive-la-Gaillarde", "Rodez"
 };
-LIST(faker_fr_cities, cities);
+FAKER_WORD_LIST(faker_fr_cities, cities);
 
 /* "12 rue de la Paix": a type (the common ones weigh more), then a name */
 static const char *const street_types[] = {
 	"rue", "rue", "rue", "rue", "rue", "rue", "avenue", "avenue", "boulevard", "place",
 	"allée", "impasse", "chemin", "quai", "route"
 };
-LIST(faker_fr_street_types, street_types);
+FAKER_WORD_LIST(faker_fr_street_types, street_types);
 
 static const char *const streets[] = {
 	"de la Paix", "Victor Hugo", "Jean Jaurès", "de la République", "Pasteur", "du Général de Gaulle", "de la Gare", "de l'Église", "des Lilas", "Émile Zola",
@@ -89,13 +87,13 @@ static const char *const streets[] = {
 	"de Provence", "du Lac", "de la Forêt", "des Champs", "Pierre Curie", "Marie Curie", "Charles de Gaulle", "Paul Bert", "de Bellevue", "du Midi",
 	"des Jardins", "du Pont", "de la Croix", "Sainte-Anne", "des Marronniers"
 };
-LIST(faker_fr_streets, streets);
+FAKER_WORD_LIST(faker_fr_streets, streets);
 
 static const char *const company_suffixes[] = {
 	"SARL", "SARL", "SARL", "SA", "SA", "SAS", "SAS", "SAS", "EURL", "SNC",
 	"et Fils", "& Associés"
 };
-LIST(faker_fr_company_suffixes, company_suffixes);
+FAKER_WORD_LIST(faker_fr_company_suffixes, company_suffixes);
 
 /*
  * The "fr" compounds (src/gen/compound.c): double first names (Jean-Marie),

@@ -68,19 +68,13 @@ typedef struct UsesKey
 static void
 cache_init(void)
 {
-	HASHCTL		ctl;
-
 	if (cache_cxt != NULL)
 		return;
 	cache_cxt = AllocSetContextCreate(TopMemoryContext, "faker pool cache", ALLOCSET_DEFAULT_SIZES);
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = sizeof(Oid);
-	ctl.entrysize = sizeof(PoolCacheEntry);
-	ctl.hcxt = cache_cxt;
-	pool_entries = hash_create("faker pool cache", 16, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	ctl.keysize = sizeof(UsesKey);
-	ctl.entrysize = sizeof(UsesCacheEntry);
-	uses_entries = hash_create("faker uses cache", 16, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	pool_entries = FakerHashCreate("faker pool cache", 16, sizeof(Oid),
+								   sizeof(PoolCacheEntry), cache_cxt);
+	uses_entries = FakerHashCreate("faker uses cache", 16, sizeof(UsesKey),
+								   sizeof(UsesCacheEntry), cache_cxt);
 }
 
 /* Bytes an entry keeps (keys, their nulls; uses and deltas). */
@@ -90,6 +84,7 @@ pool_bytes(PoolCacheEntry *e)
 	return e->cxt ? MemoryContextMemAllocated(e->cxt, true) : 0;
 }
 
+/* Bytes an entry's uses and deltas take (two int64 arrays of its capacity). */
 static Size
 uses_bytes(UsesCacheEntry *e)
 {
@@ -108,6 +103,11 @@ pool_entry_clear(PoolCacheEntry *e)
 	e->n = e->cap = 0;
 }
 
+/*
+ * Empty entry E (its arrays freed): counts that may be wrong (uses drawn
+ * but not written, another node's, too old) are read again from the uses
+ * table by the next call.
+ */
 static void
 uses_entry_clear(UsesCacheEntry *e)
 {

@@ -25,11 +25,16 @@
 #include "nodes/makefuncs.h"
 #include "utils/acl.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/model.h"
 #include "model/uniques.h"
 #include "security.h"
 
+/*
+ * The schema-qualified, quoted name of relation RELID, for SQL text and
+ * messages; an error if it no longer exists.
+ */
 char *
 CatalogQualifiedName(Oid relid)
 {
@@ -42,6 +47,7 @@ CatalogQualifiedName(Oid relid)
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), rel);
 }
 
+/* The index in AGG's columns of attribute ATTNUM (internal error if none). */
 static int
 column_index(Aggregate *agg, AttrNumber attnum)
 {
@@ -103,6 +109,12 @@ CatalogCheckTable(Oid relid)
 				 errmsg("\"%s\" is not a table", name)));
 }
 
+/*
+ * Read table RELID into AGG: its columns (not dropped or generated, with
+ * their types and whether PostgreSQL fills them), its foreign keys (the
+ * parents resolved later by graph.c), primary key and unique indexes, and
+ * uniques.c's constraints.  The table must be one faker can fill.
+ */
 void
 CatalogLoadTable(Aggregate *agg, Oid relid)
 {
@@ -183,6 +195,18 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 }
 
 /*
+ * Run the catalog query SQL with its one parameter (ARGTYPES[0], ARGS[0]),
+ * keeping at most TCOUNT rows (0: all) in SPI_tuptable; an internal error
+ * naming WHAT if it fails.  Needs an SPI connection.
+ */
+static void
+catalog_select(const char *sql, Oid *argtypes, Datum *args, long tcount, const char *what)
+{
+	if (FakerSPIExecute(sql, 1, argtypes, args, NULL, false, tcount) != SPI_OK_SELECT)
+		elog(ERROR, "could not read %s", what);
+}
+
+/*
  * The pool key: the columns that foreign keys anywhere in the database
  * reference (usually the primary key), in attribute order; the primary key
  * when nothing references the table.  Needs an SPI connection.
@@ -194,10 +218,9 @@ CatalogKeyColumns(Aggregate *agg)
 	Datum		args[1] = {ObjectIdGetDatum(agg->relid)};
 	bool		used[MaxTupleAttributeNumber + 1] = {false};
 
-	if (FakerSPIExecute("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
-							  "WHERE contype OPERATOR(pg_catalog.=) 'f' AND confrelid OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the foreign keys referencing %s", agg->qualname);
+	catalog_select("SELECT DISTINCT pg_catalog.unnest(confkey) FROM pg_catalog.pg_constraint "
+				   "WHERE contype OPERATOR(pg_catalog.=) 'f' AND confrelid OPERATOR(pg_catalog.=) $1",
+				   argtypes, args, 0, psprintf("the foreign keys referencing %s", agg->qualname));
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		bool		isnull;
@@ -215,6 +238,35 @@ CatalogKeyColumns(Aggregate *agg)
 }
 
 /*
+ * Read the row of definition NAME in faker.aggregate: its table into
+ * *RELID, the role that stored it into *OWNER and, unless SPEC is NULL,
+ * its spec into *SPEC (copied out of SPI's memory); false if there is no
+ * such definition.  Needs an SPI connection.
+ */
+static bool
+definition_read(const char *name, Oid *relid, char **owner, Jsonb **spec)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(name)};
+	HeapTuple	tup;
+	TupleDesc	desc;
+	bool		isnull;
+
+	catalog_select("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
+				   "WHERE name OPERATOR(pg_catalog.=) $1",
+				   argtypes, args, 1, "faker.aggregate");
+	if (SPI_processed == 0)
+		return false;
+	tup = SPI_tuptable->vals[0];
+	desc = SPI_tuptable->tupdesc;
+	*relid = DatumGetObjectId(SPI_getbinval(tup, desc, 1, &isnull));
+	if (spec)
+		*spec = DatumGetJsonbPCopy(SPI_getbinval(tup, desc, 2, &isnull));
+	*owner = TextDatumGetCString(SPI_getbinval(tup, desc, 3, &isnull));
+	return true;
+}
+
+/*
  * Look up a defined aggregate (reached through table RELID_HINT, or by name
  * when InvalidOid).  Needs an SPI connection.  A definition is used only if
  * the table still exists and the role that stored it is one the caller
@@ -224,21 +276,11 @@ CatalogKeyColumns(Aggregate *agg)
 bool
 CatalogDefinition(const char *name, Oid relid_hint, Oid *relid, Jsonb **spec)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1] = {CStringGetTextDatum(name)};
-	bool		isnull;
 	char	   *owner;
 	Oid			ownerid;
 
-	if (FakerSPIExecute("SELECT relation::pg_catalog.oid, spec, owner::pg_catalog.text FROM faker.aggregate "
-							  "WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
-	if (SPI_processed == 0)
+	if (!definition_read(name, relid, &owner, spec))
 		return false;
-	*relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	*spec = DatumGetJsonbPCopy(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	owner = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	if (get_rel_name(*relid) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -266,9 +308,8 @@ definition_relation(const char *name)
 	Datum		args[1] = {CStringGetTextDatum(name)};
 	bool		isnull;
 
-	if (FakerSPIExecute("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
+	catalog_select("SELECT relation::pg_catalog.oid FROM faker.aggregate WHERE name OPERATOR(pg_catalog.=) $1",
+				   argtypes, args, 1, "faker.aggregate");
 	if (SPI_processed == 0)
 		return InvalidOid;
 	return DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -291,10 +332,9 @@ implicit_name(Oid relid)
 	bool		isnull;
 	bool		unique;
 
-	if (FakerSPIExecute("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
-							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read pg_class");
+	catalog_select("SELECT pg_catalog.count(*) FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+				   "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
+				   argtypes, args, 1, "pg_class");
 	unique = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) <= 1;
 	cands[0] = unique ? rel : NULL;
 	cands[1] = psprintf("%s.%s", get_namespace_name(get_rel_namespace(relid)), rel);
@@ -329,9 +369,8 @@ CatalogAggregateForTable(Oid relid)
 	bool		isnull;
 	char	   *rel = get_rel_name(relid);
 
-	if (FakerSPIExecute("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
+	catalog_select("SELECT name FROM faker.aggregate WHERE relation::pg_catalog.oid OPERATOR(pg_catalog.=) $1 ORDER BY name",
+				   argtypes, args, 0, "faker.aggregate");
 	if (SPI_processed > 0)
 	{
 		char	   *first = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -386,10 +425,9 @@ CatalogTableForName(const char *name)
 	if (OidIsValid(relid))
 		return relid;
 	args[0] = DirectFunctionCall1(namein, CStringGetDatum((char *) linitial(parts)));
-	if (FakerSPIExecute("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
-							  "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
-							  1, argtypes, args, NULL, false, 2) != SPI_OK_SELECT)
-		elog(ERROR, "could not read pg_class");
+	catalog_select("SELECT oid FROM pg_catalog.pg_class WHERE relname OPERATOR(pg_catalog.=) $1 "
+				   "AND relkind OPERATOR(pg_catalog.=) ANY ('{r,p}'::pg_catalog.\"char\"[])",
+				   argtypes, args, 2, "pg_class");
 	if (SPI_processed != 1)
 		return InvalidOid;
 	return DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -424,13 +462,7 @@ check_definition_owner(const char *name, const char *owner, Oid relid)
 
 	if (!OidIsValid(ownerid) || ownerid == user || has_privs_of_role(user, ownerid))
 		return;
-	if (get_rel_name(relid) != NULL &&
-#if PG_VERSION_NUM >= 160000
-		object_ownercheck(RelationRelationId, relid, user)
-#else
-		pg_class_ownercheck(relid, user)
-#endif
-		)
+	if (get_rel_name(relid) != NULL && FakerRelationOwnerCheck(relid, user))
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -442,18 +474,9 @@ check_definition_owner(const char *name, const char *owner, Oid relid)
 static char *
 definition_owner(const char *name, Oid *relid)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1] = {CStringGetTextDatum(name)};
-	bool		isnull;
+	char	   *owner;
 
-	if (FakerSPIExecute("SELECT owner::pg_catalog.text, relation::pg_catalog.oid FROM faker.aggregate "
-							  "WHERE name OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read faker.aggregate");
-	if (SPI_processed == 0)
-		return NULL;
-	*relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	return TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return definition_read(name, relid, &owner, NULL) ? owner : NULL;
 }
 
 /*

@@ -70,14 +70,21 @@ node_column(Aggregate *agg, Node *n, int domcol)
 	return -1;
 }
 
+/* A type whose output form is a JSON number (but for NaN, infinities). */
 static bool
 numeric_type(Oid t)
 {
 	return t == INT2OID || t == INT4OID || t == INT8OID || t == NUMERICOID || t == FLOAT4OID || t == FLOAT8OID;
 }
 
-static void
-json_value(StringInfo s, Oid t, const char *text)
+/*
+ * Append TEXT, a value of type T in its output form, as a JSON value: a
+ * number as it is (except NaN and the infinities, which JSON has not), any
+ * other value as a string.  The criteria built from CHECKs and partition
+ * bounds (partitions.c) are written this way.
+ */
+void
+ChecksAppendJsonValue(StringInfo s, Oid t, const char *text)
 {
 	if (numeric_type(t) && strcmp(text, "NaN") != 0 && strstr(text, "nfinity") == NULL)
 		appendStringInfoString(s, text);
@@ -85,8 +92,9 @@ json_value(StringInfo s, Oid t, const char *text)
 		escape_json(s, text);
 }
 
-static char *
-const_text(Const *k)
+/* The output form of constant K (its type's output function). */
+char *
+ChecksConstText(Const *k)
 {
 	Oid			out;
 	bool		varlena;
@@ -214,7 +222,7 @@ read_or(Aggregate *agg, BoolExpr *b, int domcol, ColChecks *cc, int rule)
 			{
 				if (v != list_head(t[col].values))
 					appendStringInfoString(&s, ", ");
-				json_value(&s, t[col].valtype, lfirst(v));
+				ChecksAppendJsonValue(&s, t[col].valtype, lfirst(v));
 			}
 			appendStringInfoString(&s, "]}");
 		}
@@ -237,6 +245,7 @@ read_or(Aggregate *agg, BoolExpr *b, int domcol, ColChecks *cc, int rule)
 }
 
 
+/* Add the condition {OP: K} of CHECK rule RULE to the column's "require". */
 static void
 add_req(ColChecks *cc, const char *op, Const *k, int rule)
 {
@@ -244,10 +253,13 @@ add_req(ColChecks *cc, const char *op, Const *k, int rule)
 	if (cc->nreq++ > 0)
 		appendStringInfoString(&cc->req, ", ");
 	appendStringInfo(&cc->req, "{\"%s\": ", op);
-	json_value(&cc->req, k->consttype, const_text(k));
+	ChecksAppendJsonValue(&cc->req, k->consttype, ChecksConstText(k));
 	appendStringInfoChar(&cc->req, '}');
 }
 
+/*
+ * The comparison OP with its sides swapped (constant < col is col > constant).
+ */
 static const char *
 flip(const char *op)
 {
@@ -465,7 +477,7 @@ read_in_list(Aggregate *agg, ScalarArrayOpExpr *sa, int domcol, ColChecks *cc, i
 			if (!IsA(e, Const))
 				return false;
 			if (!((Const *) e)->constisnull)
-				vals = lappend(vals, const_text((Const *) e));
+				vals = lappend(vals, ChecksConstText((Const *) e));
 			valtype = ((Const *) e)->consttype;
 		}
 	}
@@ -526,7 +538,7 @@ read_comparison(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 	if (strcmp(op, "~") == 0 && (col = node_column(agg, l, domcol)) >= 0 && IsA(strip(r), Const) &&
 		!((Const *) strip(r))->constisnull && domcol < 0)
 	{
-		cc[col].regex = const_text((Const *) strip(r));
+		cc[col].regex = ChecksConstText((Const *) strip(r));
 		cc[col].regex_rules = list_append_unique_int(cc[col].regex_rules, rule);
 		return true;
 	}
@@ -552,7 +564,7 @@ read_comparison(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 		j = "$gte";
 	else if (strcmp(op, "=") == 0)
 	{
-		set_values(&cc[col], list_make1(const_text((Const *) r)), ((Const *) r)->consttype, rule);
+		set_values(&cc[col], list_make1(ChecksConstText((Const *) r)), ((Const *) r)->consttype, rule);
 		return true;
 	}
 	if (j == NULL)
@@ -653,6 +665,7 @@ read_domain(Aggregate *agg, Oid typid, int col, ColChecks *cc, CheckSet *cs, int
 	}
 }
 
+/* The base type of domain TYPID (InvalidOid for a type that is not one). */
 static Oid
 domain_base(Oid typid)
 {
@@ -775,7 +788,7 @@ column_output(Aggregate *agg, int i, ColChecks *cc, CheckSet *cs, char **values_
 		{
 			if (lc != list_head(cc->values))
 				appendStringInfoString(&s, ", ");
-			json_value(&s, cc->valtype, lfirst(lc));
+			ChecksAppendJsonValue(&s, cc->valtype, lfirst(lc));
 		}
 		appendStringInfoString(&s, "]}");
 		values_spec[i] = s.data;

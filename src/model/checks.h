@@ -5,6 +5,7 @@
 #ifndef FAKER_CHECKS_H
 #define FAKER_CHECKS_H
 
+#include "compat.h"
 #include "model/modelpriv.h"
 
 /* How a CHECK constraint is honoured by the rows faker makes. */
@@ -71,8 +72,11 @@ extern void ChecksPinCounts(FakerPlan *plan, Aggregate *agg, bool *known, Datum 
 extern int	ChecksFailing(FakerPlan *plan, Aggregate *agg, const Datum *vals, const bool *nulls);
 extern bool ChecksRedrawable(const ModelColumn *c);
 extern void ChecksRedrawSet(Aggregate *agg, CheckRule *r);
-extern void ChecksError(Aggregate *agg, int rule) pg_attribute_noreturn();
+extern FAKER_NORETURN void ChecksError(Aggregate *agg, int rule);
 extern const char *ChecksModeName(CheckMode mode);
+/* A constant's output text; that text as a JSON value (partitions.c too). */
+extern char *ChecksConstText(Const *k);
+extern void ChecksAppendJsonValue(StringInfo s, Oid t, const char *text);
 extern void ChecksPrepareColumns(Aggregate *agg);
 
 /* partition bounds per column (partitions.c) */

@@ -62,6 +62,7 @@
 #include "utils/rls.h"
 #include "utils/syscache.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/fkcheck.h"
 #include "model/modelpriv.h"
@@ -118,7 +119,7 @@ table_reason(Relation rel)
 		return "faker.batch_fk_checks is off";
 	if (rel->rd_rel->relkind != RELKIND_RELATION)
 		return "partitioned table";
-	if (!superuser() && !pg_class_ownercheck(RelationGetRelid(rel), GetUserId()))
+	if (!superuser() && !FakerRelationOwnerCheck(RelationGetRelid(rel), GetUserId()))
 		return "caller does not own the table";
 	if (rel->rd_rel->relhasrules)
 		return "table has rules";
@@ -461,6 +462,23 @@ report_missing(FkCheck *f, FkCon *fc, Oid *types, Datum *args)
 			 errtableconstraint(table_open(f->relid, NoLock), fc->conname)));
 }
 
+static void check_columns(FkCheck *f, Datum **cols, bool **nulls, uint64 n,
+						  MemoryContext tmp);
+
+/*
+ * A context for one batch's checks, made current: SPI returns in its
+ * procedure context, so everything a check allocates goes here and is
+ * deleted with it.
+ */
+static MemoryContext
+check_context(MemoryContext caller)
+{
+	MemoryContext tmp = AllocSetContextCreate(caller, "faker fk check", ALLOCSET_DEFAULT_SIZES);
+
+	MemoryContextSwitchTo(tmp);
+	return tmp;
+}
+
 /*
  * Check the N rows the INSERT returned (TT), one statement per foreign
  * key; a missing parent raises 23503 as the RI trigger would.
@@ -475,9 +493,7 @@ FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 
 	if (n == 0)
 		return;
-	/* SPI returns in its procedure context: everything here goes to TMP */
-	tmp = AllocSetContextCreate(caller, "faker fk check", ALLOCSET_DEFAULT_SIZES);
-	MemoryContextSwitchTo(tmp);
+	tmp = check_context(caller);
 	cols = palloc(sizeof(Datum *) * f->nret);
 	nulls = palloc(sizeof(bool *) * f->nret);
 	for (int j = 0; j < f->nret; j++)
@@ -487,7 +503,7 @@ FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 		for (uint64 r = 0; r < n; r++)
 			cols[j][r] = SPI_getbinval(tt->vals[r], tt->tupdesc, j + 1, &nulls[j][r]);
 	}
-	FkCheckColumns(f, cols, nulls, n);
+	check_columns(f, cols, nulls, n, tmp);
 	MemoryContextSwitchTo(caller);
 	MemoryContextDelete(tmp);
 }
@@ -522,17 +538,28 @@ FkCheckStrip(FkCheck *f, ResultRelInfo *rri)
 void
 FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n)
 {
-	int			dims[1] = {(int) n},
-				lbs[1] = {1};
-
 	MemoryContext caller = CurrentMemoryContext,
 				tmp;
 
 	if (n == 0)
 		return;
-	/* SPI returns in its procedure context: everything here goes to TMP */
-	tmp = AllocSetContextCreate(caller, "faker fk check", ALLOCSET_DEFAULT_SIZES);
-	MemoryContextSwitchTo(tmp);
+	tmp = check_context(caller);
+	check_columns(f, cols, nulls, n, tmp);
+	MemoryContextSwitchTo(caller);
+	MemoryContextDelete(tmp);
+}
+
+/*
+ * FkCheckColumns's checks, in the memory context TMP, which is current and
+ * which the caller deletes: one statement per foreign key, the key
+ * columns passed as arrays.
+ */
+static void
+check_columns(FkCheck *f, Datum **cols, bool **nulls, uint64 n, MemoryContext tmp)
+{
+	int			dims[1] = {(int) n},
+				lbs[1] = {1};
+
 	for (int c = 0; c < f->ncons; c++)
 	{
 		FkCon	   *fc = &f->cons[c];
@@ -582,8 +609,6 @@ FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n)
 			report_missing(f, fc, types, args);
 		SetUserIdAndSecContext(save_user, save_sec);
 	}
-	MemoryContextSwitchTo(caller);
-	MemoryContextDelete(tmp);
 }
 
 /* _PG_init: the faker.batch_fk_checks setting and the ExecutorStart hook. */

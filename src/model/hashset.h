@@ -28,6 +28,7 @@ typedef struct HashSetEntry
 
 typedef struct fhset_hash HashSet;
 
+/* An empty set in memory context CXT, sized for a batch of keys. */
 static inline HashSet *
 HashSetCreate(MemoryContext cxt)
 {
@@ -44,6 +45,7 @@ HashSetAdd(HashSet *s, uint64 h)
 	return !found;
 }
 
+/* Whether H is in the set. */
 static inline bool
 HashSetHas(HashSet *s, uint64 h)
 {

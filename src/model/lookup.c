@@ -27,6 +27,7 @@
 #include "utils/regproc.h"
 #include "utils/varlena.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/expr.h"
 #include "model/tuples.h"
@@ -47,6 +48,86 @@ from_string(JsonbValue *v, const char *path, const char *key)
 	if (v->type != jbvString || v->val.string.len == 0)
 		from_error(path, psprintf("%s must be a non-empty string", key));
 	return pnstrdup(v->val.string.val, v->val.string.len);
+}
+
+/* What from_column_key fills: the provider, the relation's name. */
+typedef struct FromColumnKeys
+{
+	ColProvider *p;
+	char	  **rel;
+	const char *path;
+} FromColumnKeys;
+
+/* A key of a column's "from" object; false if it is not one. */
+typedef bool (*FromKeyFn) (void *arg, const char *key, JsonbValue *v);
+
+/*
+ * Pass each key of the "from" object FROM with its value to TAKE, in the
+ * object's order, so that the errors of a key come where they did; a key
+ * TAKE does not know is an error naming PATH.from.KEY and listing KNOWN.
+ * A column's "from" and a tuple's share it.
+ */
+static void
+from_each_key(JsonbValue *from, const char *path, const char *known,
+			  FromKeyFn take, void *arg)
+{
+	JsonbIterator *it = JsonbIteratorInit(from->val.binary.data);
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken tok;
+
+	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		char	   *key;
+
+		if (tok != WJB_KEY)
+			continue;
+		key = pnstrdup(k.val.string.val, k.val.string.len);
+		tok = JsonbIteratorNext(&it, &v, true);
+		if (!take(arg, key, &v))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s.from.%s: unknown option %s", path, key, known)));
+	}
+}
+
+/* A key of a column's "from": relation, column, weights. */
+static bool
+from_column_key(void *arg, const char *key, JsonbValue *v)
+{
+	FromColumnKeys *keys = arg;
+
+	if (strcmp(key, "relation") == 0)
+		*keys->rel = from_string(v, keys->path, "relation");
+	else if (strcmp(key, "column") == 0)
+		keys->p->from_col = from_string(v, keys->path, "column");
+	else if (strcmp(key, "weights") == 0)
+		keys->p->from_weights = from_string(v, keys->path, "weights");
+	else
+		return false;
+	return true;
+}
+
+/*
+ * The weight in attribute ATT of row TUP read from a "from" relation REL
+ * (its weights column WCOL): NULL counts as 0; a negative, infinite or NaN
+ * weight is an error naming PATH.from.weights, the column and the value.
+ */
+static double
+from_weight(HeapTuple tup, TupleDesc desc, int att, const char *path,
+			const char *wcol, const char *rel)
+{
+	bool		wnull;
+	double		w = DatumGetFloat8(SPI_getbinval(tup, desc, att, &wnull));
+
+	if (wnull)
+		w = 0;
+	if (!(w >= 0) || isinf(w))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
+						path, wcol, rel, w)));
+	return w;
 }
 
 /*
@@ -70,30 +151,9 @@ from_parse(ColProvider *p, JsonbValue *from, const char *path)
 	}
 	else if (from->type == jbvBinary && JsonContainerIsObject(from->val.binary.data))
 	{
-		JsonbIterator *it = JsonbIteratorInit(from->val.binary.data);
-		JsonbValue	k,
-					v;
-		JsonbIteratorToken tok;
+		FromColumnKeys keys = {p, &rel, path};
 
-		while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
-		{
-			char	   *key;
-
-			if (tok != WJB_KEY)
-				continue;
-			key = pnstrdup(k.val.string.val, k.val.string.len);
-			tok = JsonbIteratorNext(&it, &v, true);
-			if (strcmp(key, "relation") == 0)
-				rel = from_string(&v, path, "relation");
-			else if (strcmp(key, "column") == 0)
-				p->from_col = from_string(&v, path, "column");
-			else if (strcmp(key, "weights") == 0)
-				p->from_weights = from_string(&v, path, "weights");
-			else
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.from.%s: unknown option (relation, column, weights)", path, key)));
-		}
+		from_each_key(from, path, "(relation, column, weights)", from_column_key, &keys);
 		if (rel == NULL || p->from_col == NULL)
 			from_error(path, "needs \"relation\" and \"column\"");
 	}
@@ -113,7 +173,7 @@ from_relation(const char *rel, const char *path)
 	char		relkind;
 	Oid			relid;
 
-	rv = makeRangeVarFromNameList(stringToQualifiedNameList(rel));
+	rv = makeRangeVarFromNameList(FakerQualifiedNameList(rel));
 	relid = RangeVarGetRelid(rv, AccessShareLock, true);
 	if (!OidIsValid(relid))
 		ereport(ERROR,
@@ -201,16 +261,8 @@ lookup_read(ColProvider *p, ModelColumn *c, bool conv, FmgrInfo *outfn, FmgrInfo
 
 		if (p->from_weights)
 		{
-			bool		wnull;
-			double		w = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 2, &wnull));
-
-			if (wnull)
-				w = 0;
-			if (!(w >= 0) || isinf(w))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
-								p->path, p->from_weights, p->from_rel, w)));
+			double		w = from_weight(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 2,
+										p->path, p->from_weights, p->from_rel);
 			if (w == 0)
 				continue;
 			total += w;
@@ -289,54 +341,8 @@ LookupOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 Datum
 LookupNext(ModelColumn *c, ColProvider *p, bool *isnull)
 {
-	int64		i;
-
 	*isnull = false;
-	if (p->from_cum == NULL)
-		return p->from_vals[FakerRngBelow(&c->rng, p->from_n)];
-	{
-		double		u = FakerRngDouble(&c->rng) * p->from_cum[p->from_n - 1];
-		int64		lo = 0,
-					hi = p->from_n - 1;
-
-		while (lo < hi)
-		{
-			int64		mid = (lo + hi) / 2;
-
-			if (p->from_cum[mid] > u)
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		i = lo;
-	}
-	return p->from_vals[i];
-}
-
-/*
- * A weighted pick among N rows by the cumulative weights CUM (NULL:
- * uniform): the first row whose cumulative weight passes a uniform draw.
- */
-static int64
-pick_row(FakerRng *rng, const double *cum, int64 n)
-{
-	double		u;
-	int64		lo = 0,
-				hi = n - 1;
-
-	if (cum == NULL)
-		return (int64) FakerRngBelow(rng, n);
-	u = FakerRngDouble(rng) * cum[n - 1];
-	while (lo < hi)
-	{
-		int64		mid = (lo + hi) / 2;
-
-		if (cum[mid] > u)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	return p->from_vals[FakerRngWeighted(&c->rng, p->from_cum, p->from_n)];
 }
 
 /*
@@ -356,6 +362,31 @@ tuple_from_columns(TupleFrom *f, JsonbValue *v, int ncols, const char *path)
 		f->cols[i] = from_string(getIthJsonbValueFromContainer(v->val.binary.data, i), path, "each of columns");
 }
 
+/* What tuple_from_key fills. */
+typedef struct TupleFromKeys
+{
+	TupleFrom  *f;
+	const char *path;
+} TupleFromKeys;
+
+/* A key of a tuple's "from": relation, columns, weights. */
+static bool
+tuple_from_key(void *arg, const char *key, JsonbValue *v)
+{
+	TupleFromKeys *keys = arg;
+	TupleFrom  *f = keys->f;
+
+	if (strcmp(key, "relation") == 0)
+		f->rel = from_string(v, keys->path, "relation");
+	else if (strcmp(key, "columns") == 0)
+		tuple_from_columns(f, v, f->ncols, keys->path);
+	else if (strcmp(key, "weights") == 0)
+		f->weights = from_string(v, keys->path, "weights");
+	else
+		return false;
+	return true;
+}
+
 /*
  * A tuple's "from": {"relation": ..., "columns": [...], "weights": ...}, the
  * tuple's NCOLS columns taken together from one row of the relation, which
@@ -364,35 +395,15 @@ tuple_from_columns(TupleFrom *f, JsonbValue *v, int ncols, const char *path)
 void
 LookupTupleSpec(TupleFrom *f, JsonbValue *from, int ncols, const char *path)
 {
-	JsonbIterator *it;
-	JsonbValue	k,
-				v;
-	JsonbIteratorToken tok;
+	TupleFromKeys keys;
 
 	memset(f, 0, sizeof(TupleFrom));
 	f->ncols = ncols;
 	if (from->type != jbvBinary || !JsonContainerIsObject(from->val.binary.data))
 		from_error(path, "must be {\"relation\": ..., \"columns\": [...], \"weights\": ...} for a tuple");
-	it = JsonbIteratorInit(from->val.binary.data);
-	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
-	{
-		char	   *key;
-
-		if (tok != WJB_KEY)
-			continue;
-		key = pnstrdup(k.val.string.val, k.val.string.len);
-		tok = JsonbIteratorNext(&it, &v, true);
-		if (strcmp(key, "relation") == 0)
-			f->rel = from_string(&v, path, "relation");
-		else if (strcmp(key, "columns") == 0)
-			tuple_from_columns(f, &v, ncols, path);
-		else if (strcmp(key, "weights") == 0)
-			f->weights = from_string(&v, path, "weights");
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s.from.%s: unknown option of a tuple (relation, columns, weights)", path, key)));
-	}
+	keys.f = f;
+	keys.path = path;
+	from_each_key(from, path, "of a tuple (relation, columns, weights)", tuple_from_key, &keys);
 	if (f->rel == NULL || f->cols == NULL)
 		from_error(path, "needs \"relation\" and \"columns\" for a tuple");
 	f->relid = from_relation(f->rel, path);
@@ -450,16 +461,7 @@ tuple_from_read(Aggregate *agg, TupleFrom *f, const int *cols, const char *path)
 
 		if (f->weights)
 		{
-			bool		wnull;
-			double		w = DatumGetFloat8(SPI_getbinval(tup, desc, f->ncols + 1, &wnull));
-
-			if (wnull)
-				w = 0;
-			if (!(w >= 0) || isinf(w))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s.from.weights: column \"%s\" of \"%s\" holds %g; weights must be finite and not negative",
-								path, f->weights, f->rel, w)));
+			double		w = from_weight(tup, desc, f->ncols + 1, path, f->weights, f->rel);
 			if (w == 0)
 				continue;
 			total += w;
@@ -541,5 +543,5 @@ LookupTupleOpen(FakerPlan *plan, Aggregate *agg, TupleFrom *f, const int *cols, 
 int64
 LookupTupleNext(TupleFrom *f, FakerRng *rng)
 {
-	return pick_row(rng, f->cum, f->n);
+	return FakerRngWeighted(rng, f->cum, f->n);
 }

@@ -17,7 +17,8 @@
  * would apply: a typmod's length coercion; array and composite columns
  * arrive as text (writer.c) and are cast as the INSERT's ::type(typmod).
  *
- * Privileges are checked as for the INSERT: ExecCheckRTPerms on a range
+ * Privileges are checked as for the INSERT: the executor's permission check
+ * (ExecCheckRTPerms, ExecCheckPermissions from 16: compat.h) on a range
  * table entry with ACL_INSERT on the inserted columns, as the current user
  * (the caller: the writer never runs as the extension's owner); a
  * read-only transaction refuses it as it refuses INSERT.  Each batch runs
@@ -67,6 +68,7 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 
+#include "compat.h"
 #include "faker.h"
 #include "model/modelpriv.h"
 #include "model/multiinsert.h"
@@ -258,24 +260,16 @@ MultiInsertOpen(Aggregate *agg, const int *colidx, int nins, const bool *astext,
 static ResultRelInfo *
 batch_begin(MultiInsert *mi, Relation rel, EState *estate)
 {
-	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	FakerRangeTable rt = FakerInsertRangeTable(rel, mi->inserted);
 	ResultRelInfo *rri = makeNode(ResultRelInfo);
 
-	rte->rtekind = RTE_RELATION;
-	rte->relid = mi->relid;
-	rte->relkind = rel->rd_rel->relkind;
-	rte->rellockmode = RowExclusiveLock;
-	rte->requiredPerms = ACL_INSERT;
-	rte->checkAsUser = InvalidOid;	/* the current user: the caller */
-	rte->insertedCols = bms_copy(mi->inserted);
-	rte->inFromCl = false;
-	ExecCheckRTPerms(list_make1(rte), true);
+	FakerCheckPermissions(&rt);
 	if (XactReadOnly && !isTempNamespace(RelationGetNamespace(rel)))
 		PreventCommandIfReadOnly("INSERT");
 	PreventCommandIfParallelMode("INSERT");
-	ExecInitRangeTable(estate, list_make1(rte));
+	FakerInitRangeTable(estate, &rt);
 	ExecInitResultRelation(estate, rri, 1);
-	CheckValidResultRel(rri, CMD_INSERT);
+	FakerCheckValidInsertRel(rri);
 	ExecOpenIndices(rri, false);
 	if (mi->fk)
 		FkCheckStrip(mi->fk, rri);
@@ -364,7 +358,7 @@ index_and_queue(MultiInsert *mi, ResultRelInfo *rri, EState *estate, TupleTableS
 		CHECK_FOR_INTERRUPTS();
 		ResetPerTupleExprContext(estate);
 		if (rri->ri_NumIndices > 0)
-			recheck = ExecInsertIndexTuples(rri, slots[r], estate, false, false, NULL, NIL);
+			recheck = FakerInsertIndexTuples(rri, slots[r], estate);
 		ExecARInsertTriggers(estate, rri, slots[r], recheck, NULL);
 		list_free(recheck);
 		for (int k = 0; k < mi->nkeys; k++)

@@ -30,29 +30,14 @@
 #include "model/model.h"
 #include "model/checks.h"
 
-static char *
-const_text(Const *k)
-{
-	Oid			out;
-	bool		varlena;
-
-	getTypeOutputInfo(k->consttype, &out, &varlena);
-	return OidOutputFunctionCall(out, k->constvalue);
-}
-
+/* Append constant K as a JSON value (a criteria operand). */
 static void
 json_const(StringInfo s, Const *k)
 {
-	Oid			t = k->consttype;
-	char	   *text = const_text(k);
-
-	if ((t == INT2OID || t == INT4OID || t == INT8OID || t == NUMERICOID || t == FLOAT4OID || t == FLOAT8OID) &&
-		strcmp(text, "NaN") != 0 && strstr(text, "nfinity") == NULL)
-		appendStringInfoString(s, text);
-	else
-		escape_json(s, text);
+	ChecksAppendJsonValue(s, k->consttype, ChecksConstText(k));
 }
 
+/* The index of AGG's column NAME, -1 if it is not one faker fills. */
 static int
 agg_column(Aggregate *agg, const char *name)
 {
@@ -62,6 +47,10 @@ agg_column(Aggregate *agg, const char *name)
 	return -1;
 }
 
+/*
+ * The partition bound of partition RELID (its pg_class.relpartbound),
+ * NULL if it has none.
+ */
 static PartitionBoundSpec *
 bound_of(Oid relid)
 {
@@ -79,105 +68,99 @@ bound_of(Oid relid)
 	return spec;
 }
 
-static void
-read_level(Aggregate *agg, Relation rel, PartitionCriteria *pc, int depth)
+/* What read_level gathers over the bounds of one level's partitions. */
+typedef struct LevelBounds
 {
-	PartitionKey key = RelationGetPartitionKey(rel);
-	PartitionDesc pd = RelationGetPartitionDesc(rel, true);
-	int			col;
-	PartitionCriteria *p;
-	Const	   *maxhi = NULL;
-	bool		open_hi = false;
-	double		hashsum = 0;
+	PartitionCriteria *p;		/* the partition key column's criteria */
+	PartitionKey key;
+	Const	   *maxhi;			/* the highest upper bound of a range */
+	bool		open_hi;		/* a range without an upper bound */
+	double		hashsum;		/* the hash partitions' share of the values */
+} LevelBounds;
 
-	if (key == NULL || depth > 32)
-		return;
-	for (int i = 0; i < pd->nparts; i++)
-		if (!pd->is_leaf[i])
-		{
-			Relation	child = table_open(pd->oids[i], AccessShareLock);
+/* A list partition's bound B: its values (not NULL) join the column's. */
+static void
+list_bound(LevelBounds *lb, PartitionBoundSpec *b)
+{
+	ListCell   *lc;
 
-			read_level(agg, child, pc, depth + 1);
-			table_close(child, AccessShareLock);
-		}
-	if (key->partnatts != 1 || key->partattrs[0] == 0)
-		return;
-	col = agg_column(agg, get_attname(RelationGetRelid(rel), key->partattrs[0], false));
-	if (col < 0)
-		return;
-	p = &pc[col];
-	for (int i = 0; i < pd->nparts; i++)
+	foreach(lc, b->listdatums)
 	{
-		PartitionBoundSpec *b = bound_of(pd->oids[i]);
-		ListCell   *lc;
+		Const	   *k = lfirst(lc);
 
-		if (b == NULL)
+		if (k->constisnull)
 			continue;
-		if (b->is_default)
-		{
-			p->has_default = true;
-			continue;
-		}
-		if (b->strategy == PARTITION_STRATEGY_LIST)
-			foreach(lc, b->listdatums)
-			{
-				Const	   *k = lfirst(lc);
-
-				if (k->constisnull)
-					continue;
-				p->values = lappend(p->values, const_text(k));
-				p->valtype = k->consttype;
-			}
-		else if (b->strategy == PARTITION_STRATEGY_RANGE)
-		{
-			PartitionRangeDatum *lo = linitial(b->lowerdatums);
-			PartitionRangeDatum *hi = linitial(b->upperdatums);
-			int			n = 0;
-
-			if (p->nbranches++ > 0)
-				appendStringInfoString(&p->branches, ", ");
-			appendStringInfoString(&p->branches, "{\"$and\": [");
-			if (lo->kind == PARTITION_RANGE_DATUM_VALUE)
-			{
-				appendStringInfoString(&p->branches, "{\"$gte\": ");
-				json_const(&p->branches, (Const *) lo->value);
-				appendStringInfoChar(&p->branches, '}');
-				n++;
-			}
-			if (hi->kind == PARTITION_RANGE_DATUM_VALUE)
-			{
-				appendStringInfoString(&p->branches, n ? ", {\"$lt\": " : "{\"$lt\": ");
-				json_const(&p->branches, (Const *) hi->value);
-				appendStringInfoChar(&p->branches, '}');
-				n++;
-				if (maxhi == NULL || DatumGetInt32(FunctionCall2Coll(&key->partsupfunc[0], key->partcollation[0],
-																	  ((Const *) hi->value)->constvalue,
-																	  maxhi->constvalue)) > 0)
-					maxhi = (Const *) hi->value;
-			}
-			else
-				open_hi = true;
-			appendStringInfoChar(&p->branches, ']');
-			appendStringInfoChar(&p->branches, '}');
-			if (n == 0)
-				p->free = true;
-		}
-		else if (b->strategy == PARTITION_STRATEGY_HASH && b->modulus > 0)
-			hashsum += 1.0 / b->modulus;
+		lb->p->values = lappend(lb->p->values, ChecksConstText(k));
+		lb->p->valtype = k->consttype;
 	}
-	if (p->has_default && key->strategy == PARTITION_STRATEGY_RANGE && maxhi && !open_hi)
+}
+
+/*
+ * A range partition's bound B: a branch {"$and": [{"$gte": lo}, {"$lt":
+ * hi}]} (a missing side left out; no side at all: the column is free);
+ * the highest upper bound is kept for the default partition.
+ */
+static void
+range_bound(LevelBounds *lb, PartitionBoundSpec *b)
+{
+	PartitionCriteria *p = lb->p;
+	PartitionRangeDatum *lo = linitial(b->lowerdatums);
+	PartitionRangeDatum *hi = linitial(b->upperdatums);
+	int			n = 0;
+
+	if (p->nbranches++ > 0)
+		appendStringInfoString(&p->branches, ", ");
+	appendStringInfoString(&p->branches, "{\"$and\": [");
+	if (lo->kind == PARTITION_RANGE_DATUM_VALUE)
 	{
-		/* what no range takes: at or above the highest upper bound */
+		appendStringInfoString(&p->branches, "{\"$gte\": ");
+		json_const(&p->branches, (Const *) lo->value);
+		appendStringInfoChar(&p->branches, '}');
+		n++;
+	}
+	if (hi->kind == PARTITION_RANGE_DATUM_VALUE)
+	{
+		appendStringInfoString(&p->branches, n ? ", {\"$lt\": " : "{\"$lt\": ");
+		json_const(&p->branches, (Const *) hi->value);
+		appendStringInfoChar(&p->branches, '}');
+		n++;
+		if (lb->maxhi == NULL ||
+			DatumGetInt32(FunctionCall2Coll(&lb->key->partsupfunc[0], lb->key->partcollation[0],
+											((Const *) hi->value)->constvalue,
+											lb->maxhi->constvalue)) > 0)
+			lb->maxhi = (Const *) hi->value;
+	}
+	else
+		lb->open_hi = true;
+	appendStringInfoChar(&p->branches, ']');
+	appendStringInfoChar(&p->branches, '}');
+	if (n == 0)
+		p->free = true;
+}
+
+/*
+ * Values for a default partition: for ranges, a branch at or above the
+ * highest upper bound (when every range has one); for text lists, a value
+ * in no list ("other", with "_" added until it is new).
+ */
+static void
+default_values(LevelBounds *lb)
+{
+	PartitionCriteria *p = lb->p;
+
+	if (!p->has_default)
+		return;
+	if (lb->key->strategy == PARTITION_STRATEGY_RANGE && lb->maxhi && !lb->open_hi)
+	{
 		if (p->nbranches++ > 0)
 			appendStringInfoString(&p->branches, ", ");
 		appendStringInfoString(&p->branches, "{\"$gte\": ");
-		json_const(&p->branches, maxhi);
+		json_const(&p->branches, lb->maxhi);
 		appendStringInfoChar(&p->branches, '}');
 	}
-	if (p->has_default && key->strategy == PARTITION_STRATEGY_LIST && p->values &&
+	if (lb->key->strategy == PARTITION_STRATEGY_LIST && p->values &&
 		(p->valtype == TEXTOID || p->valtype == VARCHAROID || p->valtype == BPCHAROID))
 	{
-		/* a value in no list, for the default partition */
 		char	   *other = pstrdup("other");
 		bool		taken;
 
@@ -194,8 +177,56 @@ read_level(Aggregate *agg, Relation rel, PartitionCriteria *pc, int depth)
 		} while (taken);
 		p->values = lappend(p->values, other);
 	}
-	if (key->strategy == PARTITION_STRATEGY_HASH && !p->has_default && hashsum < 0.999999)
-		p->hash_incomplete = true;
+}
+
+/*
+ * Read the partitions of REL (at DEPTH below the table) into the criteria
+ * PC of the partition key's column: the sub-partitioned ones first,
+ * recursively, then this level's bounds, one named step per strategy.
+ */
+static void
+read_level(Aggregate *agg, Relation rel, PartitionCriteria *pc, int depth)
+{
+	PartitionKey key = RelationGetPartitionKey(rel);
+	PartitionDesc pd = RelationGetPartitionDesc(rel, true);
+	int			col;
+	LevelBounds lb = {0};
+
+	if (key == NULL || depth > 32)
+		return;
+	for (int i = 0; i < pd->nparts; i++)
+		if (!pd->is_leaf[i])
+		{
+			Relation	child = table_open(pd->oids[i], AccessShareLock);
+
+			read_level(agg, child, pc, depth + 1);
+			table_close(child, AccessShareLock);
+		}
+	if (key->partnatts != 1 || key->partattrs[0] == 0)
+		return;
+	col = agg_column(agg, get_attname(RelationGetRelid(rel), key->partattrs[0], false));
+	if (col < 0)
+		return;
+	lb.p = &pc[col];
+	lb.key = key;
+	for (int i = 0; i < pd->nparts; i++)
+	{
+		PartitionBoundSpec *b = bound_of(pd->oids[i]);
+
+		if (b == NULL)
+			continue;
+		if (b->is_default)
+			lb.p->has_default = true;
+		else if (b->strategy == PARTITION_STRATEGY_LIST)
+			list_bound(&lb, b);
+		else if (b->strategy == PARTITION_STRATEGY_RANGE)
+			range_bound(&lb, b);
+		else if (b->strategy == PARTITION_STRATEGY_HASH && b->modulus > 0)
+			lb.hashsum += 1.0 / b->modulus;
+	}
+	default_values(&lb);
+	if (key->strategy == PARTITION_STRATEGY_HASH && !lb.p->has_default && lb.hashsum < 0.999999)
+		lb.p->hash_incomplete = true;
 }
 
 /*

@@ -70,17 +70,13 @@ counter_find(ColProvider *p, const char *key, bool create, int64 next)
 void
 SeqScopeOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c, ColProvider *p)
 {
-	HASHCTL		ctl;
 	Oid			types[1] = {TEXTOID};
 	Datum		args[1];
 	FakerOwnerScope owner;
 	MemoryContext old = CurrentMemoryContext;
 
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = sizeof(uint64);
-	ctl.entrysize = sizeof(ScopeEntry);
-	ctl.hcxt = plan->cxt;
-	p->counters = hash_create("faker scoped sequence", 256, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	p->counters = FakerHashCreate("faker scoped sequence", 256, sizeof(uint64),
+								  sizeof(ScopeEntry), plan->cxt);
 	p->scopeout = MemoryContextAlloc(plan->cxt, sizeof(FmgrInfo) * p->nscope);
 	for (int i = 0; i < p->nscope; i++)
 	{

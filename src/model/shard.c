@@ -27,6 +27,12 @@
 #include "model/modelpriv.h"
 #include "prng.h"
 
+/*
+ * Shard SHARD of SHARDS of a fill of N rows of AGGREGATE: its share of the
+ * rows (N split in contiguous slices), from a seed mixed with the shard so
+ * that shards draw different values; CallSetShard tells the call it is a
+ * shard (docs/scale.md).
+ */
 List *
 PopulateShard(const char *aggregate, int64 n, uint64 seed, int shard, int shards)
 {

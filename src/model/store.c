@@ -96,6 +96,7 @@ key_signature(Aggregate *agg)
 	return s.data;
 }
 
+/* Run pool statement SQL, an internal error unless SPI says EXPECT. */
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *args, int expect)
 {
@@ -381,6 +382,10 @@ key_hash(Aggregate *agg, uint32 mask, const Datum *vals, const bool *nulls)
 	return h;
 }
 
+/*
+ * Add pool position POS to the sub-pool index S: to the list of positions
+ * whose key columns in S's mask hash alike.
+ */
 static void
 sub_add(Aggregate *agg, SubIndex *s, int64 pos)
 {
@@ -774,6 +779,12 @@ PoolOpen(FakerPlan *plan, Aggregate *agg, bool read)
 	p->base = (p->exists && !read) ? size : 0;
 }
 
+/*
+ * Append a created row's key (KEYS, NULLS) to AGG's pool in memory and to
+ * every sub-pool index, unless the pool neither exists nor is loaded
+ * (nothing reads it yet: it will adopt the row); the table gets the new
+ * entries in batches.
+ */
 void
 PoolAppend(Aggregate *agg, Datum *keys, bool *nulls)
 {
@@ -873,15 +884,12 @@ PoolSubpool(Aggregate *agg, const bool *known, const Datum *vals, int64 **member
 		;
 	if (s == NULL)
 	{
-		HASHCTL		ctl;
 		MemoryContext cxt = GetMemoryChunkContext(agg);
 
 		s = MemoryContextAllocZero(cxt, sizeof(SubIndex));
 		s->mask = mask;
-		ctl.keysize = sizeof(uint64);
-		ctl.entrysize = sizeof(SubEntry);
-		ctl.hcxt = cxt;
-		s->hash = hash_create("faker sub-pool", 1024, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		s->hash = FakerHashCreate("faker sub-pool", 1024, sizeof(uint64),
+								  sizeof(SubEntry), cxt);
 		for (int64 i = 0; i < p->n; i++)
 			sub_add(agg, s, i);
 		s->next = p->subs;

@@ -191,6 +191,73 @@ may_select(Oid relid, const AttrNumber *atts, int n)
 	return true;
 }
 
+/* One row of a scan (uses_each_row), with what the scan fills. */
+typedef void (*UsesRowFn) (void *arg, HeapTuple tup, TupleDesc desc);
+
+/*
+ * Fetch the rows of the open cursor PORTAL 10000 at a time and pass each to
+ * ROW in memory context ROWCXT, then close the cursor and return to the
+ * caller's context CXT.  The three readers of counts (a reference's, a
+ * column's, a reuse table's) are this loop with their own row.
+ */
+static void
+uses_each_row(Portal portal, MemoryContext cxt, MemoryContext rowcxt,
+			  UsesRowFn row, void *arg)
+{
+	for (;;)
+	{
+		FakerSPIFetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		MemoryContextSwitchTo(rowcxt);
+		for (uint64 i = 0; i < SPI_processed; i++)
+			row(arg, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(cxt);
+}
+
+/*
+ * What the rows of a scan fill: the uses U; for a reference's (measure_row)
+ * the parent's pool and the reference, for a column's (adopt_row,
+ * read_row) the plan and the column whose reuse pool it is.
+ */
+typedef struct UsesScan
+{
+	PoolUses   *u;
+	Aggregate  *parent;
+	ModelRef   *ref;
+	FakerPlan  *plan;
+	ModelColumn *c;
+} UsesScan;
+
+/*
+ * A row of uses_measure's query (the reference's key columns, a count):
+ * the count goes to the parent's pool value with that key, if there is one.
+ */
+static void
+measure_row(void *arg, HeapTuple tup, TupleDesc desc)
+{
+	UsesScan   *m = arg;
+	ModelRef   *ref = m->ref;
+	bool		known[MODEL_MAX_KEYS] = {false};
+	Datum		vals[MODEL_MAX_KEYS];
+	bool		isnull;
+	int64	   *members;
+	int64		count;
+
+	for (int k = 0; k < ref->nkeys; k++)
+	{
+		known[ref->pkey[k]] = true;
+		vals[ref->pkey[k]] = SPI_getbinval(tup, desc, k + 1, &isnull);
+	}
+	count = DatumGetInt64(SPI_getbinval(tup, desc, ref->nkeys + 1, &isnull));
+	if (PoolSubpool(m->parent, known, vals, &members) > 0)
+		uses_add(m->u, members[0], count);
+}
+
 /*
  * The uses of PARENT's values by reference REF of CHILD, measured from
  * CHILD's table (as the caller): children per parent.
@@ -202,6 +269,7 @@ uses_measure(PoolUses *u, Aggregate *parent, Aggregate *child, ModelRef *ref)
 				cols;
 	AttrNumber	atts[MODEL_MAX_KEYS];
 	Portal		portal;
+	UsesScan	m = {0};
 	MemoryContext cxt = CurrentMemoryContext;
 
 	for (int k = 0; k < ref->nkeys; k++)
@@ -224,35 +292,10 @@ uses_measure(PoolUses *u, Aggregate *parent, Aggregate *child, ModelRef *ref)
 									   psprintf("SELECT %s, pg_catalog.count(*) FROM %s c WHERE (%s) IS NOT NULL GROUP BY %s",
 												sql.data, child->qualname, cols.data, cols.data),
 									   0, NULL, NULL, NULL, false, 0);
-	for (;;)
-	{
-		FakerSPIFetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		MemoryContextSwitchTo(cxt);
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			bool		known[MODEL_MAX_KEYS] = {false};
-			Datum		vals[MODEL_MAX_KEYS];
-			bool		isnull;
-			int64	   *members;
-			int64		count;
-
-			for (int k = 0; k < ref->nkeys; k++)
-			{
-				known[ref->pkey[k]] = true;
-				vals[ref->pkey[k]] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1, &isnull);
-			}
-			count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
-												ref->nkeys + 1, &isnull));
-			if (PoolSubpool(parent, known, vals, &members) > 0)
-				uses_add(u, members[0], count);
-		}
-		SPI_freetuptable(SPI_tuptable);
-		CHECK_FOR_INTERRUPTS();
-	}
-	SPI_cursor_close(portal);
-	MemoryContextSwitchTo(cxt);
+	m.u = u;
+	m.parent = parent;
+	m.ref = ref;
+	uses_each_row(portal, cxt, cxt, measure_row, &m);
 }
 
 /*
@@ -352,15 +395,100 @@ cmp_int64(const void *a, const void *b)
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* Write U's uses counted since the last flush (as the owner). */
+/* The bigint[] of the N values V. */
+static Datum
+int8_array(Datum *v, int64 n)
+{
+	return PointerGetDatum(construct_array(v, (int) n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/*
+ * A reader's uses: the positions POSV and added uses DV upserted into its
+ * rows (via, pos) of the uses table.
+ */
+static void
+flush_reader(PoolUses *u, Datum *posv, Datum *dv)
+{
+	Oid			types[3] = {TEXTOID, INT8ARRAYOID, INT8ARRAYOID};
+	Datum		args[3];
+
+	args[0] = CStringGetTextDatum(u->via);
+	args[1] = int8_array(posv, u->ndirty);
+	args[2] = int8_array(dv, u->ndirty);
+	uses_exec(psprintf("INSERT INTO %s AS t (via, pos, uses) SELECT $1, d.p, d.n "
+					   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3)) AS d(p, n) "
+					   "ON CONFLICT (via, pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
+					   u->table), 3, types, args, SPI_OK_INSERT);
+}
+
+/*
+ * A reuse pool's uses: the positions POSV and added uses DV upserted into
+ * its table, with the values of positions the table does not hold yet (a
+ * NULL value for the others: only their uses change).
+ */
+static void
+flush_reuse(PoolUses *u, Datum *posv, Datum *dv)
+{
+	ModelColumn *c = u->col;
+	Datum	   *vv = palloc(sizeof(Datum) * u->ndirty);
+	bool	   *vn = palloc(sizeof(bool) * u->ndirty);
+	int			dims[1] = {(int) u->ndirty},
+				lbs[1] = {1};
+	Oid			types[3] = {INT8ARRAYOID, get_array_type(u->basetype), INT8ARRAYOID};
+	Datum		args[3];
+
+	for (int64 i = 0; i < u->ndirty; i++)
+	{
+		int64		pos = u->dirty[i];
+
+		vn[i] = pos < u->written;	/* known to the table: only its uses change */
+		vv[i] = vn[i] ? (Datum) 0 : c->reuse_vals[pos];
+	}
+	args[0] = int8_array(posv, u->ndirty);
+	args[1] = PointerGetDatum(construct_md_array(vv, vn, 1, dims, lbs, u->basetype,
+												 c->typlen, c->typbyval, c->typalign));
+	args[2] = int8_array(dv, u->ndirty);
+	uses_exec(psprintf("INSERT INTO %s AS t (pos, v, uses) SELECT * "
+					   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3)) "
+					   "ON CONFLICT (pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
+					   u->table), 3, types, args, SPI_OK_INSERT);
+	u->written = Max(u->written, c->reuse_n);
+}
+
+/*
+ * After a flush: the deltas are written (the session's cache counts them as
+ * drawn), nothing is dirty, and the cache entry notes the transaction that
+ * wrote them.
+ */
+static void
+flush_done(PoolUses *u)
+{
+	for (int64 i = 0; i < u->ndirty; i++)
+	{
+		if (u->cache)
+			u->cache->drawn += u->delta[u->dirty[i]];
+		u->delta[u->dirty[i]] = 0;
+	}
+	u->ndirty = 0;
+	uses_sync(u);
+	if (u->cache)
+	{
+		u->cache->dirty = false;
+		u->cache->xid = GetCurrentTransactionIdIfAny();
+	}
+}
+
+/*
+ * Write U's uses counted since the last flush (as the owner), in position
+ * order: concurrent calls lock the rows in the same order, so they cannot
+ * deadlock.
+ */
 void
 UsesFlushOne(PoolUses *u)
 {
 	FakerOwnerScope owner;
 	Datum	   *posv,
 			   *dv;
-	Datum		args[3];
-	Oid			types[3];
 	MemoryContext tmp,
 				old;
 
@@ -376,7 +504,6 @@ UsesFlushOne(PoolUses *u)
 		elog(ERROR, "faker: too many uses to flush at once");
 	tmp = AllocSetContextCreate(CurrentMemoryContext, "faker uses flush", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(tmp);
-	/* rows in position order: concurrent calls lock them in the same order */
 	qsort(u->dirty, u->ndirty, sizeof(int64), cmp_int64);
 	posv = palloc(sizeof(Datum) * u->ndirty);
 	dv = palloc(sizeof(Datum) * u->ndirty);
@@ -387,61 +514,13 @@ UsesFlushOne(PoolUses *u)
 	}
 	FakerOwnerEnter(&owner);
 	if (u->via)
-	{
-		types[0] = TEXTOID;
-		types[1] = types[2] = INT8ARRAYOID;
-		args[0] = CStringGetTextDatum(u->via);
-		args[1] = PointerGetDatum(construct_array(posv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		args[2] = PointerGetDatum(construct_array(dv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		uses_exec(psprintf("INSERT INTO %s AS t (via, pos, uses) SELECT $1, d.p, d.n "
-						   "FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3)) AS d(p, n) "
-						   "ON CONFLICT (via, pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
-						   u->table), 3, types, args, SPI_OK_INSERT);
-	}
+		flush_reader(u, posv, dv);
 	else
-	{
-		ModelColumn *c = u->col;
-		Datum	   *vv = palloc(sizeof(Datum) * u->ndirty);
-		bool	   *vn = palloc(sizeof(bool) * u->ndirty);
-		int			dims[1] = {(int) u->ndirty},
-					lbs[1] = {1};
-
-		for (int64 i = 0; i < u->ndirty; i++)
-		{
-			int64		pos = u->dirty[i];
-
-			vn[i] = pos < u->written;	/* known to the table: only its uses change */
-			vv[i] = vn[i] ? (Datum) 0 : c->reuse_vals[pos];
-		}
-		types[0] = INT8ARRAYOID;
-		types[1] = get_array_type(u->basetype);
-		types[2] = INT8ARRAYOID;
-		args[0] = PointerGetDatum(construct_array(posv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		args[1] = PointerGetDatum(construct_md_array(vv, vn, 1, dims, lbs, u->basetype,
-													 c->typlen, c->typbyval, c->typalign));
-		args[2] = PointerGetDatum(construct_array(dv, (int) u->ndirty, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		uses_exec(psprintf("INSERT INTO %s AS t (pos, v, uses) SELECT * "
-						   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3)) "
-						   "ON CONFLICT (pos) DO UPDATE SET uses = t.uses OPERATOR(pg_catalog.+) EXCLUDED.uses",
-						   u->table), 3, types, args, SPI_OK_INSERT);
-		u->written = Max(u->written, c->reuse_n);
-	}
+		flush_reuse(u, posv, dv);
 	FakerOwnerExit(&owner);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
-	for (int64 i = 0; i < u->ndirty; i++)
-	{
-		if (u->cache)
-			u->cache->drawn += u->delta[u->dirty[i]];
-		u->delta[u->dirty[i]] = 0;
-	}
-	u->ndirty = 0;
-	uses_sync(u);
-	if (u->cache)
-	{
-		u->cache->dirty = false;
-		u->cache->xid = GetCurrentTransactionIdIfAny();
-	}
+	flush_done(u);
 }
 
 /* Write the uses AGG's rows made: of their parents, of AGG's reuse pools. */
@@ -466,6 +545,40 @@ ReuseGrow(FakerPlan *plan, ModelColumn *c)
 		MemoryContextAllocHuge(plan->cxt, sizeof(Datum) * c->reuse_cap);
 }
 
+/* A row of reuse_adopt's query (a value, its count): a value of the pool. */
+static void
+adopt_row(void *arg, HeapTuple tup, TupleDesc desc)
+{
+	UsesScan   *r = arg;
+	ModelColumn *c = r->c;
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, 1, &isnull);
+	int64		cnt = DatumGetInt64(SPI_getbinval(tup, desc, 2, &isnull));
+
+	ReuseGrow(r->plan, c);
+	c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
+	uses_add(r->u, c->reuse_n++, cnt);
+}
+
+/* A row of a reuse pool table (v, uses): the next value and its uses. */
+static void
+read_row(void *arg, HeapTuple tup, TupleDesc desc)
+{
+	UsesScan   *r = arg;
+	ModelColumn *c = r->c;
+	PoolUses   *u = r->u;
+	bool		isnull,
+				cnull;
+	Datum		d = SPI_getbinval(tup, desc, 1, &isnull);
+	int64		cnt = DatumGetInt64(SPI_getbinval(tup, desc, 2, &cnull));
+
+	ReuseGrow(r->plan, c);
+	c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
+	uses_grow(u, c->reuse_n + 1);
+	u->uses[c->reuse_n++] = cnt;
+	u->n = c->reuse_n;
+}
+
 /* The column's values with their counts, most used first (as the caller). */
 static void
 reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
@@ -473,6 +586,7 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 	AttrNumber	att = c->attnum;
 	TypeCacheEntry *tc = lookup_type_cache(c->typid, TYPECACHE_EQ_OPR | TYPECACHE_HASH_PROC);
 	Portal		portal;
+	UsesScan	r = {0};
 	MemoryContext cxt = CurrentMemoryContext;
 
 	if (!may_select(agg->relid, &att, 1) || !OidIsValid(tc->eq_opr))
@@ -482,27 +596,10 @@ reuse_adopt(FakerPlan *plan, Aggregate *agg, ModelColumn *c, PoolUses *u)
 												"GROUP BY 1 ORDER BY 2 DESC",
 												quote_identifier(c->name), agg->qualname, quote_identifier(c->name)),
 									   0, NULL, NULL, NULL, false, 0);
-	for (;;)
-	{
-		FakerSPIFetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		MemoryContextSwitchTo(cxt);
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			bool		isnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
-			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
-
-			ReuseGrow(plan, c);
-			c->reuse_vals[c->reuse_n] = datumCopy(d, c->typbyval, c->typlen);
-			uses_add(u, c->reuse_n++, cnt);
-		}
-		SPI_freetuptable(SPI_tuptable);
-		CHECK_FOR_INTERRUPTS();
-	}
-	SPI_cursor_close(portal);
-	MemoryContextSwitchTo(cxt);
+	r.plan = plan;
+	r.c = c;
+	r.u = u;
+	uses_each_row(portal, cxt, cxt, adopt_row, &r);
 }
 
 /* Read a reuse pool table (as the owner): values and uses in creation order. */
@@ -511,32 +608,10 @@ reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	Portal		portal = FakerSPICursorOpen(psprintf("SELECT v, uses FROM %s ORDER BY pos", u->table),
-												   0, NULL, NULL, NULL, false);
+											0, NULL, NULL, NULL, false);
+	UsesScan	r = {.u = u, .plan = plan, .c = c};
 
-	for (;;)
-	{
-		FakerSPIFetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		MemoryContextSwitchTo(plan->cxt);
-		for (uint64 i = 0; i < SPI_processed; i++)
-		{
-			bool		isnull,
-						cnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
-			int64		cnt = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &cnull));
-
-			ReuseGrow(plan, c);
-			c->reuse_vals[c->reuse_n] = isnull ? (Datum) 0 : datumCopy(d, c->typbyval, c->typlen);
-			uses_grow(u, c->reuse_n + 1);
-			u->uses[c->reuse_n++] = cnt;
-			u->n = c->reuse_n;
-		}
-		SPI_freetuptable(SPI_tuptable);
-		CHECK_FOR_INTERRUPTS();
-	}
-	SPI_cursor_close(portal);
-	MemoryContextSwitchTo(cxt);
+	uses_each_row(portal, cxt, plan->cxt, read_row, &r);
 	u->written = c->reuse_n;
 }
 

@@ -53,6 +53,7 @@ to_column(ModelColumn *c, Datum d)
 	return InputFunctionCall(&c->infn, OutputFunctionCall(&c->outfn, d), c->ioparam, c->typmod);
 }
 
+/* V as a Datum of integer type TYPID (int2, int4, else int8). */
 static Datum
 int_datum(Oid typid, int64 v)
 {
@@ -262,6 +263,10 @@ ModelGenWithin(ModelColumn *c, FakerRng *rng, Datum lo, bool has_lo, bool lo_inc
 
 #define REQUIRE_ATTEMPTS 100
 
+/*
+ * A uniform index in [0, N) from the column's stream ARG: how
+ * FakerCriteriaValueBranch chooses the $or branch a value is made for.
+ */
 static int
 value_pick(void *arg, int n)
 {

@@ -18,6 +18,7 @@ PG_FUNCTION_INFO_V1(faker_draw);
 PG_FUNCTION_INFO_V1(faker_counts);
 PG_FUNCTION_INFO_V1(faker_fit);
 
+/* Refuse a negative value V of argument ARG (22023). */
 static inline void
 CheckNonNegative(int64 v, const char *arg)
 {

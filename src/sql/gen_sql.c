@@ -135,6 +135,12 @@ args_to_jsonb(GenCache *c, FunctionCallInfo fcinfo)
 	return JsonbValueToJsonb(res);
 }
 
+/*
+ * The per-call-site cache of a faker_<gen>() function, in fn_mcxt: the
+ * generator's name from the function's own (pg_proc), its argument names and
+ * types (each argument is an option), and a context for the compiled
+ * generator.
+ */
 static GenCache *
 gen_cache_init(FunctionCallInfo fcinfo)
 {
@@ -181,6 +187,12 @@ gen_cache_matches(GenCache *c, FunctionCallInfo fcinfo)
 	return true;
 }
 
+/*
+ * Compile the generator from this call's arguments, kept (copied) so that
+ * gen_cache_matches can tell whether the next call's are the same: the
+ * context is reset first, so arguments that change per row do not pile up
+ * compiled generators.
+ */
 static void
 gen_cache_compile(GenCache *c, FunctionCallInfo fcinfo)
 {

@@ -71,6 +71,10 @@ faker_define(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * faker_undefine(name, forget): drop the definition NAME; with forget, its
+ * pools and counters too.  An error if there is no such definition.
+ */
 Datum
 faker_undefine(PG_FUNCTION_ARGS)
 {
@@ -171,6 +175,10 @@ faker_explain(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/*
+ * faker_reset(aggregate): forget the pools and counters of AGGREGATE (NULL:
+ * of every aggregate), so the next fill starts afresh.
+ */
 Datum
 faker_reset(PG_FUNCTION_ARGS)
 {
