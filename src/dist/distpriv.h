@@ -58,7 +58,9 @@ struct FakerM2O
 extern FakerDrawKind FakerM2ODrawKind(FakerM2O *m, FakerRng *rng, int64 n);
 extern int64 FakerM2OStaticIndex(FakerM2O *m, FakerRng *rng, int64 n);
 extern double FakerM2OShareOf(const FakerM2O *m, int64 j, double P);
+/* The share of value J of the first N of a pool to reach P values. */
+typedef double (*FakerM2OShareFn) (FakerM2O *m, int64 j, int64 n, double P);
 extern int64 FakerM2OSampledPick(FakerM2O *m, FakerRng *rng, int64 n, double P, double U,
-								 const int64 *members);
+								 const int64 *members, FakerM2OShareFn share);
 
 #endif

@@ -360,15 +360,22 @@ FakerM2OStaticIndex(FakerM2O *m, FakerRng *rng, int64 n)
 	return (int64) FakerRngBelow(rng, n);
 }
 
+/* The whole pool's share of value J of P (FakerM2OShareFn; N unused). */
+static double
+pool_share(FakerM2O *m, int64 j, int64 n, double P)
+{
+	return FakerM2OShareOf(m, j, P);
+}
+
 /*
  * A sampled reuse (see the head comment, 3.): an index in [0, N) drawn
  * from the shape until its value is short of its end-state target, U uses
- * over P values.  MEMBERS maps the index to a pool position (NULL: the
- * index is the position).
+ * times SHARE(j) (over P values).  MEMBERS maps the index to a pool
+ * position (NULL: the index is the position).
  */
 int64
 FakerM2OSampledPick(FakerM2O *m, FakerRng *rng, int64 n, double P, double U,
-					const int64 *members)
+					const int64 *members, FakerM2OShareFn share)
 {
 	const int64 *uses = *m->live;
 	int64		nuses = *m->nlive;
@@ -379,7 +386,7 @@ FakerM2OSampledPick(FakerM2O *m, FakerRng *rng, int64 n, double P, double U,
 	{
 		int64		j = FakerM2OStaticIndex(m, rng, n);
 		int64		pos = members ? members[j] : j;
-		double		gap = U * FakerM2OShareOf(m, j, P) - (pos < nuses ? uses[pos] : 0);
+		double		gap = U * share(m, j, n, P) - (pos < nuses ? uses[pos] : 0);
 
 		if (gap >= 1 || (gap > 0 && FakerRngDouble(rng) < gap))
 		{
@@ -433,7 +440,7 @@ FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
 	{
 		if (pool_size > m->P)
 			m->P = pool_size;	/* others appended beyond the plan */
-		d.index = FakerM2OSampledPick(m, rng, pool_size, m->P, m->U, NULL);
+		d.index = FakerM2OSampledPick(m, rng, pool_size, m->P, m->U, NULL, pool_share);
 		return d;
 	}
 	if (m->planned)

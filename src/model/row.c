@@ -145,7 +145,13 @@ ref_known(Aggregate *agg, ModelRef *r, const bool *known, const Datum *vals, Ref
 	}
 }
 
-/* Do the pool-key columns of CHILD_REF map to GRAND_REF's, column by column? */
+/*
+ * Are G's columns (a reference of the row) exactly among the key columns
+ * of R that the row already knows?  And with C (a reference of R's
+ * parent), does C map each of them, as a column of the parent, to the same
+ * key of G's table as G does?  (book -> tenant, book -> author and
+ * author -> tenant agree on tenant_id.)
+ */
 static bool
 same_scope(Aggregate *agg, ModelRef *r, const RefDraw *rd, ModelRef *g, ModelRef *c)
 {
@@ -232,8 +238,7 @@ subpool_share(Aggregate *agg, ModelRef *r, const RefDraw *rd, const Datum *vals)
  * columns); a back edge reuses what satisfies, else is NULL.
  */
 static FakerDraw
-ref_draw_filtered(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *rd,
-				  const Datum *vals)
+ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
 {
 	Aggregate  *parent = r->parent;
 	FilterPool *f = (crit == r->require && r->filter) ? r->filter : FilterGet(rc->plan, parent, crit);
@@ -254,7 +259,7 @@ ref_draw_filtered(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, 
 		for (int64 i = 0; i < size; i++)
 			if (FilterHas(f, members[i]))
 				cands[ncand++] = members[i];
-		sp.share = subpool_share(agg, r, rd, vals);
+		/* no share (subpool_share): it is the whole sub-pool's, not CRIT's part's */
 	}
 	sp.members = cands;
 	sp.n = ncand;
@@ -305,7 +310,7 @@ ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *
 		return d;
 	}
 	if (crit)
-		d = ref_draw_filtered(rc, agg, r, crit, rd, vals);
+		d = ref_draw_filtered(rc, r, crit, rd);
 	else if (r->back_edge && parent != agg)
 	{
 		/* a cycle through another aggregate: its unflushed rows are not in the table yet */
