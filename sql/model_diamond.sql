@@ -12,8 +12,8 @@ SELECT count(*) AS publisher_other_tenant FROM book b
 WHERE publisher_id IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM publisher p WHERE p.tenant_id = b.tenant_id AND p.id = b.publisher_id);
 -- shapes: sizes follow the means (tenants ~ 10000/500, authors ~ 10000/20,
--- publishers ~ 9000/100, plus one forced for each tenant whose sub-pool is
--- still empty when first drawn), null share ~ 10%, reviews ~ 3 per book
+-- publishers ~ 9000/100: each tenant's sub-pool holds max(1, its books /
+-- mean), src/dist/subpool.c), null share ~ 10%, reviews ~ 3 per book
 SELECT (SELECT count(*) FROM tenant) AS tenants,
        (SELECT count(*) FROM author) BETWEEN 480 AND 520 AS authors_ok,
        (SELECT count(*) FROM publisher) BETWEEN 85 AND 120 AS publishers_ok,

@@ -235,7 +235,9 @@ is($hst, '00000', 'the superuser populates with the hijacker first on search_pat
 unlike($herr, qr/pwned/, 'no notice from the hijacker');
 is(q1('SELECT count(*) FROM evil.record'), 0, 'none of the hijacker\'s functions or operators ran')
   or diag(q1('SELECT string_agg(DISTINCT what, \', \') FROM evil.record'));
-cmp_ok(q1('SELECT count(*) FROM hj_member'), '>=', 2600, 'the members were written');
+# the two populates write 2500; the pipe's member step mostly reuses (its
+# sub-pools are full of members it has not used yet: src/dist/subpool.c)
+cmp_ok(q1('SELECT count(*) FROM hj_member'), '>=', 2500, 'the members were written');
 is(q1('SELECT count(*) FROM hj_member WHERE rank <= 10'), 0, 'criteria held ($gt on the column)');
 is(q1(q{SELECT count(*) FROM hj_member m JOIN hj_org o ON o.code = m.org_code WHERE o.size <= 20}),
 	0, 'criteria held ($rel through $rel)');

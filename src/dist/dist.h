@@ -98,11 +98,46 @@ extern FakerDraw FakerM2ONext(FakerM2O *m2o, FakerRng *rng, int64 pool_size);
 extern void FakerM2OCreated(FakerM2O *m2o, int64 index);
 
 /*
- * One draw restricted to a sub-pool (the values that satisfy a condition,
- * e.g. the authors of the tenant already chosen), of SUBPOOL_SIZE values in
- * creation order; REUSE's index is within the sub-pool.
+ * A sub-pool: the values that agree with what a row already decided (the
+ * authors of the tenant chosen, the parents that satisfy criteria), as
+ * pool positions in creation order.  SHARE, when not negative, is the
+ * share of all the reader's values this sub-pool should hold (the tenant's
+ * share of the authors, by the authors' own reference to the tenant: see
+ * FakerM2OShare); negative, the sub-pool holds the values its own uses
+ * call for (mean uses each).
  */
-extern FakerDraw FakerM2ONextIn(FakerM2O *m2o, FakerRng *rng, int64 subpool_size);
+typedef struct FakerSubpool
+{
+	const int64 *members;
+	int64		n;
+	double		share;
+} FakerSubpool;
+
+/*
+ * One draw restricted to sub-pool SP; REUSE's index is within the
+ * sub-pool (members[index] is the pool position).  With live uses
+ * (FakerM2OSetLive) the draw is planned toward the sub-pool's end state
+ * (subpool.c): it creates when the sub-pool has fewer values than its uses
+ * call for (always when it is empty) and reuses the member most short of
+ * its share; without, the static formulas.
+ */
+extern FakerDraw FakerM2ONextIn(FakerM2O *m2o, FakerRng *rng, const FakerSubpool *sp);
+
+/*
+ * The caller's live uses of each pool value by this reader: *USES[j] (j <
+ * *NUSES), this call's included, and *TOTAL their sum (may be NULL), read
+ * at every sub-pool draw.
+ */
+extern void FakerM2OSetLive(FakerM2O *m2o, int64 *const *uses, const int64 *nuses,
+							const double *total);
+
+/* The share of the uses the ranks [A, B) (fractions of a pool in creation
+ * order) get under SPEC's shape; the shares of [0, 1) sum to 1. */
+extern double FakerM2OShare(const FakerM2OSpec *spec, double a, double b);
+
+/* The pool size a reader plans toward by the end of the call (0 when it
+ * is not planned). */
+extern double FakerM2OPlannedPool(const FakerM2O *m2o);
 
 /* ---- one-to-many counts ---- */
 

@@ -38,10 +38,12 @@
  *    carry), and its quota is the target minus the uses it has (never
  *    negative), so after any sequence of calls the values hold the shape
  *    as if the pool had been filled at once.  Every call is planned this
- *    way (O(pool) set-up: one share per value).  Draws beyond the plan,
- *    unknown plans and sub-pool draws use the static formulas (weights:
- *    group by age, uniform inside; skew: min(floor(n(1-U)^s), n-1);
- *    uniform).
+ *    way (O(pool) set-up: one share per value).  Draws beyond the plan
+ *    and unknown plans use the static formulas (weights: group by age,
+ *    uniform inside; skew: min(floor(n(1-U)^s), n-1); uniform).  Draws in
+ *    a sub-pool (the authors of the tenant already chosen, the parents
+ *    that satisfy criteria) are planned too, sub-pool by sub-pool, from
+ *    the live uses of its members: subpool.c.
  *
  * 3. Small calls over large pools (a load test's one row per transaction
  *    over a million parents) are sampled instead of planned, so a call
@@ -86,31 +88,6 @@
  */
 #define PHASE_RANDOM_BELOW	1
 
-struct FakerM2O
-{
-	FakerM2OSpec spec;
-	double		wsum;			/* sum of weights */
-	/* creation schedule */
-	double		acc;
-	double		threshold;
-	/* the plan (planned == false: static formulas only) */
-	bool		planned;
-	int64		n0;				/* pool size at start */
-	double		P;				/* planned final pool size */
-	double		U;				/* planned uses: prior uses + this call's */
-	const int64 *prior;			/* prior uses of values 0..nprior-1, or NULL */
-	int64		nprior;
-	double		carry;			/* rounding remainder, in creation order */
-	int64		next_planned;	/* next value index whose quota is due */
-	uint32	   *tickets;
-	int64		nt;				/* tickets left */
-	int64		cap;
-	/* sampled instead of planned (small calls over large pools) */
-	bool		sampled;
-	int64	   *const *live;	/* the caller's uses, read at each draw */
-	const int64 *nlive;
-	bool		phase_random;	/* random phase, set at the first draw */
-};
 
 static FakerM2O *m2o_new(const FakerM2OSpec *spec, int64 pool_size);
 static void m2o_plan(FakerM2O *m, int64 pool_size, double planned_draws, double before);
@@ -159,29 +136,54 @@ FakerM2OSpecToJsonb(const FakerM2OSpec *spec)
 	return JsonOutEnd(&j);
 }
 
-/* Share of the uses the value at relative rank x = j/P .. (j+1)/P gets. */
+/*
+ * Share of the uses that the ranks [A, B) (fractions of the pool, in
+ * creation order) get under SPEC's shape; WSUM is the sum of its weights.
+ */
 static double
-plan_share(FakerM2O *m, int64 j)
+shape_share(const FakerM2OSpec *spec, double wsum, double a, double b)
 {
-	double		a = j / m->P,
-				b = (j + 1) / m->P;
-
 	if (b > 1)
 		b = 1;
 	if (a >= 1)
 		return 0;
-	if (m->spec.nweights > 0)
+	if (spec->nweights > 0)
 	{
-		int			k = m->spec.nweights;
+		int			k = spec->nweights;
 		int			p = (int) floor(a * k);
 
 		if (p >= k)
 			p = k - 1;
-		return (m->spec.weights[p] / m->wsum) * k * (b - a);
+		return (spec->weights[p] / wsum) * k * (b - a);
 	}
-	if (m->spec.skew > 0)
-		return pow(b, 1.0 / m->spec.skew) - pow(a, 1.0 / m->spec.skew);
+	if (spec->skew > 0)
+		return pow(b, 1.0 / spec->skew) - pow(a, 1.0 / spec->skew);
 	return b - a;
+}
+
+/* Share of the uses value J of a pool of P values gets under M's shape. */
+double
+FakerM2OShareOf(const FakerM2O *m, int64 j, double P)
+{
+	return shape_share(&m->spec, m->wsum, j / P, (j + 1) / P);
+}
+
+/* The same for SPEC's shape, over the ranks [A, B) (dist.h). */
+double
+FakerM2OShare(const FakerM2OSpec *spec, double a, double b)
+{
+	double		wsum = 0;
+
+	for (int i = 0; i < spec->nweights; i++)
+		wsum += spec->weights[i];
+	return shape_share(spec, wsum, a, b);
+}
+
+/* Share of the uses the value at relative rank x = j/P .. (j+1)/P gets. */
+static double
+plan_share(FakerM2O *m, int64 j)
+{
+	return FakerM2OShareOf(m, j, m->P);
 }
 
 /*
@@ -264,12 +266,16 @@ FakerM2OCreateLive(const FakerM2OSpec *spec, int64 pool_size, double planned_dra
 
 	if (uses == NULL || *uses == NULL || spec->mean <= 1 || planned_draws <= 0 ||
 		pool_size < SAMPLE_MIN_POOL || nonnull * SAMPLE_RATIO >= (double) pool_size)
-		return FakerM2OCreateWithUses(spec, pool_size, planned_draws,
-									  uses ? *uses : NULL, nuses ? *nuses : 0);
+	{
+		m = FakerM2OCreateWithUses(spec, pool_size, planned_draws,
+								   uses ? *uses : NULL, nuses ? *nuses : 0);
+		if (uses != NULL)
+			FakerM2OSetLive(m, uses, nuses, NULL);
+		return m;
+	}
 	m = m2o_new(spec, pool_size);
 	m->sampled = true;
-	m->live = uses;
-	m->nlive = nuses;
+	FakerM2OSetLive(m, uses, nuses, NULL);
 	m->P = pool_size + nonnull / spec->mean;
 	m->U = uses_total + nonnull;
 	m->phase_random = nonnull / spec->mean < PHASE_RANDOM_BELOW;
@@ -293,6 +299,7 @@ m2o_new(const FakerM2OSpec *spec, int64 pool_size)
 	m->threshold = 1.0;
 	m->acc = 0.5;				/* deterministic phase; jitter comes per creation */
 	m->n0 = pool_size;
+	m->unused = -1;
 	return m;
 }
 
@@ -321,8 +328,8 @@ m2o_plan(FakerM2O *m, int64 pool_size, double planned_draws, double before)
 }
 
 /* Static formula: an index in [0, n) drawn from the shape. */
-static int64
-static_index(FakerM2O *m, FakerRng *rng, int64 n)
+int64
+FakerM2OStaticIndex(FakerM2O *m, FakerRng *rng, int64 n)
 {
 	if (m->spec.nweights > 0)
 	{
@@ -353,24 +360,33 @@ static_index(FakerM2O *m, FakerRng *rng, int64 n)
 	return (int64) FakerRngBelow(rng, n);
 }
 
+/* The whole pool's share of value J of P (FakerM2OShareFn; N unused). */
+static double
+pool_share(FakerM2O *m, int64 j, int64 n, double P)
+{
+	return FakerM2OShareOf(m, j, P);
+}
+
 /*
- * A sampled reuse (see the head comment, 3.): values drawn from the shape
- * until one is short of its end-state target.
+ * A sampled reuse (see the head comment, 3.): an index in [0, N) drawn
+ * from the shape until its value is short of its end-state target, U uses
+ * times SHARE(j) (over P values).  MEMBERS maps the index to a pool
+ * position (NULL: the index is the position).
  */
-static int64
-sampled_index(FakerM2O *m, FakerRng *rng, int64 n)
+int64
+FakerM2OSampledPick(FakerM2O *m, FakerRng *rng, int64 n, double P, double U,
+					const int64 *members, FakerM2OShareFn share)
 {
 	const int64 *uses = *m->live;
 	int64		nuses = *m->nlive;
 	int64		best = -1;
 	double		best_gap = 0;
 
-	if (n > m->P)
-		m->P = n;				/* others appended beyond the plan */
 	for (int t = 0; t < SAMPLE_TRIES; t++)
 	{
-		int64		j = static_index(m, rng, n);
-		double		gap = m->U * plan_share(m, j) - (j < nuses ? uses[j] : 0);
+		int64		j = FakerM2OStaticIndex(m, rng, n);
+		int64		pos = members ? members[j] : j;
+		double		gap = U * share(m, j, n, P) - (pos < nuses ? uses[pos] : 0);
 
 		if (gap >= 1 || (gap > 0 && FakerRngDouble(rng) < gap))
 		{
@@ -387,8 +403,8 @@ sampled_index(FakerM2O *m, FakerRng *rng, int64 n)
 }
 
 /* NULL or CREATE or "reuse something": the common first step of a draw. */
-static FakerDrawKind
-draw_kind(FakerM2O *m, FakerRng *rng, int64 n)
+FakerDrawKind
+FakerM2ODrawKind(FakerM2O *m, FakerRng *rng, int64 n)
 {
 	if (m->spec.null_weight > 0 && FakerRngDouble(rng) < m->spec.null_weight)
 		return FAKER_DRAW_NULL;
@@ -416,13 +432,15 @@ FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
 {
 	FakerDraw	d;
 
-	d.kind = draw_kind(m, rng, pool_size);
+	d.kind = FakerM2ODrawKind(m, rng, pool_size);
 	d.index = -1;
 	if (d.kind != FAKER_DRAW_REUSE)
 		return d;
 	if (m->sampled)
 	{
-		d.index = sampled_index(m, rng, pool_size);
+		if (pool_size > m->P)
+			m->P = pool_size;	/* others appended beyond the plan */
+		d.index = FakerM2OSampledPick(m, rng, pool_size, m->P, m->U, NULL, pool_share);
 		return d;
 	}
 	if (m->planned)
@@ -440,7 +458,7 @@ FakerM2ONext(FakerM2O *m, FakerRng *rng, int64 pool_size)
 				return d;
 		}
 	}
-	d.index = static_index(m, rng, pool_size);
+	d.index = FakerM2OStaticIndex(m, rng, pool_size);
 	return d;
 }
 
@@ -459,15 +477,20 @@ FakerM2OCreated(FakerM2O *m, int64 index)
 }
 
 /*
- * A draw within a sub-pool of SUBPOOL_SIZE values (parents matching
- * criteria): the index is in the sub-pool.
+ * Give M the caller's live uses (dist.h): sub-pool draws read them
+ * (subpool.c); a sampled reader already has them.
  */
-FakerDraw
-FakerM2ONextIn(FakerM2O *m, FakerRng *rng, int64 subpool_size)
+void
+FakerM2OSetLive(FakerM2O *m, int64 *const *uses, const int64 *nuses, const double *total)
 {
-	FakerDraw	d;
+	m->live = uses;
+	m->nlive = nuses;
+	m->ltotal = total;
+}
 
-	d.kind = draw_kind(m, rng, subpool_size);
-	d.index = d.kind == FAKER_DRAW_REUSE ? static_index(m, rng, subpool_size) : -1;
-	return d;
+/* The pool size M plans toward (0: not planned). */
+double
+FakerM2OPlannedPool(const FakerM2O *m)
+{
+	return (m->planned || m->sampled) ? m->P : 0;
 }

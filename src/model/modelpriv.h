@@ -321,6 +321,7 @@ extern PoolUses *UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, A
 						  struct ModelRef *ref);
 extern void UsesNote(PoolUses *u, int64 pos);
 extern FakerM2O *UsesReader(PoolUses *u, const FakerM2OSpec *spec, int64 pool_size, double draws);
+extern void UsesAttach(PoolUses *u, FakerM2O *m);
 extern const int64 *UsesCounts(PoolUses *u, int64 *n);
 extern void UsesFlush(Aggregate *agg);
 extern void UsesFlushOne(PoolUses *u);

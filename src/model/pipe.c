@@ -172,6 +172,7 @@ bind_steps(FakerPlan *plan, PipeStep *steps, int nsteps, int64 n, uint64 seed)
 			prior = UsesCounts(steps[i].uses, &nprior);
 			steps[i].m2o = FakerM2OCreateWithUses(&steps[i].spec, steps[i].agg->pool.n, (double) n,
 												  prior, nprior);
+			UsesAttach(steps[i].uses, steps[i].m2o);	/* for draws under $step */
 		}
 		FakerRngInitStream(&steps[i].rng, seed, "faker_pipe", steps[i].name);
 	}
@@ -208,7 +209,11 @@ run_step(FakerPlan *plan, PipeStep *s, int i, JsonbParseState **st)
 	if (s->crit)
 	{
 		/* among the rows that satisfy the criteria (this iteration's $step values) */
-		d = FakerM2ONextIn(s->m2o, &s->rng, CallFilter(plan, agg, s->crit, &cands));
+		FakerSubpool sp = {.share = -1};
+
+		sp.n = CallFilter(plan, agg, s->crit, &cands);
+		sp.members = cands;
+		d = FakerM2ONextIn(s->m2o, &s->rng, &sp);
 		if (d.kind == FAKER_DRAW_REUSE)
 			d.index = cands[d.index];
 	}

@@ -146,6 +146,94 @@ ref_known(Aggregate *agg, ModelRef *r, const bool *known, const Datum *vals, Ref
 }
 
 /*
+ * Are G's columns (a reference of the row) exactly among the key columns
+ * of R that the row already knows?  And with C (a reference of R's
+ * parent), does C map each of them, as a column of the parent, to the same
+ * key of G's table as G does?  (book -> tenant, book -> author and
+ * author -> tenant agree on tenant_id.)
+ */
+static bool
+same_scope(Aggregate *agg, ModelRef *r, const RefDraw *rd, ModelRef *g, ModelRef *c)
+{
+	for (int k = 0; k < g->nkeys; k++)
+	{
+		int			pc = -1;
+
+		/* the row's column g->col[k] is one of R's known columns, parent column pc */
+		for (int kk = 0; kk < r->nkeys; kk++)
+			if (r->col[kk] == g->col[k] && rd->pk_known[r->pkey[kk]])
+				pc = r->parent->keycol[r->pkey[kk]];
+		if (pc < 0)
+			return false;
+		if (c == NULL)
+			continue;
+		/* ... and the parent's reference C maps pc to the same key of the grandparent */
+		for (int k2 = 0; k2 < c->nkeys; k2++)
+			if (c->col[k2] == pc)
+			{
+				if (c->pkey[k2] != g->pkey[k])
+					return false;
+				pc = -2;
+			}
+		if (pc != -2)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The share of R's parents that R's sub-pool should hold (dist.h,
+ * FakerSubpool), or -1.  When the known key columns are those of another
+ * reference G of the row (book -> tenant) and R's parent describes its own
+ * reference to the same table over them (author -> tenant, "references" in
+ * its spec), the parents are spread over the grandparents by that
+ * reference's shape: the grandparent at position j of the T that G plans
+ * toward by the end of the call holds share_parent(j/T .. (j+1)/T) of
+ * them, while the overall mean is R's.
+ * Without such a reference each sub-pool keeps R's mean (-1).
+ */
+static double
+subpool_share(Aggregate *agg, ModelRef *r, const RefDraw *rd, const Datum *vals)
+{
+	ModelRef   *g = NULL,
+			   *c = NULL;
+	bool		known[MODEL_MAX_KEYS] = {false};
+	Datum		keys[MODEL_MAX_KEYS];
+	int64	   *members;
+	double		T,
+				j;
+
+	for (int i = 0; i < agg->nrefs && g == NULL; i++)
+	{
+		ModelRef   *x = &agg->refs[i];
+
+		if (x != r && !x->implied && !x->back_edge && x->m2o && x->nkeys == rd->nknown &&
+			same_scope(agg, r, rd, x, NULL))
+			g = x;
+	}
+	for (int i = 0; g && i < r->parent->nrefs && c == NULL; i++)
+	{
+		ModelRef   *x = &r->parent->refs[i];
+
+		if (x->has_spec && x->parent == g->parent && x->nkeys == g->nkeys &&
+			same_scope(agg, r, rd, g, x))
+			c = x;
+	}
+	if (c == NULL)
+		return -1;
+	for (int k = 0; k < g->nkeys; k++)
+	{
+		known[g->pkey[k]] = true;
+		keys[g->pkey[k]] = vals[g->col[k]];
+	}
+	if (PoolSubpool(g->parent, known, keys, &members) <= 0)
+		return -1;
+	j = (double) members[0];
+	T = Max(Max(FakerM2OPlannedPool(g->m2o), (double) g->parent->pool.n), j + 1);
+	return FakerM2OShare(&c->spec, j / T, (j + 1) / T);
+}
+
+/*
  * A draw among the parents that satisfy CRIT (and agree with the known key
  * columns); a back edge reuses what satisfies, else is NULL.
  */
@@ -156,6 +244,7 @@ ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
 	FilterPool *f = (crit == r->require && r->filter) ? r->filter : FilterGet(rc->plan, parent, crit);
 	int64	   *cands = f->pos;
 	int64		ncand = f->n;
+	FakerSubpool sp = {.share = -1};
 	FakerDraw	d;
 
 	if (crit == r->require)
@@ -170,8 +259,11 @@ ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
 		for (int64 i = 0; i < size; i++)
 			if (FilterHas(f, members[i]))
 				cands[ncand++] = members[i];
+		/* no share (subpool_share): it is the whole sub-pool's, not CRIT's part's */
 	}
-	d = FakerM2ONextIn(r->m2o, &r->rng, ncand);
+	sp.members = cands;
+	sp.n = ncand;
+	d = FakerM2ONextIn(r->m2o, &r->rng, &sp);
 	if (d.kind == FAKER_DRAW_CREATE && r->back_edge)
 	{
 		d.kind = ncand > 0 ? FAKER_DRAW_REUSE : FAKER_DRAW_NULL;
@@ -190,7 +282,7 @@ ref_draw_filtered(RowCtx *rc, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
  * and a self-reference never creates.
  */
 static FakerDraw
-ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *rd)
+ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *rd, const Datum *vals)
 {
 	Aggregate  *parent = r->parent;
 	int64	   *members = NULL;
@@ -229,9 +321,12 @@ ref_draw(RowCtx *rc, Aggregate *agg, ModelRef *r, FakerCriteria *crit, RefDraw *
 	}
 	else if (rd->nknown > 0)
 	{
-		int64		size = PoolSubpool(parent, rd->pk_known, rd->pk_vals, &members);
+		FakerSubpool sp;
 
-		d = FakerM2ONextIn(r->m2o, &r->rng, size);
+		sp.n = PoolSubpool(parent, rd->pk_known, rd->pk_vals, &members);
+		sp.members = members;
+		sp.share = subpool_share(agg, r, rd, vals);
+		d = FakerM2ONextIn(r->m2o, &r->rng, &sp);
 		if (d.kind == FAKER_DRAW_REUSE)
 			rd->pos = members[d.index];
 	}
@@ -305,7 +400,7 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 	FakerDraw	d;
 
 	ref_known(agg, r, known, vals, &rd);
-	d = ref_draw(rc, agg, r, crit, &rd);
+	d = ref_draw(rc, agg, r, crit, &rd, vals);
 	/* a unique key over the reference repeated: a new parent (not along a cycle) */
 	if (force_create && d.kind == FAKER_DRAW_REUSE && !r->back_edge)
 		d.kind = FAKER_DRAW_CREATE;

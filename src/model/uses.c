@@ -380,9 +380,24 @@ UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child, 
 FakerM2O *
 UsesReader(PoolUses *u, const FakerM2OSpec *spec, int64 pool_size, double draws)
 {
+	FakerM2O   *m;
+
 	if (u == NULL)
 		return FakerM2OCreateWithUses(spec, pool_size, draws, NULL, 0);
-	return FakerM2OCreateLive(spec, pool_size, draws, &u->uses, &u->n, u->total);
+	m = FakerM2OCreateLive(spec, pool_size, draws, &u->uses, &u->n, u->total);
+	UsesAttach(u, m);
+	return m;
+}
+
+/*
+ * Let reader M read U's live uses (its sub-pool draws plan from them;
+ * dist.h); nothing when there are none (U NULL).
+ */
+void
+UsesAttach(PoolUses *u, FakerM2O *m)
+{
+	if (u != NULL)
+		FakerM2OSetLive(m, &u->uses, &u->n, &u->total);
 }
 
 /* qsort comparator of int64 positions. */
