@@ -18,9 +18,11 @@
 #include "catalog/pg_constraint.h"
 #include "catalog/pg_type.h"
 #include "nodes/bitmapset.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "parser/parse_coerce.h"
+#include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -114,6 +116,7 @@ typedef struct ColChecks
 
 static bool read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule);
 static bool read_nulltest(Aggregate *agg, NullTest *t, int domcol, ColChecks *cc, int rule);
+static bool add_count(Aggregate *agg, List *nodes, int lo, int hi, ColChecks *cc, int rule);
 
 /*
  * The column's list of values is VALS (rule RULE): a second list keeps
@@ -153,6 +156,106 @@ readable_field(Aggregate *agg, int col)
 	return col >= 0 && agg->cols[col].kind == COL_GEN && agg->cols[col].null_weight == 0;
 }
 
+#define NULL_OR_MAX_COLS 8		/* columns an OR of null tests may read */
+
+/*
+ * The null tests of OR branch B (one test, or an AND of tests) as bits
+ * over the columns COLS (*NCOLS of them, grown as new ones are met):
+ * *MENTIONED the columns it tests, *SET those it wants set.  False when B
+ * is anything else or a column is tested twice.
+ */
+static bool
+null_branch(Aggregate *agg, Node *b, int *cols, int *ncols, uint32 *mentioned, uint32 *set)
+{
+	List	   *tests = IsA(b, BoolExpr) && ((BoolExpr *) b)->boolop == AND_EXPR ?
+		((BoolExpr *) b)->args : list_make1(b);
+	ListCell   *lc;
+
+	*mentioned = *set = 0;
+	foreach(lc, tests)
+	{
+		NullTest   *t = lfirst(lc);
+		int			col,
+					j;
+
+		if (!IsA(t, NullTest) || t->argisrow || (col = node_column(agg, (Node *) t->arg, -1)) < 0)
+			return false;
+		for (j = 0; j < *ncols && cols[j] != col; j++)
+			;
+		if (j == *ncols)
+		{
+			if (*ncols == NULL_OR_MAX_COLS)
+				return false;
+			cols[(*ncols)++] = col;
+		}
+		if (*mentioned & (1u << j))
+			return false;
+		*mentioned |= 1u << j;
+		if (t->nulltesttype == IS_NOT_NULL)
+			*set |= 1u << j;
+	}
+	return true;
+}
+
+/*
+ * An OR whose branches are null tests only ((a IS NULL AND b IS NOT NULL)
+ * OR (a IS NOT NULL AND b IS NULL); a IS NULL OR b IS NULL): when the
+ * patterns of set columns it allows are exactly those with between lo
+ * and hi columns set, a count.  *SHAPED tells whether B has that form.
+ */
+static bool
+read_null_or(Aggregate *agg, BoolExpr *b, ColChecks *cc, int rule, bool *shaped)
+{
+	int			cols[NULL_OR_MAX_COLS];
+	int			ncols = 0;
+	uint32		mentioned[64],
+				set[64];
+	int			nb = 0;
+	List	   *nodes = NIL;
+	int			lo = -1,
+				hi = -1;
+	ListCell   *lc;
+
+	*shaped = false;
+	foreach(lc, b->args)
+	{
+		if (nb == 64 || !null_branch(agg, lfirst(lc), cols, &ncols, &mentioned[nb], &set[nb]))
+			return false;
+		nb++;
+	}
+	*shaped = true;
+	for (int c = 0; c <= ncols; c++)
+	{
+		int			allowed = 0,
+					all = 0;
+
+		for (uint32 p = 0; p < (1u << ncols); p++)
+		{
+			bool		ok = false;
+
+			if (pg_popcount32(p) != c)
+				continue;
+			all++;
+			for (int k = 0; k < nb && !ok; k++)
+				ok = (p & mentioned[k]) == set[k];
+			allowed += ok ? 1 : 0;
+		}
+		if (allowed != 0 && allowed != all)
+			return false;		/* some patterns of c set, not all */
+		if (allowed == 0)
+			continue;
+		if (hi >= 0 && hi != c - 1)
+			return false;		/* not one range */
+		if (lo < 0)
+			lo = c;
+		hi = c;
+	}
+	for (int j = 0; j < ncols; j++)
+		nodes = lappend(nodes, makeVar(1, agg->cols[cols[j]].attnum, agg->cols[cols[j]].typid,
+									   agg->cols[cols[j]].typmod, agg->cols[cols[j]].collid, 0));
+	return lo >= 0 && add_count(agg, nodes, lo, hi, cc, rule);
+}
+
 /*
  * An OR: IS NULL branches are dropped (a column without a spec is never
  * NULL, and fewer branches is a stronger rule); one branch left is read as
@@ -169,7 +272,12 @@ read_or(Aggregate *agg, BoolExpr *b, int domcol, ColChecks *cc, int rule)
 	StringInfoData s;
 	List	   *vals = NIL;
 	Oid			valtype = InvalidOid;
+	bool		read,
+				shaped;
 
+	read = domcol < 0 && read_null_or(agg, b, cc, rule, &shaped);
+	if (domcol < 0 && shaped)
+		return read;
 	foreach(lc, b->args)
 	{
 		Node	   *a = lfirst(lc);
