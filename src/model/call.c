@@ -121,10 +121,15 @@ sequence_open(FakerPlan *plan, ModelColumn *c)
 	FakerOwnerExit(&owner);
 }
 
-/* The values of unique column C already in A's table count as used. */
-static void
+/*
+ * The values of unique column C already in A's table count as used;
+ * returns how many there are.
+ */
+static int64
 unique_seen(Aggregate *a, ModelColumn *c)
 {
+	int64		n = 0;
+
 	Portal		p = FakerSPICursorOpen(psprintf("SELECT %s FROM %s",
 															  quote_identifier(c->name), a->qualname),
 											  0, NULL, NULL, NULL, false);
@@ -140,12 +145,16 @@ unique_seen(Aggregate *a, ModelColumn *c)
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
 
 			if (!isnull)
+			{
 				HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum);
+				n++;
+			}
 		}
 		SPI_freetuptable(SPI_tuptable);
 		CHECK_FOR_INTERRUPTS();
 	}
 	SPI_cursor_close(p);
+	return n;
 }
 
 /*
@@ -197,7 +206,12 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 	if (c->prov)
 		ProviderOpen(plan, a, c);
 	if (c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR))
-		unique_seen(a, c);
+	{
+		int64		existing = unique_seen(a, c);
+
+		if (c->code_len > 0 && c->kind == COL_GEN)
+			CodesOpen(plan, a, c, existing);
+	}
 }
 
 /* Per-call state of aggregate A: streams, columns, pool (read if READ), writer. */

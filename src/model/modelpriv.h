@@ -95,6 +95,10 @@ typedef struct ModelColumn
 	struct TupleGroup *tuple;	/* COL_TUPLE: its tuple (tuples.h) */
 	int			tuple_member;	/* COL_TUPLE: its position in the tuple */
 	struct PersonLink *person;	/* a default login made of the row's names, or NULL */
+	int			code_len;		/* a short unique code of this length (codes.c), or 0 */
+	uint64		code_key;		/* call: its permutation's key */
+	int64		code_next;		/* call: the next position in it */
+	int			code_step;		/* call: positions between two draws (shards) */
 } ModelColumn;
 
 struct Aggregate;
@@ -316,6 +320,11 @@ extern void UsesFlush(Aggregate *agg);
 extern void UsesFlushOne(PoolUses *u);
 extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
+
+/* codes.c: short unique codes drawn without replacement */
+extern void CodesChoose(ModelColumn *c);
+extern void CodesOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c, int64 existing);
+extern Datum CodesNext(Aggregate *agg, ModelColumn *c);
 
 /* writer.c */
 extern void WriterInit(Aggregate *agg);
