@@ -11,8 +11,10 @@
  * rule would read a column PostgreSQL fills and be left to the INSERT,
  * which would reject most rows.  A constant that fails a CHECK on its own
  * (DEFAULT 0 with CHECK (x > 0)) cannot be what the column holds: the
- * column is generated instead, under the CHECK as written.  DEFAULTs
- * that are not constants (now(), a sequence) are left as they are.
+ * column is generated instead, under the CHECK as written.  A DEFAULT
+ * of stable functions (now()) is the transaction's value, the same in
+ * every row; a volatile one (a sequence, clock_timestamp()) is left as it
+ * is, and so are the CHECKs that read it (to the INSERT).
  */
 #include "postgres.h"
 
@@ -50,7 +52,11 @@ substitute(Node *node, DefaultConsts *dc)
 	return expression_tree_mutator(node, substitute, (void *) dc);
 }
 
-/* The DEFAULT of column C of REL folded to a constant, or NULL. */
+/*
+ * The DEFAULT of column C of REL as a constant, or NULL: folded, or, when
+ * it calls stable functions only (now(), current_date), evaluated once --
+ * the value every INSERT of this transaction gives it.
+ */
 static Const *
 constant_default(Relation rel, ModelColumn *c)
 {
@@ -62,6 +68,8 @@ constant_default(Relation rel, ModelColumn *c)
 	if (def == NULL || contain_volatile_functions(def))
 		return NULL;
 	def = eval_const_expressions(NULL, def);
+	if (!IsA(def, Const))
+		def = (Node *) evaluate_expr((Expr *) def, exprType(def), exprTypmod(def), exprCollation(def));
 	return IsA(def, Const) ? (Const *) def : NULL;
 }
 

@@ -463,20 +463,23 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 }
 
 /*
- * The other columns, and the CHECK constraints faker could not translate
- * (checkeval.c): a row that fails one has the columns that constraint
- * reads made again; when one constraint failed CHECK_ATTEMPTS times on a
- * row, the call fails.  Tables without
- * such a constraint go straight to row_columns.
+ * References, the other columns, and the CHECK constraints faker could
+ * not translate (checkeval.c): a row that fails one has the columns that
+ * constraint reads made again -- references too (entity0 <> entity1 over
+ * two foreign keys), drawn again from their pools; when one constraint
+ * failed CHECK_ATTEMPTS times on a row, the call fails.  Tables without
+ * such a constraint go straight to row_references and row_columns.
+ * FORCE: per reference, create (row_unique), or NULL.
  */
 static void
-row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st)
+row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st, const bool *force)
 {
 	bool	   *known0;
 	int		   *fails;
 
 	if (agg->checks == NULL || agg->checks->nredraw == 0)
 	{
+		row_references(rc, agg, st, force);
 		row_columns(rc, agg, st);
 		return;
 	}
@@ -488,6 +491,7 @@ row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st)
 		int			bad;
 		bool	   *redraw;
 
+		row_references(rc, agg, st, force);
 		row_columns(rc, agg, st);
 		bad = ChecksFailing(rc->plan, agg, st->vals, st->nulls);
 		if (bad < 0)
@@ -525,8 +529,7 @@ row_unique(RowCtx *rc, Aggregate *agg, RowState *st)
 	{
 		int			key;
 
-		row_references(rc, agg, st, force);
-		row_columns_checked(rc, agg, st);
+		row_columns_checked(rc, agg, st, force);
 		key = UniquesConflict(rc->plan, agg, st->vals, st->nulls);
 		if (key < 0)
 			return;
@@ -627,10 +630,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	if (agg->nuactive > 0)
 		row_unique(rc, agg, &st);
 	else
-	{
-		row_references(rc, agg, &st, NULL);
-		row_columns_checked(rc, agg, &st);
-	}
+		row_columns_checked(rc, agg, &st, NULL);
 	if (st.check_all)
 		row_check(rc, agg, &st);
 	agg->created++;
