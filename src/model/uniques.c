@@ -24,7 +24,9 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_index.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -35,6 +37,7 @@
 #include "rewrite/rewriteHandler.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/partcache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/ruleutils.h"
@@ -98,74 +101,139 @@ defaults_volatility(Aggregate *agg, Relation rel)
 	}
 }
 
-/* Catalog: every valid unique index of REL, and which DEFAULTs are volatile. */
+/*
+ * Index IREL (of the table or of one of its partitions, whose rows also
+ * satisfy EXTRA, an implicit-AND list, NIL for the table's own) as the
+ * next key of AGG, if faker can check it: a valid, immediate unique index
+ * over columns faker makes.
+ */
+static void
+key_from_index(Aggregate *agg, Relation irel, List *extra)
+{
+	Form_pg_index idx = irel->rd_index;
+	UniqueKey  *u = &agg->ukeys[agg->nukeys];
+	ListCell   *ec;
+	bool		ok = true;
+	int			a = -1;
+
+	if (!idx->indisunique || !idx->indisvalid || !idx->indimmediate ||
+		idx->indnkeyatts > MODEL_MAX_KEYS)
+		return;
+	memset(u, 0, sizeof(UniqueKey));
+	u->indexoid = RelationGetRelid(irel);
+	u->name = pstrdup(RelationGetRelationName(irel));
+	u->nkeys = idx->indnkeyatts;
+	u->nulls_not_distinct = idx->indnullsnotdistinct;
+	u->exprs = RelationGetIndexExpressions(irel);
+	u->pred = list_concat(RelationGetIndexPredicate(irel), extra);
+	u->simple = u->exprs == NIL && u->pred == NIL;
+	ec = list_head(u->exprs);
+	for (int k = 0; k < u->nkeys; k++)
+	{
+		AttrNumber	att = idx->indkey.values[k];
+
+		if (att != 0)
+		{
+			u->col[k] = column_of(agg, att);
+			ok &= u->col[k] >= 0;	/* not a generated column */
+			if (u->col[k] >= 0)
+			{
+				u->typlen[k] = agg->cols[u->col[k]].typlen;
+				u->typbyval[k] = agg->cols[u->col[k]].typbyval;
+			}
+			u->attrs = bms_add_member(u->attrs, att);
+		}
+		else
+		{
+			Node	   *e = lfirst(ec);
+
+			u->col[k] = -1;
+			get_typlenbyval(exprType(e), &u->typlen[k], &u->typbyval[k]);
+			ec = lnext(u->exprs, ec);
+		}
+	}
+	collect_vars((Node *) u->exprs, &u->attrs);
+	collect_vars((Node *) u->pred, &u->attrs);
+	while ((a = bms_next_member(u->attrs, a)) >= 0)
+		ok &= a > 0 && column_of(agg, a) >= 0;
+	if (ok)
+		agg->nukeys++;
+}
+
+/* Do partition PART and table REL number their columns alike (by name)? */
+static bool
+same_columns(Relation part, Relation rel)
+{
+	TupleDesc	pd = RelationGetDescr(part),
+				td = RelationGetDescr(rel);
+
+	if (pd->natts != td->natts)
+		return false;
+	for (int i = 0; i < td->natts; i++)
+		if (TupleDescAttr(pd, i)->attisdropped != TupleDescAttr(td, i)->attisdropped ||
+			strcmp(NameStr(TupleDescAttr(pd, i)->attname), NameStr(TupleDescAttr(td, i)->attname)) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * The unique indexes a partition of partitioned table REL has of its own
+ * (not attached to an index of REL): keys over the rows that land in that
+ * partition, its partition constraint joining the index's predicate.
+ * Only partitions that number their columns as REL does are read.
+ */
+static List *
+partition_indexes(Relation rel)
+{
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	List	   *out = NIL;
+	ListCell   *lc;
+
+	foreach(lc, parts)
+	{
+		Relation	part;
+		ListCell   *ic;
+
+		if (lfirst_oid(lc) == RelationGetRelid(rel))
+			continue;
+		part = relation_open(lfirst_oid(lc), AccessShareLock);
+		if (same_columns(part, rel))
+			foreach(ic, RelationGetIndexList(part))
+				if (!get_rel_relispartition(lfirst_oid(ic)))
+					out = lappend(out, list_make2_oid(lfirst_oid(ic), lfirst_oid(lc)));
+		relation_close(part, AccessShareLock);
+	}
+	return out;
+}
+
+/*
+ * Catalog: every valid unique index of REL and of its partitions, and
+ * which DEFAULTs are volatile.
+ */
 void
 UniquesLoad(Aggregate *agg, Relation rel)
 {
 	List	   *indexes = RelationGetIndexList(rel);
+	List	   *partidx = rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE ? partition_indexes(rel) : NIL;
 	ListCell   *lc;
 
-	agg->ukeys = palloc0(sizeof(UniqueKey) * Max(list_length(indexes), 1));
+	agg->ukeys = palloc0(sizeof(UniqueKey) * Max(list_length(indexes) + list_length(partidx), 1));
 	agg->nukeys = 0;
 	foreach(lc, indexes)
 	{
 		Relation	irel = index_open(lfirst_oid(lc), AccessShareLock);
-		Form_pg_index idx = irel->rd_index;
-		UniqueKey  *u;
-		ListCell   *ec;
-		bool		ok = true;
 
-		if (!idx->indisunique || !idx->indisvalid || !idx->indimmediate ||
-			idx->indnkeyatts > MODEL_MAX_KEYS)
-		{
-			index_close(irel, AccessShareLock);
-			continue;
-		}
-		u = &agg->ukeys[agg->nukeys];
-		memset(u, 0, sizeof(UniqueKey));
-		u->indexoid = RelationGetRelid(irel);
-		u->name = pstrdup(RelationGetRelationName(irel));
-		u->nkeys = idx->indnkeyatts;
-		u->nulls_not_distinct = idx->indnullsnotdistinct;
-		u->exprs = RelationGetIndexExpressions(irel);
-		u->pred = RelationGetIndexPredicate(irel);
-		u->simple = u->exprs == NIL && u->pred == NIL;
-		ec = list_head(u->exprs);
-		for (int k = 0; k < u->nkeys; k++)
-		{
-			AttrNumber	att = idx->indkey.values[k];
-
-			if (att != 0)
-			{
-				u->col[k] = column_of(agg, att);
-				ok &= u->col[k] >= 0;	/* not a generated column */
-				if (u->col[k] >= 0)
-				{
-					u->typlen[k] = agg->cols[u->col[k]].typlen;
-					u->typbyval[k] = agg->cols[u->col[k]].typbyval;
-				}
-				u->attrs = bms_add_member(u->attrs, att);
-			}
-			else
-			{
-				Node	   *e = lfirst(ec);
-
-				u->col[k] = -1;
-				get_typlenbyval(exprType(e), &u->typlen[k], &u->typbyval[k]);
-				ec = lnext(u->exprs, ec);
-			}
-		}
-		collect_vars((Node *) u->exprs, &u->attrs);
-		collect_vars((Node *) u->pred, &u->attrs);
+		key_from_index(agg, irel, NIL);
 		index_close(irel, AccessShareLock);
-		{
-			int			a = -1;
+	}
+	foreach(lc, partidx)
+	{
+		Relation	irel = index_open(linitial_oid(lfirst(lc)), AccessShareLock);
+		Relation	part = relation_open(lsecond_oid(lfirst(lc)), AccessShareLock);
 
-			while ((a = bms_next_member(u->attrs, a)) >= 0)
-				ok &= a > 0 && column_of(agg, a) >= 0;
-		}
-		if (ok)
-			agg->nukeys++;
+		key_from_index(agg, irel, copyObject(RelationGetPartitionQual(part)));
+		relation_close(part, AccessShareLock);
+		index_close(irel, AccessShareLock);
 	}
 	defaults_volatility(agg, rel);
 }
