@@ -115,6 +115,7 @@ typedef struct ModelRef
 	bool		has_spec;
 	bool		implied;		/* inside a wider FK, no spec entry */
 	bool		back_edge;		/* closes a cycle: never creates */
+	bool		self_root;		/* NOT NULL self-reference: a root row references itself */
 	FakerM2OSpec spec;
 	FakerM2O   *m2o;
 	struct PoolUses *uses;		/* call: uses per parent by this FK (uses.c) */

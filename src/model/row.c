@@ -312,6 +312,8 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 	switch (d.kind)
 	{
 		case FAKER_DRAW_NULL:
+			if (r->self_root)
+				break;			/* a root: the row's own key (row_self_roots) */
 			parent->nulls++;
 			for (int k = 0; k < r->nkeys; k++)
 				if (!known[r->col[k]])
@@ -438,6 +440,30 @@ row_references(RowCtx *rc, Aggregate *agg, RowState *st, const bool *force)
 			}
 }
 
+/*
+ * NOT NULL self-references left undecided (the table had no row to
+ * reference yet): the row is a root and references itself, its own key.
+ */
+static void
+row_self_roots(Aggregate *agg, RowState *st)
+{
+	for (int i = 0; i < agg->nrefs; i++)
+	{
+		ModelRef   *r = &agg->refs[i];
+
+		if (!r->self_root || known_count(agg, r, st->known) == r->nkeys)
+			continue;
+		for (int k = 0; k < r->nkeys; k++)
+		{
+			int			kc = agg->keycol[r->pkey[k]];
+
+			st->vals[r->col[k]] = st->vals[kc];
+			st->nulls[r->col[k]] = st->nulls[kc];
+			st->known[r->col[k]] = true;
+		}
+	}
+}
+
 /* The other columns, those a $field reads first. */
 static void
 row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
@@ -460,6 +486,7 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 		st->vals[i] = ColumnValue(rc, agg, c, req, st->vals, st->nulls, st->known, &st->nulls[i]);
 		st->known[i] = true;
 	}
+	row_self_roots(agg, st);
 }
 
 /*
