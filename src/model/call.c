@@ -128,11 +128,10 @@ sequence_open(FakerPlan *plan, ModelColumn *c)
 static int64
 unique_seen(Aggregate *a, ModelColumn *c)
 {
-	int64		n = 0;
-
 	Portal		p = FakerSPICursorOpen(psprintf("SELECT %s FROM %s",
 															  quote_identifier(c->name), a->qualname),
 											  0, NULL, NULL, NULL, false);
+	int64		n = 0;
 
 	for (;;)
 	{

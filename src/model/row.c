@@ -457,6 +457,8 @@ row_self_roots(Aggregate *agg, RowState *st)
 		{
 			int			kc = agg->keycol[r->pkey[k]];
 
+			if (st->known[r->col[k]])
+				continue;		/* pinned */
 			st->vals[r->col[k]] = st->vals[kc];
 			st->nulls[r->col[k]] = st->nulls[kc];
 			st->known[r->col[k]] = true;
