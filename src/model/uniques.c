@@ -13,7 +13,8 @@
  * bound it is an error naming the constraint.
  *
  * Keys that are unique by construction are not checked: a column filled
- * by a sequence or an identity (a volatile DEFAULT), an integer key faker
+ * by a sequence or an identity (a volatile DEFAULT; unless the sequence
+ * is behind the table's values), an integer key faker
  * numbers itself, a single generated column with its own unique check.
  * A key column with a constant DEFAULT is evaluated by faker, so the
  * tuple is known.  A reference whose columns form a key on their own is
@@ -24,6 +25,7 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
+#include "catalog/dependency.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_inherits.h"
@@ -36,6 +38,7 @@
 #include "optimizer/optimizer.h"
 #include "rewrite/rewriteHandler.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/partcache.h"
 #include "utils/rel.h"
@@ -420,6 +423,69 @@ seed_key(Aggregate *agg, UniqueKey *u)
 	SPI_cursor_close(p);
 }
 
+/*
+ * The sequence key U's one column takes its values from (its DEFAULT's
+ * nextval, or its identity), or InvalidOid.
+ */
+static Oid
+key_sequence(Aggregate *agg, UniqueKey *u)
+{
+	ModelColumn *c;
+	Relation	rel;
+	Node	   *def;
+	Oid			seq = InvalidOid;
+
+	if (!u->simple || u->nkeys != 1 || u->col[0] < 0)
+		return InvalidOid;
+	c = &agg->cols[u->col[0]];
+	if (c->identity)
+		return getIdentitySequence(agg->relid, c->attnum, true);
+	rel = relation_open(agg->relid, AccessShareLock);
+	def = c->hasdef ? build_column_default(rel, c->attnum) : NULL;
+	relation_close(rel, AccessShareLock);
+	def = strip_implicit_coercions(def);
+	if (def && IsA(def, FuncExpr) && ((FuncExpr *) def)->funcid == F_NEXTVAL &&
+		IsA(linitial(((FuncExpr *) def)->args), Const))
+		seq = DatumGetObjectId(((Const *) linitial(((FuncExpr *) def)->args))->constvalue);
+	return seq;
+}
+
+/*
+ * A key numbered by an ascending sequence is unique by construction, as
+ * long as the sequence is ahead of the table: rows restored or inserted
+ * with explicit values may have left it behind, and the next values
+ * would repeat keys.  Such a key, when faker evaluates its DEFAULT
+ * (a table's key), is checked like the others: a row whose value is
+ * taken is made again with the next value.
+ */
+static bool
+key_sequence_behind(Aggregate *agg, UniqueKey *u)
+{
+	Oid			seq = key_sequence(agg, u);
+	ModelColumn *c;
+	Datum		arg;
+	Oid			type = OIDOID;
+	bool		isnull;
+	bool		behind;
+
+	if (!OidIsValid(seq))
+		return false;
+	c = &agg->cols[u->col[0]];
+	if (c->kind != COL_KEYDEFAULT)
+		return false;
+	arg = ObjectIdGetDatum(seq);
+	if (FakerSPIExecute(psprintf("SELECT (SELECT pg_catalog.max(%s::pg_catalog.int8) FROM %s) OPERATOR(pg_catalog.>=) "
+								 "COALESCE(pg_catalog.pg_sequence_last_value($1) OPERATOR(pg_catalog.+) s.seqincrement, s.seqstart) "
+								 "FROM pg_catalog.pg_sequence s "
+								 "WHERE s.seqrelid OPERATOR(pg_catalog.=) $1 AND s.seqincrement OPERATOR(pg_catalog.>) 0",
+								 quote_identifier(c->name), agg->qualname),
+						1, &type, &arg, NULL, true, 1) < 0 || SPI_processed != 1)
+		return false;
+	behind = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+	return !isnull && behind;
+}
+
 /* Call: expression states, the references in each key, the tuples in the table. */
 void
 UniquesOpen(FakerPlan *plan, Aggregate *agg)
@@ -429,6 +495,12 @@ UniquesOpen(FakerPlan *plan, Aggregate *agg)
 	agg->uslot = NULL;
 	for (int i = 0; i < agg->nrefs; i++)
 		agg->refs[i].o2o_next = 0;
+	for (int k = 0; k < agg->nukeys; k++)
+		if (!agg->ukeys[k].active && key_sequence_behind(agg, &agg->ukeys[k]))
+		{
+			agg->ukeys[k].active = true;
+			agg->nuactive++;
+		}
 	if (agg->nuactive == 0)
 		return;
 	for (int k = 0; k < agg->nukeys; k++)
@@ -549,9 +621,22 @@ UniquesRedraw(Aggregate *agg, int key, int attempt, bool *force)
 	if (attempt + 1 >= UNIQUE_ATTEMPTS)
 	{
 		StringInfoData cols;
+		Oid			seq = key_sequence(agg, u);
+		char	   *seqname = OidIsValid(seq) ?
+			quote_qualified_identifier(get_namespace_name(get_rel_namespace(seq)), get_rel_name(seq)) : NULL;
 
 		initStringInfo(&cols);
 		appendStringInfoString(&cols, pg_get_indexdef_columns(u->indexoid, false));
+		if (OidIsValid(seq) && agg->cols[u->col[0]].kind == COL_KEYDEFAULT)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("aggregate \"%s\": could not make a row with a new key for unique constraint \"%s\" (%s)",
+							agg->name, u->name, cols.data),
+					 errdetail("Sequence %s is behind the values in the table: its next %d values are taken.",
+							   seqname, UNIQUE_ATTEMPTS),
+					 errhint("Move the sequence past them: SELECT setval('%s', max(%s)) FROM %s.",
+							 seqname, cols.data, agg->qualname),
+					 err_generic_string(PG_DIAG_CONSTRAINT_NAME, u->name)));
 		ereport(ERROR,
 				(errcode(ERRCODE_UNIQUE_VIOLATION),
 				 errmsg("aggregate \"%s\": could not make a row with a new key for unique constraint \"%s\" (%s)",
