@@ -322,6 +322,9 @@ extern void UsesFlushOne(PoolUses *u);
 extern void ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
+/* partfkeys.c: foreign keys every partition declares on its own */
+extern List *PartitionForeignKeys(Relation rel);
+
 /* codes.c: short unique codes drawn without replacement */
 extern void CodesChoose(ModelColumn *c);
 extern void CodesOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c, int64 existing);
