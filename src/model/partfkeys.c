@@ -2,12 +2,12 @@
  * partfkeys.c: foreign keys a partitioned table's partitions declare on
  * their own, read as foreign keys of the partitioned table.
  *
- * A schema may put a foreign key on every partition instead of on the
- * partitioned table (pagila's payment_p2022_01 ... each references
- * customer).  faker fills the partitioned table, so without them such a
- * column would get values by type and the partitions' checks would
- * reject the rows.  Every foreign key a leaf partition has of its own
- * (not inherited from a parent's) is a reference of the partitioned
+ * A schema may put a foreign key on the partitions instead of on the
+ * partitioned table (pagila's payment_p2022_01 ... reference customer).
+ * faker fills the partitioned table, so without them such a column would
+ * get values by type and the partitions' checks would reject the rows.
+ * Every foreign key of a leaf partition that is not the partitioned
+ * table's (a partition's copy of one) is a reference of the partitioned
  * table, once for all the leaves that declare it (the same columns, by
  * name, to the same table and columns), named as the first one's
  * constraint: a value that satisfies it is right in every partition,
@@ -15,32 +15,15 @@
  */
 #include "postgres.h"
 
-#include "access/htup_details.h"
 #include "access/table.h"
 #include "catalog/pg_class.h"
-#include "catalog/pg_constraint.h"
 #include "catalog/pg_inherits.h"
 #include "nodes/pg_list.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
-#include "utils/syscache.h"
 
 #include "model/modelpriv.h"
-
-/* Was constraint CONOID declared on its table (not inherited from a parent's)? */
-static bool
-own_constraint(Oid conoid)
-{
-	HeapTuple	tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(conoid));
-	bool		own;
-
-	if (!HeapTupleIsValid(tup))
-		return false;
-	own = !OidIsValid(((Form_pg_constraint) GETSTRUCT(tup))->conparentid);
-	ReleaseSysCache(tup);
-	return own;
-}
 
 /*
  * Foreign key FK of partition PART in the attnums of partitioned table
@@ -74,7 +57,7 @@ same_fkey(ForeignKeyCacheInfo *a, ForeignKeyCacheInfo *b)
 	return true;
 }
 
-/* The own foreign keys of partition PART, in the attnums of PARENT. */
+/* The foreign keys of partition PART, in the attnums of PARENT. */
 static List *
 leaf_fkeys(Oid part, Oid parent)
 {
@@ -87,7 +70,7 @@ leaf_fkeys(Oid part, Oid parent)
 		ForeignKeyCacheInfo *fk = lfirst(lc);
 		ForeignKeyCacheInfo *p;
 
-		if (own_constraint(fk->conoid) && (p = in_parent(fk, part, parent)) != NULL)
+		if ((p = in_parent(fk, part, parent)) != NULL)
 			out = lappend(out, p);
 	}
 	table_close(rel, AccessShareLock);
@@ -104,6 +87,7 @@ List *
 PartitionForeignKeys(Relation rel)
 {
 	Oid			relid = RelationGetRelid(rel);
+	List	   *own = RelationGetFKeyList(rel);
 	List	   *all = NIL;
 	ListCell   *lc;
 
@@ -120,6 +104,9 @@ PartitionForeignKeys(Relation rel)
 			ListCell   *c;
 			bool		found = false;
 
+			/* one of REL's own (a partition's copy of it), or one seen */
+			foreach(c, own)
+				found |= same_fkey(lfirst(c), lfirst(m));
 			foreach(c, all)
 				found |= same_fkey(lfirst(c), lfirst(m));
 			if (!found)
