@@ -450,29 +450,37 @@ key_sequence(Aggregate *agg, UniqueKey *u)
 	return seq;
 }
 
+/* Unique indexes whose sequence was found ahead of the table (session). */
+static List *seq_ahead = NIL;
+
 /*
  * A key numbered by an ascending sequence is unique by construction, as
  * long as the sequence is ahead of the table: rows restored or inserted
  * with explicit values may have left it behind, and the next values
  * would repeat keys.  Such a key, when faker evaluates its DEFAULT
  * (a table's key), is checked like the others: a row whose value is
- * taken is made again with the next value.
+ * taken is made again with the next value.  A key found ahead is not
+ * looked at again in the session (one indexed max() per key, once).
  */
 static bool
 key_sequence_behind(Aggregate *agg, UniqueKey *u)
 {
-	Oid			seq = key_sequence(agg, u);
 	ModelColumn *c;
+	Oid			seq;
 	Datum		arg;
 	Oid			type = OIDOID;
 	bool		isnull;
 	bool		behind;
 
+	if (!u->simple || u->nkeys != 1 || u->col[0] < 0 || agg->cols[u->col[0]].kind != COL_KEYDEFAULT)
+		return false;
+	/* found ahead once in this session: faker's own rows keep it so */
+	if (list_member_oid(seq_ahead, u->indexoid))
+		return false;
+	seq = key_sequence(agg, u);
 	if (!OidIsValid(seq))
 		return false;
 	c = &agg->cols[u->col[0]];
-	if (c->kind != COL_KEYDEFAULT)
-		return false;
 	arg = ObjectIdGetDatum(seq);
 	if (FakerSPIExecute(psprintf("SELECT (SELECT pg_catalog.max(%s::pg_catalog.int8) FROM %s) OPERATOR(pg_catalog.>=) "
 								 "COALESCE(pg_catalog.pg_sequence_last_value($1) OPERATOR(pg_catalog.+) s.seqincrement, s.seqstart) "
@@ -483,7 +491,15 @@ key_sequence_behind(Aggregate *agg, UniqueKey *u)
 		return false;
 	behind = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_freetuptable(SPI_tuptable);
-	return !isnull && behind;
+	if (!isnull && behind)
+		return true;
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		seq_ahead = lappend_oid(seq_ahead, u->indexoid);
+		MemoryContextSwitchTo(old);
+	}
+	return false;
 }
 
 /* Call: expression states, the references in each key, the tuples in the table. */
