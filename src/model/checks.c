@@ -969,6 +969,9 @@ column_output(Aggregate *agg, int i, ColChecks *cc, CheckSet *cs, char **values_
 			require_spec[i] = psprintf("{\"$and\": [%s]}", cc->req.data);
 		else
 			unread(cs, cc->req_rules);
+		/* char(n) pads a shorter match with spaces, which the pattern may refuse */
+		if (getBaseType(c->typid) == BPCHAROID)
+			unread(cs, cc->regex_rules);
 		return;
 	}
 	unread(cs, cc->regex_rules);
@@ -1191,6 +1194,22 @@ ChecksPinCounts(FakerPlan *plan, Aggregate *agg, bool *known, Datum *vals, bool 
 }
 
 /*
+ * Is column I's DEFAULT evaluated by faker before the row is written (a
+ * column of the pool key, or one a unique key reads: call.c), so that a
+ * CHECK reading it can be evaluated on the row?
+ */
+static bool
+default_evaluated(Aggregate *agg, int i)
+{
+	if (agg->cols[i].evaldefault)
+		return true;
+	for (int k = 0; k < agg->nkeys; k++)
+		if (agg->keycol[k] == i)
+			return true;
+	return false;
+}
+
+/*
  * Once every column has its provider: how each rule is honoured.  Read
  * whole into the providers: translated; reading a column PostgreSQL fills
  * (a DEFAULT, a generated column, the whole row): left to the INSERT;
@@ -1229,7 +1248,8 @@ ChecksFinish(Aggregate *agg)
 				for (i = 0; i < agg->ncols; i++)
 					if (agg->cols[i].attnum == attnum)
 						break;
-				if (attnum <= 0 || i == agg->ncols || agg->cols[i].kind == COL_DEFAULT)
+				if (attnum <= 0 || i == agg->ncols ||
+					(agg->cols[i].kind == COL_DEFAULT && !default_evaluated(agg, i)))
 					r->mode = CHECK_POSTGRES;
 			}
 		}
