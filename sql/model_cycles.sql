@@ -10,7 +10,8 @@ WITH RECURSIVE up(id, parent_id, depth) AS (
     UNION ALL SELECT up.id, c.parent_id, depth + 1 FROM up JOIN category c ON c.id = up.parent_id
     WHERE depth < 3000)
 SELECT max(depth) < 3000 AS terminates FROM up;
--- a NOT NULL self-reference can never start: rejected
+-- a NOT NULL self-reference to the key: the first row is a root that
+-- references itself (zc_selfroots); later ones reference rows made
 CREATE TABLE node (id serial PRIMARY KEY, next_id int NOT NULL REFERENCES node);
 SELECT faker_define('node', 'node');
 SELECT * FROM faker_populate('node', 1);

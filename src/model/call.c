@@ -121,13 +121,17 @@ sequence_open(FakerPlan *plan, ModelColumn *c)
 	FakerOwnerExit(&owner);
 }
 
-/* The values of unique column C already in A's table count as used. */
-static void
+/*
+ * The values of unique column C already in A's table count as used;
+ * returns how many there are.
+ */
+static int64
 unique_seen(Aggregate *a, ModelColumn *c)
 {
 	Portal		p = FakerSPICursorOpen(psprintf("SELECT %s FROM %s",
 															  quote_identifier(c->name), a->qualname),
 											  0, NULL, NULL, NULL, false);
+	int64		n = 0;
 
 	for (;;)
 	{
@@ -139,13 +143,18 @@ unique_seen(Aggregate *a, ModelColumn *c)
 			bool		isnull;
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[t], SPI_tuptable->tupdesc, 1, &isnull);
 
-			if (!isnull && HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
-				c->nexisting++;
+			if (!isnull)
+			{
+				if (HashSetAdd(a->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
+					c->nexisting++;
+				n++;
+			}
 		}
 		SPI_freetuptable(SPI_tuptable);
 		CHECK_FOR_INTERRUPTS();
 	}
 	SPI_cursor_close(p);
+	return n;
 }
 
 /*
@@ -201,7 +210,12 @@ column_open(FakerPlan *plan, Aggregate *a, Relation rel, ModelColumn *c, bool is
 		ProviderOpen(plan, a, c);
 	c->nexisting = 0;
 	if (c->unique && (c->kind == COL_GEN || c->kind == COL_EXPR))
-		unique_seen(a, c);
+	{
+		int64		existing = unique_seen(a, c);
+
+		if (c->code_len > 0 && c->kind == COL_GEN)
+			CodesOpen(plan, a, c, existing);
+	}
 }
 
 /* Per-call state of aggregate A: streams, columns, pool (read if READ), writer. */

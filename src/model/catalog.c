@@ -154,7 +154,8 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 	}
 
 	/* foreign keys of this table */
-	fks = RelationGetFKeyList(rel);
+	/* and those every partition declares on its own (partfkeys.c) */
+	fks = list_concat_copy(RelationGetFKeyList(rel), PartitionForeignKeys(rel));
 	agg->refs = palloc0(sizeof(ModelRef) * Max(list_length(fks), 1));
 	agg->nrefs = 0;
 	foreach(lc, fks)

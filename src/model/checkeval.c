@@ -55,8 +55,9 @@ ChecksRedrawable(const ModelColumn *c)
 
 /*
  * The columns drawn again when a row fails rule R: the ones it reads that
- * can be (a domain's: its column), so the rules a row already satisfies
- * keep their values, and every expression column (it may read them).
+ * can be (a domain's: its column; references: from their pools), so the
+ * rules a row already satisfies keep their values, and every expression
+ * column (it may read them).
  * A rule that reads an expression column, or nothing that can be drawn
  * again, redraws every column that can be.
  */
@@ -76,6 +77,13 @@ ChecksRedrawSet(Aggregate *agg, CheckRule *r)
 		bool		reads = r->domain != InvalidOid ? i == r->col :
 			bms_is_member(c->attnum - FirstLowInvalidHeapAttributeNumber, attrs);
 
+		/* a reference is drawn again from its pool (row.c) */
+		if (c->kind == COL_REF && reads)
+		{
+			r->redraw[i] = true;
+			any = true;
+			continue;
+		}
 		if (!ChecksRedrawable(c))
 			continue;
 		r->redraw[i] = reads || c->kind == COL_EXPR;

@@ -18,9 +18,11 @@
 #include "catalog/pg_constraint.h"
 #include "catalog/pg_type.h"
 #include "nodes/bitmapset.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "parser/parse_coerce.h"
+#include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -121,6 +123,8 @@ typedef struct ColChecks
 } ColChecks;
 
 static bool read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule);
+static bool read_nulltest(Aggregate *agg, NullTest *t, int domcol, ColChecks *cc, int rule);
+static bool add_count(Aggregate *agg, List *nodes, int lo, int hi, ColChecks *cc, int rule);
 
 /*
  * The column's list of values is VALS (rule RULE): a second list keeps
@@ -160,6 +164,106 @@ readable_field(Aggregate *agg, int col)
 	return col >= 0 && agg->cols[col].kind == COL_GEN && agg->cols[col].null_weight == 0;
 }
 
+#define NULL_OR_MAX_COLS 8		/* columns an OR of null tests may read */
+
+/*
+ * The null tests of OR branch B (one test, or an AND of tests) as bits
+ * over the columns COLS (*NCOLS of them, grown as new ones are met):
+ * *MENTIONED the columns it tests, *SET those it wants set.  False when B
+ * is anything else or a column is tested twice.
+ */
+static bool
+null_branch(Aggregate *agg, Node *b, int *cols, int *ncols, uint32 *mentioned, uint32 *set)
+{
+	List	   *tests = IsA(b, BoolExpr) && ((BoolExpr *) b)->boolop == AND_EXPR ?
+		((BoolExpr *) b)->args : list_make1(b);
+	ListCell   *lc;
+
+	*mentioned = *set = 0;
+	foreach(lc, tests)
+	{
+		NullTest   *t = lfirst(lc);
+		int			col,
+					j;
+
+		if (!IsA(t, NullTest) || t->argisrow || (col = node_column(agg, (Node *) t->arg, -1)) < 0)
+			return false;
+		for (j = 0; j < *ncols && cols[j] != col; j++)
+			;
+		if (j == *ncols)
+		{
+			if (*ncols == NULL_OR_MAX_COLS)
+				return false;
+			cols[(*ncols)++] = col;
+		}
+		if (*mentioned & (1u << j))
+			return false;
+		*mentioned |= 1u << j;
+		if (t->nulltesttype == IS_NOT_NULL)
+			*set |= 1u << j;
+	}
+	return true;
+}
+
+/*
+ * An OR whose branches are null tests only ((a IS NULL AND b IS NOT NULL)
+ * OR (a IS NOT NULL AND b IS NULL); a IS NULL OR b IS NULL): when the
+ * patterns of set columns it allows are exactly those with between lo
+ * and hi columns set, a count.  *SHAPED tells whether B has that form.
+ */
+static bool
+read_null_or(Aggregate *agg, BoolExpr *b, ColChecks *cc, int rule, bool *shaped)
+{
+	int			cols[NULL_OR_MAX_COLS];
+	int			ncols = 0;
+	uint32		mentioned[64],
+				set[64];
+	int			nb = 0;
+	List	   *nodes = NIL;
+	int			lo = -1,
+				hi = -1;
+	ListCell   *lc;
+
+	*shaped = false;
+	foreach(lc, b->args)
+	{
+		if (nb == 64 || !null_branch(agg, lfirst(lc), cols, &ncols, &mentioned[nb], &set[nb]))
+			return false;
+		nb++;
+	}
+	*shaped = true;
+	for (int c = 0; c <= ncols; c++)
+	{
+		int			allowed = 0,
+					all = 0;
+
+		for (uint32 p = 0; p < (1u << ncols); p++)
+		{
+			bool		ok = false;
+
+			if (pg_popcount32(p) != c)
+				continue;
+			all++;
+			for (int k = 0; k < nb && !ok; k++)
+				ok = (p & mentioned[k]) == set[k];
+			allowed += ok ? 1 : 0;
+		}
+		if (allowed != 0 && allowed != all)
+			return false;		/* some patterns of c set, not all */
+		if (allowed == 0)
+			continue;
+		if (hi >= 0 && hi != c - 1)
+			return false;		/* not one range */
+		if (lo < 0)
+			lo = c;
+		hi = c;
+	}
+	for (int j = 0; j < ncols; j++)
+		nodes = lappend(nodes, makeVar(1, agg->cols[cols[j]].attnum, agg->cols[cols[j]].typid,
+									   agg->cols[cols[j]].typmod, agg->cols[cols[j]].collid, 0));
+	return lo >= 0 && add_count(agg, nodes, lo, hi, cc, rule);
+}
+
 /*
  * An OR: IS NULL branches are dropped (a column without a spec is never
  * NULL, and fewer branches is a stronger rule); one branch left is read as
@@ -176,7 +280,12 @@ read_or(Aggregate *agg, BoolExpr *b, int domcol, ColChecks *cc, int rule)
 	StringInfoData s;
 	List	   *vals = NIL;
 	Oid			valtype = InvalidOid;
+	bool		read,
+				shaped;
 
+	read = domcol < 0 && read_null_or(agg, b, cc, rule, &shaped);
+	if (domcol < 0 && shaped)
+		return read;
 	foreach(lc, b->args)
 	{
 		Node	   *a = lfirst(lc);
@@ -314,9 +423,40 @@ func_op_const(Node **l, Node **r, const char **op)
 }
 
 /*
+ * Between LO and HI of the columns NODES (each a column of the table) are
+ * set in every row (rule RULE): a CheckCount on the first one.  False
+ * when a node is not a column or no number of them holds.
+ */
+static bool
+add_count(Aggregate *agg, List *nodes, int lo, int hi, ColChecks *cc, int rule)
+{
+	int			n = list_length(nodes);
+	CheckCount *cnt;
+	ListCell   *lc;
+
+	if (n == 0 || lo > hi || hi < 0 || lo > n)
+		return false;			/* nothing holds: left to the fallback */
+	cnt = palloc0(sizeof(CheckCount));
+	cnt->rule = rule;
+	cnt->cols = palloc(sizeof(int) * n);
+	foreach(lc, nodes)
+	{
+		int			col = node_column(agg, lfirst(lc), -1);
+
+		if (col < 0)
+			return false;
+		cnt->cols[cnt->ncols++] = col;
+	}
+	cnt->lo = lo;
+	cnt->hi = hi;
+	cc[cnt->cols[0]].counts = lappend(cc[cnt->cols[0]].counts, cnt);
+	return true;
+}
+
+/*
  * num_nonnulls(c1, c2, ...) OP k or num_nulls(...) OP k (OP one of =, <,
- * <=, >, >=, either side): how many of the columns are set, a CheckCount
- * on the first one.  Every argument must be a column of the table.
+ * <=, >, >=, either side): how many of the columns are set, a count
+ * (add_count).  Every argument must be a column of the table.
  */
 static bool
 read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
@@ -325,10 +465,10 @@ read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 	Node	   *l = strip(linitial(o->args)),
 			   *r = strip(lsecond(o->args));
 	FuncExpr   *f;
-	CheckCount *cnt;
-	ListCell   *lc;
 	int64		k;
 	int			n;
+	int			lo,
+				hi;
 
 	if (op == NULL || domcol >= 0)
 		return false;
@@ -340,17 +480,6 @@ read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 	if (!const_int((Const *) r, &k))
 		return false;
 	n = list_length(f->args);
-	cnt = palloc0(sizeof(CheckCount));
-	cnt->rule = rule;
-	cnt->cols = palloc(sizeof(int) * Max(n, 1));
-	foreach(lc, f->args)
-	{
-		int			col = node_column(agg, lfirst(lc), -1);
-
-		if (col < 0)
-			return false;
-		cnt->cols[cnt->ncols++] = col;
-	}
 	if (n == 0 || k < -1 || k > n + 1)
 		return false;
 	/* the bounds on the number of NULLs, as bounds on the number set */
@@ -359,24 +488,55 @@ read_count(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 		k = n - k;
 		op = flip(op);
 	}
-	cnt->lo = 0;
-	cnt->hi = n;
+	lo = 0;
+	hi = n;
 	if (strcmp(op, "=") == 0)
-		cnt->lo = cnt->hi = (int) k;
+		lo = hi = (int) k;
 	else if (strcmp(op, "<") == 0)
-		cnt->hi = (int) k - 1;
+		hi = (int) k - 1;
 	else if (strcmp(op, "<=") == 0)
-		cnt->hi = (int) k;
+		hi = (int) k;
 	else if (strcmp(op, ">") == 0)
-		cnt->lo = (int) k + 1;
+		lo = (int) k + 1;
 	else if (strcmp(op, ">=") == 0)
-		cnt->lo = (int) k;
+		lo = (int) k;
 	else
 		return false;
-	if (cnt->lo > cnt->hi || cnt->hi < 0 || cnt->lo > n)
-		return false;			/* nothing holds: left to the fallback */
-	cc[cnt->cols[0]].counts = lappend(cc[cnt->cols[0]].counts, cnt);
-	return true;
+	return add_count(agg, f->args, lo, hi, cc, rule);
+}
+
+/*
+ * col IS NULL / col IS NOT NULL as a conjunct (what a constant DEFAULT
+ * often leaves of a CHECK): a count of one column, 0 or 1 set.
+ */
+static bool
+read_nulltest(Aggregate *agg, NullTest *t, int domcol, ColChecks *cc, int rule)
+{
+	int			set = t->nulltesttype == IS_NOT_NULL ? 1 : 0;
+
+	if (domcol >= 0 || t->argisrow)
+		return false;
+	return add_count(agg, list_make1(t->arg), set, set, cc, rule);
+}
+
+/*
+ * (a IS NOT NULL) <> (b IS NOT NULL), (a IS NULL) <> (b IS NULL), or =
+ * between tests of opposite kinds: exactly one of a and b is set, a count.
+ * Both or neither (the other forms) is no range of counts: not read.
+ */
+static bool
+read_null_xor(Aggregate *agg, const char *op, Node *l, Node *r, ColChecks *cc, int rule)
+{
+	NullTest   *a = (NullTest *) l,
+			   *b = (NullTest *) r;
+	bool		same;
+
+	if (!IsA(l, NullTest) || !IsA(r, NullTest) || a->argisrow || b->argisrow)
+		return false;
+	same = a->nulltesttype == b->nulltesttype;
+	if (!((strcmp(op, "<>") == 0 && same) || (strcmp(op, "=") == 0 && !same)))
+		return false;
+	return add_count(agg, list_make2(a->arg, b->arg), 1, 1, cc, rule);
 }
 
 /*
@@ -434,12 +594,53 @@ read_function(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 	return false;
 }
 
-/* col IN (...) / col = ANY (ARRAY[...]) of constants: the column's values. */
+/*
+ * upper(col) or lower(col): the column, and in *FOLD the function (else
+ * InvalidOid for a plain column); -1 when N is neither.
+ */
+static int
+folded_column(Aggregate *agg, Node *n, int domcol, Oid *fold)
+{
+	FuncExpr   *f = (FuncExpr *) strip(n);
+
+	*fold = InvalidOid;
+	if (f && IsA(f, FuncExpr) && (f->funcid == F_UPPER_TEXT || f->funcid == F_LOWER_TEXT) &&
+		list_length(f->args) == 1)
+	{
+		*fold = f->funcid;
+		return node_column(agg, linitial(f->args), domcol);
+	}
+	return node_column(agg, n, domcol);
+}
+
+/*
+ * Is every value of VALS what FOLD (upper or lower) makes of it?  Then
+ * taking them as they are satisfies upper(col) IN (VALS).  Only ASCII
+ * text is judged (another script's case rules are the collation's).
+ */
+static bool
+fold_fixed(List *vals, Oid fold)
+{
+	ListCell   *lc;
+
+	foreach(lc, vals)
+		for (const unsigned char *p = lfirst(lc); *p; p++)
+			if (*p >= 0x80 || (fold == F_UPPER_TEXT && *p >= 'a' && *p <= 'z') ||
+				(fold == F_LOWER_TEXT && *p >= 'A' && *p <= 'Z'))
+				return false;
+	return true;
+}
+
+/*
+ * col IN (...) / col = ANY (ARRAY[...]) of constants: the column's values;
+ * upper(col) or lower(col) IN (...) too, when the values are in that case.
+ */
 static bool
 read_in_list(Aggregate *agg, ScalarArrayOpExpr *sa, int domcol, ColChecks *cc, int rule)
 {
 	char	   *op = get_opname(sa->opno);
-	int			col = node_column(agg, linitial(sa->args), domcol);
+	Oid			fold;
+	int			col = folded_column(agg, linitial(sa->args), domcol, &fold);
 	Node	   *arr = strip(lsecond(sa->args));
 	List	   *vals = NIL;
 	Oid			valtype = InvalidOid;
@@ -483,7 +684,7 @@ read_in_list(Aggregate *agg, ScalarArrayOpExpr *sa, int domcol, ColChecks *cc, i
 	}
 	else
 		return false;
-	if (vals == NIL)
+	if (vals == NIL || (OidIsValid(fold) && !fold_fixed(vals, fold)))
 		return false;
 	set_values(&cc[col], vals, valtype, rule);
 	return true;
@@ -532,6 +733,8 @@ read_comparison(Aggregate *agg, OpExpr *o, int domcol, ColChecks *cc, int rule)
 
 	if (op == NULL)
 		return false;
+	if (IsA(l, NullTest) || IsA(r, NullTest))
+		return domcol < 0 && read_null_xor(agg, op, l, r, cc, rule);
 	if (IsA(strip(l), FuncExpr) || IsA(strip(r), FuncExpr))
 		return read_function(agg, o, domcol, cc, rule);
 	/* col ~ 'pattern': a regex generator (text columns) */
@@ -583,6 +786,11 @@ read_conjunct(Aggregate *agg, Node *n, int domcol, ColChecks *cc, int rule)
 {
 	if (n == NULL)
 		return true;
+	/* what a constant DEFAULT left (checkdefaults.c): true or NULL holds */
+	if (IsA(n, Const))
+		return ((Const *) n)->constisnull || DatumGetBool(((Const *) n)->constvalue);
+	if (IsA(n, NullTest))
+		return read_nulltest(agg, (NullTest *) n, domcol, cc, rule);
 	if (IsA(n, BoolExpr) && ((BoolExpr *) n)->boolop == AND_EXPR)
 	{
 		ListCell   *lc;
@@ -774,6 +982,9 @@ column_output(Aggregate *agg, int i, ColChecks *cc, CheckSet *cs, char **values_
 			require_spec[i] = psprintf("{\"$and\": [%s]}", cc->req.data);
 		else
 			unread(cs, cc->req_rules);
+		/* char(n) pads a shorter match with spaces, which the pattern may refuse */
+		if (getBaseType(c->typid) == BPCHAROID)
+			unread(cs, cc->regex_rules);
 		return;
 	}
 	unread(cs, cc->regex_rules);
@@ -815,19 +1026,24 @@ ChecksRead(Aggregate *agg, char **values_spec, char **require_spec)
 	TupleConstr *constr = RelationGetDescr(rel)->constr;
 	CheckSet   *cs = palloc0(sizeof(CheckSet));
 	int			cap = 0;
+	List	   *exprs = NIL;
+	ListCell   *lc;
 
 	cs->maxlen = palloc0(sizeof(int) * Max(agg->ncols, 1));
-
 	for (int i = 0; i < agg->ncols; i++)
 		initStringInfo(&cc[i].req);
 	for (int k = 0; constr && k < constr->num_check; k++)
+		exprs = lappend(exprs, stringToNode(constr->check[k].ccbin));
+	/* as the rows see them: constant DEFAULTs in place of their columns */
+	exprs = ChecksWithDefaults(agg, rel, exprs);
+	foreach(lc, exprs)
 	{
-		ConstrCheck *ck = &constr->check[k];
-		Node	   *expr = stringToNode(ck->ccbin);
+		ConstrCheck *ck = &constr->check[foreach_current_index(lc)];
+		Node	   *expr = lfirst(lc);
 		int			rule = add_rule(cs, &cap, get_relation_constraint_oid(agg->relid, ck->ccname, false),
 									ck->ccname, InvalidOid, -1, expr);
 
-		cs->rules[rule].read = read_conjunct(agg, eval_const_expressions(NULL, copyObject(expr)), -1, cc, rule);
+		cs->rules[rule].read = read_conjunct(agg, copyObject(expr), -1, cc, rule);
 	}
 	table_close(rel, AccessShareLock);
 	for (int i = 0; i < agg->ncols; i++)
@@ -991,6 +1207,22 @@ ChecksPinCounts(FakerPlan *plan, Aggregate *agg, bool *known, Datum *vals, bool 
 }
 
 /*
+ * Is column I's DEFAULT evaluated by faker before the row is written (a
+ * column of the pool key, or one a unique key reads: call.c), so that a
+ * CHECK reading it can be evaluated on the row?
+ */
+static bool
+default_evaluated(Aggregate *agg, int i)
+{
+	if (agg->cols[i].evaldefault)
+		return true;
+	for (int k = 0; k < agg->nkeys; k++)
+		if (agg->keycol[k] == i)
+			return true;
+	return false;
+}
+
+/*
  * Once every column has its provider: how each rule is honoured.  Read
  * whole into the providers: translated; reading a column PostgreSQL fills
  * (a DEFAULT, a generated column, the whole row): left to the INSERT;
@@ -1029,7 +1261,8 @@ ChecksFinish(Aggregate *agg)
 				for (i = 0; i < agg->ncols; i++)
 					if (agg->cols[i].attnum == attnum)
 						break;
-				if (attnum <= 0 || i == agg->ncols || agg->cols[i].kind == COL_DEFAULT)
+				if (attnum <= 0 || i == agg->ncols ||
+					(agg->cols[i].kind == COL_DEFAULT && !default_evaluated(agg, i)))
 					r->mode = CHECK_POSTGRES;
 			}
 		}

@@ -7,6 +7,7 @@
 
 #include "compat.h"
 #include "model/modelpriv.h"
+#include "utils/relcache.h"
 
 /* How a CHECK constraint is honoured by the rows faker makes. */
 typedef enum CheckMode
@@ -61,6 +62,8 @@ typedef struct CheckSet
 
 /* spec.c: per column a {"values": [...]} spec, or a "require" object, or NULL */
 extern void ChecksRead(Aggregate *agg, char **values_spec, char **require_spec);
+/* checkdefaults.c: table CHECK expressions with constant DEFAULTs in place */
+extern List *ChecksWithDefaults(Aggregate *agg, Relation rel, List *exprs);
 /* spec.c, once every column has its provider: each rule's mode */
 extern void ChecksFinish(Aggregate *agg);
 

@@ -143,6 +143,25 @@ ref_nullable(Aggregate *agg, ModelRef *r)
 	return false;
 }
 
+/*
+ * Can self-reference R of AGG, all of it NOT NULL, make a root row that
+ * references itself?  When its columns take the table's own key and no
+ * key column is a reference (faker makes the key before the row is
+ * written, so the row can point at it).
+ */
+static bool
+self_root_ok(Aggregate *agg, ModelRef *r)
+{
+	for (int k = 0; k < r->nkeys; k++)
+	{
+		int			kc = agg->keycol[r->pkey[k]];
+
+		if (kc < 0 || kc == r->col[k] || agg->cols[kc].kind == COL_REF)
+			return false;
+	}
+	return true;
+}
+
 /* Kahn's algorithm over the plan; parents get lower order numbers. */
 static void
 topo_sort(FakerPlan *plan)
@@ -157,7 +176,8 @@ topo_sort(FakerPlan *plan)
 		for (int r = 0; r < a->nrefs; r++)
 			if (a->refs[r].parent == a)
 			{
-				if (!ref_nullable(a, &a->refs[r]))
+				a->refs[r].self_root = !ref_nullable(a, &a->refs[r]) && self_root_ok(a, &a->refs[r]);
+				if (!ref_nullable(a, &a->refs[r]) && !a->refs[r].self_root)
 					ereport(ERROR,
 							(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 							 errmsg("aggregate \"%s\" references itself through \"%s\", which has no nullable column",

@@ -104,6 +104,10 @@ typedef struct ModelColumn
 	struct TupleGroup *tuple;	/* COL_TUPLE: its tuple (tuples.h) */
 	int			tuple_member;	/* COL_TUPLE: its position in the tuple */
 	struct PersonLink *person;	/* a default login made of the row's names, or NULL */
+	int			code_len;		/* a short unique code of this length (codes.c), or 0 */
+	uint64		code_key;		/* call: its permutation's key */
+	int64		code_next;		/* call: the next position in it */
+	int			code_step;		/* call: positions between two draws (shards) */
 } ModelColumn;
 
 struct Aggregate;
@@ -120,6 +124,7 @@ typedef struct ModelRef
 	bool		has_spec;
 	bool		implied;		/* inside a wider FK, no spec entry */
 	bool		back_edge;		/* closes a cycle: never creates */
+	bool		self_root;		/* NOT NULL self-reference: a root row references itself */
 	FakerM2OSpec spec;
 	FakerM2O   *m2o;
 	struct PoolUses *uses;		/* call: uses per parent by this FK (uses.c) */
@@ -334,6 +339,14 @@ extern void ExactFinish(ModelColumn *c);
 /* call.c: a scalar bigint read with SPI (an error when not one row) */
 extern int64 ModelSPIInt8(const char *sql, int nargs, Oid *types, Datum *args);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
+
+/* partfkeys.c: foreign keys every partition declares on its own */
+extern List *PartitionForeignKeys(Relation rel);
+
+/* codes.c: short unique codes drawn without replacement */
+extern void CodesChoose(ModelColumn *c);
+extern void CodesOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c, int64 existing);
+extern Datum CodesNext(Aggregate *agg, ModelColumn *c);
 
 /* writer.c */
 extern void WriterInit(Aggregate *agg);

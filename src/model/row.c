@@ -407,6 +407,8 @@ draw_reference(RowCtx *rc, Aggregate *agg, ModelRef *r, bool *known, Datum *vals
 	switch (d.kind)
 	{
 		case FAKER_DRAW_NULL:
+			if (r->self_root)
+				break;			/* a root: the row's own key (row_self_roots) */
 			parent->nulls++;
 			for (int k = 0; k < r->nkeys; k++)
 				if (!known[r->col[k]])
@@ -533,6 +535,32 @@ row_references(RowCtx *rc, Aggregate *agg, RowState *st, const bool *force)
 			}
 }
 
+/*
+ * NOT NULL self-references left undecided (the table had no row to
+ * reference yet): the row is a root and references itself, its own key.
+ */
+static void
+row_self_roots(Aggregate *agg, RowState *st)
+{
+	for (int i = 0; i < agg->nrefs; i++)
+	{
+		ModelRef   *r = &agg->refs[i];
+
+		if (!r->self_root || known_count(agg, r, st->known) == r->nkeys)
+			continue;
+		for (int k = 0; k < r->nkeys; k++)
+		{
+			int			kc = agg->keycol[r->pkey[k]];
+
+			if (st->known[r->col[k]])
+				continue;		/* pinned */
+			st->vals[r->col[k]] = st->vals[kc];
+			st->nulls[r->col[k]] = st->nulls[kc];
+			st->known[r->col[k]] = true;
+		}
+	}
+}
+
 /* The other columns, those a $field reads first. */
 static void
 row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
@@ -555,23 +583,27 @@ row_columns(RowCtx *rc, Aggregate *agg, RowState *st)
 		st->vals[i] = ColumnValue(rc, agg, c, req, st->vals, st->nulls, st->known, &st->nulls[i]);
 		st->known[i] = true;
 	}
+	row_self_roots(agg, st);
 }
 
 /*
- * The other columns, and the CHECK constraints faker could not translate
- * (checkeval.c): a row that fails one has the columns that constraint
- * reads made again; when one constraint failed CHECK_ATTEMPTS times on a
- * row, the call fails.  Tables without
- * such a constraint go straight to row_columns.
+ * References, the other columns, and the CHECK constraints faker could
+ * not translate (checkeval.c): a row that fails one has the columns that
+ * constraint reads made again -- references too (entity0 <> entity1 over
+ * two foreign keys), drawn again from their pools; when one constraint
+ * failed CHECK_ATTEMPTS times on a row, the call fails.  Tables without
+ * such a constraint go straight to row_references and row_columns.
+ * FORCE: per reference, create (row_unique), or NULL.
  */
 static void
-row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st)
+row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st, const bool *force)
 {
 	bool	   *known0;
 	int		   *fails;
 
 	if (agg->checks == NULL || agg->checks->nredraw == 0)
 	{
+		row_references(rc, agg, st, force);
 		row_columns(rc, agg, st);
 		return;
 	}
@@ -583,6 +615,7 @@ row_columns_checked(RowCtx *rc, Aggregate *agg, RowState *st)
 		int			bad;
 		bool	   *redraw;
 
+		row_references(rc, agg, st, force);
 		row_columns(rc, agg, st);
 		bad = ChecksFailing(rc->plan, agg, st->vals, st->nulls);
 		if (bad < 0)
@@ -620,8 +653,7 @@ row_unique(RowCtx *rc, Aggregate *agg, RowState *st)
 	{
 		int			key;
 
-		row_references(rc, agg, st, force);
-		row_columns_checked(rc, agg, st);
+		row_columns_checked(rc, agg, st, force);
 		key = UniquesConflict(rc->plan, agg, st->vals, st->nulls);
 		if (key < 0)
 			return;
@@ -740,10 +772,7 @@ RowMake(RowCtx *rc, Aggregate *agg, const bool *pinned, const Datum *pinvals,
 	if (agg->nuactive > 0)
 		row_unique(rc, agg, &st);
 	else
-	{
-		row_references(rc, agg, &st, NULL);
-		row_columns_checked(rc, agg, &st);
-	}
+		row_columns_checked(rc, agg, &st, NULL);
 	if (st.check_all)
 		row_check(rc, agg, &st);
 	agg->created++;

@@ -554,6 +554,7 @@ spec_default_columns(Aggregate *agg, const char *root)
 							format_type_with_typemod(c->typid, c->typmod)),
 					 errhint("Give it a spec under \"columns\", e.g. {\"const\": ...} or {\"values\": [...]}.")));
 		column_io(c, FakerGenResultType(c->gen));
+		CodesChoose(c);
 	}
 }
 

@@ -13,7 +13,8 @@
  * bound it is an error naming the constraint.
  *
  * Keys that are unique by construction are not checked: a column filled
- * by a sequence or an identity (a volatile DEFAULT), an integer key faker
+ * by a sequence or an identity (a volatile DEFAULT; unless the sequence
+ * is behind the table's values), an integer key faker
  * numbers itself, a single generated column with its own unique check.
  * A key column with a constant DEFAULT is evaluated by faker, so the
  * tuple is known.  A reference whose columns form a key on their own is
@@ -24,7 +25,10 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
+#include "catalog/dependency.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_index.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -34,7 +38,9 @@
 #include "optimizer/optimizer.h"
 #include "rewrite/rewriteHandler.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
+#include "utils/partcache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/ruleutils.h"
@@ -98,74 +104,139 @@ defaults_volatility(Aggregate *agg, Relation rel)
 	}
 }
 
-/* Catalog: every valid unique index of REL, and which DEFAULTs are volatile. */
+/*
+ * Index IREL (of the table or of one of its partitions, whose rows also
+ * satisfy EXTRA, an implicit-AND list, NIL for the table's own) as the
+ * next key of AGG, if faker can check it: a valid, immediate unique index
+ * over columns faker makes.
+ */
+static void
+key_from_index(Aggregate *agg, Relation irel, List *extra)
+{
+	Form_pg_index idx = irel->rd_index;
+	UniqueKey  *u = &agg->ukeys[agg->nukeys];
+	ListCell   *ec;
+	bool		ok = true;
+	int			a = -1;
+
+	if (!idx->indisunique || !idx->indisvalid || !idx->indimmediate ||
+		idx->indnkeyatts > MODEL_MAX_KEYS)
+		return;
+	memset(u, 0, sizeof(UniqueKey));
+	u->indexoid = RelationGetRelid(irel);
+	u->name = pstrdup(RelationGetRelationName(irel));
+	u->nkeys = idx->indnkeyatts;
+	u->nulls_not_distinct = idx->indnullsnotdistinct;
+	u->exprs = RelationGetIndexExpressions(irel);
+	u->pred = list_concat(RelationGetIndexPredicate(irel), extra);
+	u->simple = u->exprs == NIL && u->pred == NIL;
+	ec = list_head(u->exprs);
+	for (int k = 0; k < u->nkeys; k++)
+	{
+		AttrNumber	att = idx->indkey.values[k];
+
+		if (att != 0)
+		{
+			u->col[k] = column_of(agg, att);
+			ok &= u->col[k] >= 0;	/* not a generated column */
+			if (u->col[k] >= 0)
+			{
+				u->typlen[k] = agg->cols[u->col[k]].typlen;
+				u->typbyval[k] = agg->cols[u->col[k]].typbyval;
+			}
+			u->attrs = bms_add_member(u->attrs, att);
+		}
+		else
+		{
+			Node	   *e = lfirst(ec);
+
+			u->col[k] = -1;
+			get_typlenbyval(exprType(e), &u->typlen[k], &u->typbyval[k]);
+			ec = lnext(u->exprs, ec);
+		}
+	}
+	collect_vars((Node *) u->exprs, &u->attrs);
+	collect_vars((Node *) u->pred, &u->attrs);
+	while ((a = bms_next_member(u->attrs, a)) >= 0)
+		ok &= a > 0 && column_of(agg, a) >= 0;
+	if (ok)
+		agg->nukeys++;
+}
+
+/* Do partition PART and table REL number their columns alike (by name)? */
+static bool
+same_columns(Relation part, Relation rel)
+{
+	TupleDesc	pd = RelationGetDescr(part),
+				td = RelationGetDescr(rel);
+
+	if (pd->natts != td->natts)
+		return false;
+	for (int i = 0; i < td->natts; i++)
+		if (TupleDescAttr(pd, i)->attisdropped != TupleDescAttr(td, i)->attisdropped ||
+			strcmp(NameStr(TupleDescAttr(pd, i)->attname), NameStr(TupleDescAttr(td, i)->attname)) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * The unique indexes a partition of partitioned table REL has of its own
+ * (not attached to an index of REL): keys over the rows that land in that
+ * partition, its partition constraint joining the index's predicate.
+ * Only partitions that number their columns as REL does are read.
+ */
+static List *
+partition_indexes(Relation rel)
+{
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	List	   *out = NIL;
+	ListCell   *lc;
+
+	foreach(lc, parts)
+	{
+		Relation	part;
+		ListCell   *ic;
+
+		if (lfirst_oid(lc) == RelationGetRelid(rel))
+			continue;
+		part = relation_open(lfirst_oid(lc), AccessShareLock);
+		if (same_columns(part, rel))
+			foreach(ic, RelationGetIndexList(part))
+				if (!get_rel_relispartition(lfirst_oid(ic)))
+					out = lappend(out, list_make2_oid(lfirst_oid(ic), lfirst_oid(lc)));
+		relation_close(part, AccessShareLock);
+	}
+	return out;
+}
+
+/*
+ * Catalog: every valid unique index of REL and of its partitions, and
+ * which DEFAULTs are volatile.
+ */
 void
 UniquesLoad(Aggregate *agg, Relation rel)
 {
 	List	   *indexes = RelationGetIndexList(rel);
+	List	   *partidx = rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE ? partition_indexes(rel) : NIL;
 	ListCell   *lc;
 
-	agg->ukeys = palloc0(sizeof(UniqueKey) * Max(list_length(indexes), 1));
+	agg->ukeys = palloc0(sizeof(UniqueKey) * Max(list_length(indexes) + list_length(partidx), 1));
 	agg->nukeys = 0;
 	foreach(lc, indexes)
 	{
 		Relation	irel = index_open(lfirst_oid(lc), AccessShareLock);
-		Form_pg_index idx = irel->rd_index;
-		UniqueKey  *u;
-		ListCell   *ec;
-		bool		ok = true;
 
-		if (!idx->indisunique || !idx->indisvalid || !idx->indimmediate ||
-			idx->indnkeyatts > MODEL_MAX_KEYS)
-		{
-			index_close(irel, AccessShareLock);
-			continue;
-		}
-		u = &agg->ukeys[agg->nukeys];
-		memset(u, 0, sizeof(UniqueKey));
-		u->indexoid = RelationGetRelid(irel);
-		u->name = pstrdup(RelationGetRelationName(irel));
-		u->nkeys = idx->indnkeyatts;
-		u->nulls_not_distinct = idx->indnullsnotdistinct;
-		u->exprs = RelationGetIndexExpressions(irel);
-		u->pred = RelationGetIndexPredicate(irel);
-		u->simple = u->exprs == NIL && u->pred == NIL;
-		ec = list_head(u->exprs);
-		for (int k = 0; k < u->nkeys; k++)
-		{
-			AttrNumber	att = idx->indkey.values[k];
-
-			if (att != 0)
-			{
-				u->col[k] = column_of(agg, att);
-				ok &= u->col[k] >= 0;	/* not a generated column */
-				if (u->col[k] >= 0)
-				{
-					u->typlen[k] = agg->cols[u->col[k]].typlen;
-					u->typbyval[k] = agg->cols[u->col[k]].typbyval;
-				}
-				u->attrs = bms_add_member(u->attrs, att);
-			}
-			else
-			{
-				Node	   *e = lfirst(ec);
-
-				u->col[k] = -1;
-				get_typlenbyval(exprType(e), &u->typlen[k], &u->typbyval[k]);
-				ec = lnext(u->exprs, ec);
-			}
-		}
-		collect_vars((Node *) u->exprs, &u->attrs);
-		collect_vars((Node *) u->pred, &u->attrs);
+		key_from_index(agg, irel, NIL);
 		index_close(irel, AccessShareLock);
-		{
-			int			a = -1;
+	}
+	foreach(lc, partidx)
+	{
+		Relation	irel = index_open(linitial_oid(lfirst(lc)), AccessShareLock);
+		Relation	part = relation_open(lsecond_oid(lfirst(lc)), AccessShareLock);
 
-			while ((a = bms_next_member(u->attrs, a)) >= 0)
-				ok &= a > 0 && column_of(agg, a) >= 0;
-		}
-		if (ok)
-			agg->nukeys++;
+		key_from_index(agg, irel, copyObject(RelationGetPartitionQual(part)));
+		relation_close(part, AccessShareLock);
+		index_close(irel, AccessShareLock);
 	}
 	defaults_volatility(agg, rel);
 }
@@ -352,6 +423,85 @@ seed_key(Aggregate *agg, UniqueKey *u)
 	SPI_cursor_close(p);
 }
 
+/*
+ * The sequence key U's one column takes its values from (its DEFAULT's
+ * nextval, or its identity), or InvalidOid.
+ */
+static Oid
+key_sequence(Aggregate *agg, UniqueKey *u)
+{
+	ModelColumn *c;
+	Relation	rel;
+	Node	   *def;
+	Oid			seq = InvalidOid;
+
+	if (!u->simple || u->nkeys != 1 || u->col[0] < 0)
+		return InvalidOid;
+	c = &agg->cols[u->col[0]];
+	if (c->identity)
+		return getIdentitySequence(agg->relid, c->attnum, true);
+	rel = relation_open(agg->relid, AccessShareLock);
+	def = c->hasdef ? build_column_default(rel, c->attnum) : NULL;
+	relation_close(rel, AccessShareLock);
+	def = strip_implicit_coercions(def);
+	if (def && IsA(def, FuncExpr) && ((FuncExpr *) def)->funcid == F_NEXTVAL &&
+		IsA(linitial(((FuncExpr *) def)->args), Const))
+		seq = DatumGetObjectId(((Const *) linitial(((FuncExpr *) def)->args))->constvalue);
+	return seq;
+}
+
+/* Unique indexes whose sequence was found ahead of the table (session). */
+static List *seq_ahead = NIL;
+
+/*
+ * A key numbered by an ascending sequence is unique by construction, as
+ * long as the sequence is ahead of the table: rows restored or inserted
+ * with explicit values may have left it behind, and the next values
+ * would repeat keys.  Such a key, when faker evaluates its DEFAULT
+ * (a table's key), is checked like the others: a row whose value is
+ * taken is made again with the next value.  A key found ahead is not
+ * looked at again in the session (one indexed max() per key, once).
+ */
+static bool
+key_sequence_behind(Aggregate *agg, UniqueKey *u)
+{
+	ModelColumn *c;
+	Oid			seq;
+	Datum		arg;
+	Oid			type = OIDOID;
+	bool		isnull;
+	bool		behind;
+
+	if (!u->simple || u->nkeys != 1 || u->col[0] < 0 || agg->cols[u->col[0]].kind != COL_KEYDEFAULT)
+		return false;
+	/* found ahead once in this session: faker's own rows keep it so */
+	if (list_member_oid(seq_ahead, u->indexoid))
+		return false;
+	seq = key_sequence(agg, u);
+	if (!OidIsValid(seq))
+		return false;
+	c = &agg->cols[u->col[0]];
+	arg = ObjectIdGetDatum(seq);
+	if (FakerSPIExecute(psprintf("SELECT (SELECT pg_catalog.max(%s::pg_catalog.int8) FROM %s) OPERATOR(pg_catalog.>=) "
+								 "COALESCE(pg_catalog.pg_sequence_last_value($1) OPERATOR(pg_catalog.+) s.seqincrement, s.seqstart) "
+								 "FROM pg_catalog.pg_sequence s "
+								 "WHERE s.seqrelid OPERATOR(pg_catalog.=) $1 AND s.seqincrement OPERATOR(pg_catalog.>) 0",
+								 quote_identifier(c->name), agg->qualname),
+						1, &type, &arg, NULL, true, 1) < 0 || SPI_processed != 1)
+		return false;
+	behind = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+	if (!isnull && behind)
+		return true;
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		seq_ahead = lappend_oid(seq_ahead, u->indexoid);
+		MemoryContextSwitchTo(old);
+	}
+	return false;
+}
+
 /* Call: expression states, the references in each key, the tuples in the table. */
 void
 UniquesOpen(FakerPlan *plan, Aggregate *agg)
@@ -361,6 +511,12 @@ UniquesOpen(FakerPlan *plan, Aggregate *agg)
 	agg->uslot = NULL;
 	for (int i = 0; i < agg->nrefs; i++)
 		agg->refs[i].o2o_next = 0;
+	for (int k = 0; k < agg->nukeys; k++)
+		if (!agg->ukeys[k].active && key_sequence_behind(agg, &agg->ukeys[k]))
+		{
+			agg->ukeys[k].active = true;
+			agg->nuactive++;
+		}
 	if (agg->nuactive == 0)
 		return;
 	for (int k = 0; k < agg->nukeys; k++)
@@ -481,9 +637,22 @@ UniquesRedraw(Aggregate *agg, int key, int attempt, bool *force)
 	if (attempt + 1 >= UNIQUE_ATTEMPTS)
 	{
 		StringInfoData cols;
+		Oid			seq = key_sequence(agg, u);
+		char	   *seqname = OidIsValid(seq) ?
+			quote_qualified_identifier(get_namespace_name(get_rel_namespace(seq)), get_rel_name(seq)) : NULL;
 
 		initStringInfo(&cols);
 		appendStringInfoString(&cols, pg_get_indexdef_columns(u->indexoid, false));
+		if (OidIsValid(seq) && agg->cols[u->col[0]].kind == COL_KEYDEFAULT)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("aggregate \"%s\": could not make a row with a new key for unique constraint \"%s\" (%s)",
+							agg->name, u->name, cols.data),
+					 errdetail("Sequence %s is behind the values in the table: its next %d values are taken.",
+							   seqname, UNIQUE_ATTEMPTS),
+					 errhint("Move the sequence past them: SELECT setval('%s', max(%s)) FROM %s.",
+							 seqname, cols.data, agg->qualname),
+					 err_generic_string(PG_DIAG_CONSTRAINT_NAME, u->name)));
 		ereport(ERROR,
 				(errcode(ERRCODE_UNIQUE_VIOLATION),
 				 errmsg("aggregate \"%s\": could not make a row with a new key for unique constraint \"%s\" (%s)",

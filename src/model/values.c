@@ -223,12 +223,13 @@ column_value_raw(RowCtx *rc, Aggregate *agg, ModelColumn *c, bool *isnull)
 		return reused_value(rc, agg, c, isnull);
 	for (int attempt = 0;; attempt++)
 	{
-		d = next_value(rc, agg, c, isnull);
+		/* a short code: the next of its space (codes.c), which ends the loop */
+		d = c->code_len > 0 ? to_column(c, CodesNext(agg, c)) : next_value(rc, agg, c, isnull);
 		if (*isnull || !c->unique || HashSetAdd(agg->seen, ColumnHash(c, d) ^ (uint64) c->attnum))
 			return d;
 		/* taken (e.g. a repeated seed): leave this stream's path for a new one */
 		FakerRngInitStream(&c->rng, FakerRngNext(&c->rng), "unique", c->name);
-		if (attempt >= 1000)
+		if (attempt >= 1000 && c->code_len == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
 					 errmsg("aggregate \"%s\": could not generate a new unique value for column \"%s\"",
