@@ -141,7 +141,7 @@ static const GenInvented last_long = {{&onsets, &mids, &links, &mids2, &last_end
  * (README, "Value generators", has the sizes).
  */
 static const CompoundKind first_name_kind = {
-	&faker_first_names, false, NULL, 30, {NULL}, NULL, 0, false, 4, {
+	&faker_first_names, false, NULL, 85, {NULL}, NULL, 0, false, 4, {
 		{15, {INVENTED(first_long)}},
 		{25, {PLAIN, TEXT("-"), PARTNER}},	/* Mary-Kate */
 		{65, {PLAIN, TEXT("-"), INVENTED(first_invented)}},	/* Mary-Kelenna */
@@ -150,7 +150,7 @@ static const CompoundKind first_name_kind = {
 };
 
 static const CompoundKind last_name_kind = {
-	&faker_last_names, false, NULL, 30, {NULL}, NULL, 0, false, 4, {
+	&faker_last_names, false, NULL, 85, {NULL}, NULL, 0, false, 4, {
 		{40, {INVENTED(last_long)}},	/* Kelarison */
 		{50, {PLAIN, TEXT("-"), PICK(faker_last_names, "")}},	/* Carter-Holloway */
 		{75, {PLAIN, TEXT("-"), INVENTED(last_invented)}},
@@ -159,7 +159,7 @@ static const CompoundKind last_name_kind = {
 };
 
 static const CompoundKind city_kind = {
-	&faker_cities, false, NULL, 25, {&faker_last_names, &faker_first_names, &natures}, &glued, 0, false, 4, {
+	&faker_cities, false, NULL, 60, {&faker_last_names, &faker_first_names, &natures}, &glued, 0, false, 4, {
 		{10, {GLUED}},			/* Harrisonville */
 		{25, {PICK(prefixes, " "), GLUED}},	/* North Oakfield */
 		{40, {GLUED, PICK(spaced, "")}},	/* Marysville Heights */
@@ -169,7 +169,7 @@ static const CompoundKind city_kind = {
 };
 
 static const CompoundKind company_kind = {
-	&faker_last_names, false, &faker_company_suffixes, 30, {&faker_last_names, &faker_first_names, &natures}, &glued, 0, false, 4, {
+	&faker_last_names, false, &faker_company_suffixes, 60, {&faker_last_names, &faker_first_names, &natures}, &glued, 0, false, 4, {
 		{30, {PLAIN, TEXT(" "), PICK(industry, "")}},	/* Harris Logistics Inc */
 		{55, {PLAIN, TEXT(" & "), PICK(faker_last_names, "")}},	/* Harris & Wright LLC */
 		{75, {PLAIN, TEXT(", "), PICK(faker_last_names, " and "), PICK(faker_last_names, "")}},
@@ -187,7 +187,7 @@ static const CompoundKind job_kind = {
 };
 
 static const CompoundKind street_kind = {
-	&faker_streets, true, &faker_street_suffixes, 60, {&faker_last_names, &faker_first_names, &natures}, &glued, 0, false, 3, {
+	&faker_streets, true, &faker_street_suffixes, 70, {&faker_last_names, &faker_first_names, &natures}, &glued, 0, false, 3, {
 		{40, {ROOT}},			/* 12 Harrison Avenue */
 		{60, {GLUED}},			/* 12 Maplewood Drive */
 		{100, {PICK(dirs, " "), EITHER(2, 1), ROOT, PLAIN}}	/* 12 West Carter Street */

@@ -191,7 +191,7 @@ static const GenInvented first_invented = {{&f_elements, &f_links, &f_seconds, &
 static const GenInvented last_invented = {{&n_stems, &n_links, &n_places, &n_tails}};
 
 static const CompoundKind first_name_kind = {
-	&faker_de_first_names, false, NULL, 25, {NULL}, NULL, 100, true, 4, {
+	&faker_de_first_names, false, NULL, 85, {NULL}, NULL, 100, true, 4, {
 		{10, {INVENTED(first_invented)}},	/* Adalbert, Hildegard */
 		{15, {PLAIN, TEXT("-"), PARTNER}},	/* Hans-Peter */
 		{57, {PLAIN, TEXT("-"), INVENTED(first_invented)}},
@@ -200,7 +200,7 @@ static const CompoundKind first_name_kind = {
 };
 
 static const CompoundKind last_name_kind = {
-	&faker_de_last_names, false, NULL, 25, {NULL}, NULL, 0, true, 4, {
+	&faker_de_last_names, false, NULL, 85, {NULL}, NULL, 0, true, 4, {
 		{10, {INVENTED(last_invented)}},	/* Rosenbergmeier */
 		{15, {PLAIN, TEXT("-"), PICK(faker_de_last_names, "")}},	/* Müller-Weber */
 		{57, {PLAIN, TEXT("-"), INVENTED(last_invented)}},
@@ -210,7 +210,7 @@ static const CompoundKind last_name_kind = {
 
 /* Waldhausen, Bad Müllerdorf, Steinbach am Main, Villingen-Schwenningen */
 static const CompoundKind city_kind = {
-	&faker_de_cities, false, NULL, 25, {&t_stems, &faker_de_last_names, &men}, &t_suffixes, 0, true, 5, {
+	&faker_de_cities, false, NULL, 60, {&t_stems, &faker_de_last_names, &men}, &t_suffixes, 0, true, 5, {
 		{10, {GLUED}},
 		{20, {PICK(t_prefixes, ""), GLUED}},
 		{35, {GLUED, PICK(t_regions, "")}},
@@ -221,7 +221,7 @@ static const CompoundKind city_kind = {
 
 /* Müller Bau GmbH, Müller & Weber KG, Waldhausen Logistik AG */
 static const CompoundKind company_kind = {
-	&faker_de_last_names, false, &faker_de_company_suffixes, 25, {&t_stems, &faker_de_last_names, &men}, &t_suffixes, 0, true, 4, {
+	&faker_de_last_names, false, &faker_de_company_suffixes, 60, {&t_stems, &faker_de_last_names, &men}, &t_suffixes, 0, true, 4, {
 		{15, {PLAIN, TEXT(" "), PICK(c_industries, "")}},
 		{40, {PLAIN, TEXT(" & "), PICK(faker_de_last_names, "")}},
 		{70, {PLAIN, TEXT("-"), PICK(faker_de_last_names, " "), PICK(c_industries, "")}},
@@ -231,7 +231,7 @@ static const CompoundKind company_kind = {
 
 /* Müllerweg, Annastraße, Heinrich-Weber-Straße (the number: locale.c) */
 static const CompoundKind street_kind = {
-	&faker_de_streets, false, NULL, 40, {&faker_de_last_names, &faker_de_first_names, &t_stems}, &s_glued, 0, true, 2, {
+	&faker_de_streets, false, NULL, 70, {&faker_de_last_names, &faker_de_first_names, &t_stems}, &s_glued, 0, true, 2, {
 		{50, {GLUED}},
 		{100, {PICK(men, "-"), PICK(faker_de_last_names, ""), PICK(s_hyphened, "")}}
 	}

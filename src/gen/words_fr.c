@@ -180,7 +180,7 @@ static const GenInvented first_invented = {{&f_stems, &f_mids, &f_links, &f_endi
 static const GenInvented last_invented = {{&l_stems, &f_mids, &l_links, &l_endings}};
 
 static const CompoundKind first_name_kind = {
-	&faker_fr_first_names, false, NULL, 25, {NULL}, NULL, 90, true, 4, {
+	&faker_fr_first_names, false, NULL, 85, {NULL}, NULL, 90, true, 4, {
 		{10, {INVENTED(first_invented)}},	/* Marilène */
 		{20, {PLAIN, TEXT("-"), PARTNER}},	/* Jean-Marie */
 		{60, {PLAIN, TEXT("-"), INVENTED(first_invented)}},
@@ -189,7 +189,7 @@ static const CompoundKind first_name_kind = {
 };
 
 static const CompoundKind last_name_kind = {
-	&faker_fr_last_names, false, NULL, 25, {NULL}, NULL, 0, true, 5, {
+	&faker_fr_last_names, false, NULL, 85, {NULL}, NULL, 0, true, 5, {
 		{10, {INVENTED(last_invented)}},	/* Montardier */
 		{15, {PLAIN, TEXT("-"), PICK(faker_fr_last_names, "")}},	/* Dupont-Moreau */
 		{25, {PICK(l_particles, ""), INVENTED(last_invented)}},	/* Le Bonnet */
@@ -200,7 +200,7 @@ static const CompoundKind last_name_kind = {
 
 /* Beaumont, Fontenay-sur-Seine, Saint-Julien-de-Belleville, Sainte-Anne */
 static const CompoundKind city_kind = {
-	&faker_fr_cities, false, NULL, 25, {&t_stems}, &t_suffixes, 0, true, 7, {
+	&faker_fr_cities, false, NULL, 60, {&t_stems}, &t_suffixes, 0, true, 7, {
 		{5, {GLUED}},
 		{15, {GLUED, PICK(t_waters, "")}},
 		{18, {TEXT("Saint-"), PICK(men, "")}},
@@ -213,7 +213,7 @@ static const CompoundKind city_kind = {
 
 /* Garage Dupont SARL, Dupont et Moreau SA, Dupont, Moreau et Petit SAS */
 static const CompoundKind company_kind = {
-	&faker_fr_last_names, false, &faker_fr_company_suffixes, 25, {&t_stems}, &t_suffixes, 0, true, 4, {
+	&faker_fr_last_names, false, &faker_fr_company_suffixes, 60, {&t_stems}, &t_suffixes, 0, true, 4, {
 		{15, {PICK(c_trades, " "), PLAIN}},
 		{40, {PLAIN, TEXT(" et "), PICK(faker_fr_last_names, "")}},
 		{70, {PICK(c_trades, " "), PLAIN, TEXT("-"), PICK(faker_fr_last_names, "")}},
@@ -223,7 +223,7 @@ static const CompoundKind company_kind = {
 
 /* (12 rue) Victor Dubois, du Général Moreau (the number and type: locale.c) */
 static const CompoundKind street_kind = {
-	&faker_fr_streets, false, NULL, 40, {NULL}, NULL, 0, true, 2, {
+	&faker_fr_streets, false, NULL, 70, {NULL}, NULL, 0, true, 2, {
 		{60, {PICK(faker_fr_first_names, " "), PICK(faker_fr_last_names, "")}},
 		{100, {PICK(s_titles, ""), PICK(faker_fr_last_names, "")}}
 	}
