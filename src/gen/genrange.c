@@ -137,12 +137,17 @@ FakerGenChoiceText(const FakerGen *g, int i)
 	return g->values[i];
 }
 
+/* Choice value I's share of the draws: its weight over the total (gen.h). */
 double
 FakerGenChoiceWeight(const FakerGen *g, int i)
 {
 	return g->cum ? g->cum[i] - (i ? g->cum[i - 1] : 0) : 1.0 / g->nvalues;
 }
 
+/*
+ * The strata of G's draws (gen.h): a choice's values by their weights, the
+ * segments between a quantiles generator's points, equal; 0 for others.
+ */
 int
 FakerGenStrata(const FakerGen *g, double *weights)
 {
@@ -154,6 +159,12 @@ FakerGenStrata(const FakerGen *g, double *weights)
 	return n;
 }
 
+/*
+ * Keep the values of choice generator G whose KEEP flag is set (those a
+ * "require" allows), in their order, with their weights renormalised so
+ * that the pick stays weighted within what is left; the number kept, or 0
+ * if none is kept (or none has a weight): G must not be used then.
+ */
 int
 FakerGenChoiceKeep(FakerGen *g, const bool *keep)
 {

@@ -58,6 +58,7 @@ append_words(StringInfo buf, FakerRng *rng, int n, bool sentence)
 		appendStringInfoChar(buf, '.');
 }
 
+/* Append N lorem words separated by SEP (slugs, hstore and ltree values). */
 void
 GenAppendWords(StringInfo buf, FakerRng *rng, int n, const char *sep)
 {

@@ -122,6 +122,11 @@ quantiles_at(FakerGen *g, double pos)
 	return Float8GetDatum(v);
 }
 
+/*
+ * A value of a "quantiles" generator: a uniform position on the sketch's
+ * piecewise-linear inverse CDF, interpolated between its points (so values
+ * follow the profiled distribution).
+ */
 Datum
 GenQuantilesNext(FakerGen *g, FakerRng *rng)
 {
