@@ -11,10 +11,10 @@
 -- created on a jittered schedule, so the mean is N/created within about
 -- one value per call (20 calls at mean 50 over 4000 values: 0.5%); NULLs
 -- are a coin per draw, 0.1 +- 3 sd = +-0.2 points at 200k.  The seeds are
--- fixed, so the booleans below are exact.  Known miss: the tenant mean of
--- the single call (48.0 for 50: the authors' creation schedule makes ~4%
--- too many tenants in one call of 10k draws, the same before pools kept
--- their uses); 20 calls land at 49.1.  The text column uses "words" (3
+-- fixed, so the booleans below are exact.  The tenant mean of the single
+-- call holds since creations jitter around a grid (src/dist/m2o.c): it
+-- was 48.0 for 50 when each threshold was taken off whole (a random walk
+-- over 10k draws).  The text column uses "words" (3
 -- lorem words, millions of values): "city" has 250 values only.
 SET faker.progress = off;
 SET client_min_messages = warning;
