@@ -108,16 +108,42 @@ sequence_shard(FakerPlan *plan, ModelColumn *c)
 static void
 sequence_open(FakerPlan *plan, ModelColumn *c)
 {
+	c->seq_next = ModelCounterOpen(c->seq_scope, c->seq_start);
+}
 
+/*
+ * A counter of faker.sequence (SCOPE), made with INITIAL if new, read and
+ * locked FOR UPDATE until the transaction ends; as the owner.  Sequences
+ * and the streams of exact columns (exact.c) keep theirs there.
+ */
+int64
+ModelCounterOpen(const char *scope, int64 initial)
+{
 	Oid			types[2] = {TEXTOID, INT8OID};
-	Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_start)};
+	Datum		args[2] = {CStringGetTextDatum(scope), Int64GetDatum(initial)};
 	FakerOwnerScope owner;
+	int64		v;
 
 	FakerOwnerEnter(&owner);
 	FakerSPIExecute("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-						  2, types, args, NULL, false, 0);
-	c->seq_next = ModelSPIInt8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-						   1, types, args);
+					2, types, args, NULL, false, 0);
+	v = ModelSPIInt8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+					 1, types, args);
+	FakerOwnerExit(&owner);
+	return v;
+}
+
+/* Save counter SCOPE of faker.sequence (opened by ModelCounterOpen) as VALUE. */
+void
+ModelCounterSave(const char *scope, int64 value)
+{
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		args[2] = {CStringGetTextDatum(scope), Int64GetDatum(value)};
+	FakerOwnerScope owner;
+
+	FakerOwnerEnter(&owner);
+	FakerSPIExecute("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
+					2, types, args, NULL, false, 0);
 	FakerOwnerExit(&owner);
 }
 
@@ -296,15 +322,7 @@ finish_call(FakerPlan *plan)
 				ProviderFinish(plan, plan->aggs[i], c);
 			else if (c->kind == COL_SEQ)
 			{
-				Oid			types[2] = {TEXTOID, INT8OID};
-				Datum		args[2] = {CStringGetTextDatum(c->seq_scope), Int64GetDatum(c->seq_next)};
-
-				FakerOwnerScope owner;
-
-				FakerOwnerEnter(&owner);
-				FakerSPIExecute("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
-									  2, types, args, NULL, false, 0);
-				FakerOwnerExit(&owner);
+				ModelCounterSave(c->seq_scope, c->seq_next);
 			}
 		}
 }

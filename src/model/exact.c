@@ -25,19 +25,6 @@
 #include "model/engine.h"
 #include "security.h"
 
-/* Read a counter of faker.sequence for update, made with INITIAL if new. */
-static int64
-exact_counter(const char *scope, int64 initial)
-{
-	Oid			types[2] = {TEXTOID, INT8OID};
-	Datum		args[2] = {CStringGetTextDatum(scope), Int64GetDatum(initial)};
-
-	FakerSPIExecute("INSERT INTO faker.sequence (scope, next) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-					2, types, args, NULL, false, 0);
-	return ModelSPIInt8("SELECT next FROM faker.sequence WHERE scope OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-						1, types, args);
-}
-
 /*
  * A stream of column C of A over K categories of WEIGHTS, named WHAT,
  * positioned where the last call left it; its scope in *SCOPE.
@@ -48,16 +35,13 @@ exact_stream(FakerPlan *plan, Aggregate *a, ModelColumn *c, const char *what,
 {
 	uint64		h = FakerHash64(weights, sizeof(double) * k, 0);
 	char	   *base = psprintf("%s.%s#%s:%016" INT64_MODIFIER "x", a->name, c->name, what, h);
-	FakerOwnerScope owner;
 	int64		seed,
 				drawn;
 
 	if (plan->shards > 1)
 		base = psprintf("%s/%d:%d", base, plan->shard, plan->shards);
-	FakerOwnerEnter(&owner);
-	seed = exact_counter(psprintf("%s/seed", base), (int64) FakerHash64(base, strlen(base), plan->seed));
-	drawn = exact_counter(base, 0);
-	FakerOwnerExit(&owner);
+	seed = ModelCounterOpen(psprintf("%s/seed", base), (int64) FakerHash64(base, strlen(base), plan->seed));
+	drawn = ModelCounterOpen(base, 0);
 	*scope = base;
 	return FakerStrataCreate(weights, k, (uint64) seed, drawn);
 }
@@ -95,19 +79,8 @@ ExactOpen(FakerPlan *plan, Aggregate *a, ModelColumn *c)
 void
 ExactFinish(ModelColumn *c)
 {
-	FakerStrata *streams[2] = {c->null_strata, c->pick_strata};
-	char	   *scopes[2] = {c->null_scope, c->pick_scope};
-	FakerOwnerScope owner;
-
-	FakerOwnerEnter(&owner);
-	for (int i = 0; i < 2; i++)
-		if (streams[i])
-		{
-			Oid			types[2] = {TEXTOID, INT8OID};
-			Datum		args[2] = {CStringGetTextDatum(scopes[i]), Int64GetDatum(FakerStrataDrawn(streams[i]))};
-
-			FakerSPIExecute("UPDATE faker.sequence SET next = $2 WHERE scope OPERATOR(pg_catalog.=) $1",
-							2, types, args, NULL, false, 0);
-		}
-	FakerOwnerExit(&owner);
+	if (c->null_strata)
+		ModelCounterSave(c->null_scope, FakerStrataDrawn(c->null_strata));
+	if (c->pick_strata)
+		ModelCounterSave(c->pick_scope, FakerStrataDrawn(c->pick_strata));
 }

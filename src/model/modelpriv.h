@@ -338,6 +338,9 @@ extern void ExactFinish(ModelColumn *c);
 
 /* call.c: a scalar bigint read with SPI (an error when not one row) */
 extern int64 ModelSPIInt8(const char *sql, int nargs, Oid *types, Datum *args);
+/* call.c: counters of faker.sequence (sequences, exact columns' streams) */
+extern int64 ModelCounterOpen(const char *scope, int64 initial);
+extern void ModelCounterSave(const char *scope, int64 value);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
 /* partfkeys.c: foreign keys every partition declares on its own */
