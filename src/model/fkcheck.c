@@ -51,12 +51,14 @@
 #include "executor/spi_priv.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/bufmgr.h"
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/plancache.h"
 #include "utils/rel.h"
 #include "utils/rls.h"
@@ -83,6 +85,11 @@ typedef struct FkCon
 	char	   *unnest;			/* ROWS FROM (...) AS u(c1, ...) WHERE ... IS NOT NULL */
 	char	   *pkfrom;			/* ONLY parent p */
 	SPIPlanPtr	plan;
+	MemoryContext plan_cxt;		/* frees PLAN when deleted */
+	BlockNumber plan_blocks;	/* the parent's size when PLAN was made */
+	FkKnown    *known;			/* keys checked in this call (fkknown.c), or NULL */
+	uint64		checked,		/* keys sent to the statement */
+				skipped;		/* keys known checked */
 } FkCon;
 
 struct FkCheck
@@ -321,6 +328,13 @@ FkCheckPlan(Oid relid)
 							  quote_identifier(get_namespace_name(RelationGetNamespace(pkrel))),
 							  quote_identifier(fc->pkrelname));
 		con_statements(f, fc, rel, pkrel, fkatts, pkatts, ops);
+		{
+			Oid			ktypes[INDEX_MAX_KEYS];
+
+			for (int k = 0; k < fc->nkeys; k++)
+				ktypes[k] = f->rettype[fc->ret[k]];
+			fc->known = FkKnownCreate(fc->pkrelid, fc->nkeys, ktypes, CurrentMemoryContext);
+		}
 		table_close(pkrel, AccessShareLock);
 		ReleaseSysCache(tup);
 		f->ncons++;
@@ -383,6 +397,7 @@ fk_executor_start(QueryDesc *qd, int eflags)
 		prev_executor_start(qd, eflags);
 	else
 		standard_ExecutorStart(qd, eflags);
+	FkKnownNoteQuery(qd);
 	if (armed != NULL && qd->sourceText == armed_text && qd->operation == CMD_INSERT &&
 		!(eflags & EXEC_FLAG_EXPLAIN_ONLY))
 	{
@@ -550,55 +565,117 @@ FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n)
 }
 
 /*
+ * The rows of COLS/NULLS FC must still check, by key column, into
+ * KCOLS/KNULLS: not those with a NULL key column (MATCH SIMPLE), nor those
+ * whose key this call checked already (fkknown.c).  Their number.
+ */
+static int
+pending_keys(FkCheck *f, FkCon *fc, Datum **cols, bool **nulls, uint64 n, Datum **kcols, bool **knulls)
+{
+	int			npend = 0;
+
+	if (fc->known)
+		FkKnownValidate(fc->known);
+	for (int k = 0; k < fc->nkeys; k++)
+	{
+		kcols[k] = palloc(sizeof(Datum) * n);
+		knulls[k] = palloc0(sizeof(bool) * n);
+	}
+	for (uint64 r = 0; r < n; r++)
+	{
+		Datum		key[INDEX_MAX_KEYS];
+		bool		anynull = false;
+
+		for (int k = 0; k < fc->nkeys; k++)
+		{
+			key[k] = cols[fc->ret[k]][r];
+			anynull |= nulls[fc->ret[k]][r];
+		}
+		if (anynull)
+			continue;
+		if (fc->known && FkKnownAdd(fc->known, key))
+		{
+			fc->skipped++;
+			continue;
+		}
+		for (int k = 0; k < fc->nkeys; k++)
+			kcols[k][npend] = key[k];
+		npend++;
+	}
+	fc->checked += npend;
+	return npend;
+}
+
+/*
+ * FC's prepared check, made again once the parent has grown fourfold
+ * since (a plan made on a nearly empty parent scans it whole).
+ */
+static SPIPlanPtr
+check_plan(FkCheck *f, FkCon *fc, Oid *types, MemoryContext tmp)
+{
+	Relation	pkrel = table_open(fc->pkrelid, AccessShareLock);
+	BlockNumber blocks = RelationGetNumberOfBlocks(pkrel);
+
+	table_close(pkrel, NoLock);
+	if (fc->plan != NULL && blocks <= 4 * fc->plan_blocks + 8)
+		return fc->plan;
+	if (fc->plan_cxt != NULL)
+		MemoryContextDelete(fc->plan_cxt);	/* frees the old plan */
+	fc->plan_cxt = AllocSetContextCreate(GetMemoryChunkContext(f), "faker fk check plan", ALLOCSET_SMALL_SIZES);
+	fc->plan = FakerSPIPrepare(check_sql(fc, false), fc->nkeys, types);
+	MemoryContextSwitchTo(tmp);
+	if (fc->plan == NULL)
+		elog(ERROR, "faker: could not prepare the check of %s: %s", fc->conname,
+			 SPI_result_code_string(SPI_result));
+	/* a paused call (a streaming faker_rows or faker_pipe) reuses it */
+	KeepPlanIn(fc->plan_cxt, fc->plan);
+	fc->plan_blocks = blocks;
+	return fc->plan;
+}
+
+/*
  * FkCheckColumns's checks, in the memory context TMP, which is current and
- * which the caller deletes: one statement per foreign key, the key
- * columns passed as arrays.
+ * which the caller deletes: one statement per foreign key over the keys
+ * not checked yet in this call, passed as arrays.
  */
 static void
 check_columns(FkCheck *f, Datum **cols, bool **nulls, uint64 n, MemoryContext tmp)
 {
-	int			dims[1] = {(int) n},
-				lbs[1] = {1};
-
 	for (int c = 0; c < f->ncons; c++)
 	{
 		FkCon	   *fc = &f->cons[c];
 		Oid			types[INDEX_MAX_KEYS];
 		Datum		args[INDEX_MAX_KEYS];
+		Datum	   *kcols[INDEX_MAX_KEYS];
+		bool	   *knulls[INDEX_MAX_KEYS];
 		Oid			save_user;
 		int			save_sec;
 		int			rc;
 		int64		nk,
 					nl;
 		bool		isnull;
+		int			npend = pending_keys(f, fc, cols, nulls, n, kcols, knulls);
+		int			dims[1] = {npend},
+					lbs[1] = {1};
 
+		if (npend == 0)
+			continue;
 		for (int k = 0; k < fc->nkeys; k++)
 		{
-			int			j = fc->ret[k];
-			Oid			t = f->rettype[j];
+			Oid			t = f->rettype[fc->ret[k]];
 			int16		typlen;
 			bool		typbyval;
 			char		typalign;
 
 			get_typlenbyvalalign(t, &typlen, &typbyval, &typalign);
 			types[k] = get_array_type(t);
-			args[k] = PointerGetDatum(construct_md_array(cols[j], nulls[j], 1, dims, lbs, t,
+			args[k] = PointerGetDatum(construct_md_array(kcols[k], knulls[k], 1, dims, lbs, t,
 														 typlen, typbyval, typalign));
 		}
 		/* as the RI trigger runs its lookup: the referenced table's owner */
 		GetUserIdAndSecContext(&save_user, &save_sec);
 		SetUserIdAndSecContext(fc->pkowner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
-		if (fc->plan == NULL)
-		{
-			fc->plan = FakerSPIPrepare(check_sql(fc, false), fc->nkeys, types);
-			MemoryContextSwitchTo(tmp);
-			if (fc->plan == NULL)
-				elog(ERROR, "faker: could not prepare the check of %s: %s", fc->conname,
-					 SPI_result_code_string(SPI_result));
-			/* a paused call (a streaming faker_rows or faker_pipe) reuses it */
-			KeepPlanIn(GetMemoryChunkContext(f), fc->plan);
-		}
-		rc = FakerSPIExecutePlan(fc->plan, args, NULL, false, 0);
+		rc = FakerSPIExecutePlan(check_plan(f, fc, types, tmp), args, NULL, false, 0);
 		MemoryContextSwitchTo(tmp);
 		if (rc != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "faker: the check of %s failed: %s", fc->conname, SPI_result_code_string(rc));
@@ -609,6 +686,19 @@ check_columns(FkCheck *f, Datum **cols, bool **nulls, uint64 n, MemoryContext tm
 			report_missing(f, fc, types, args);
 		SetUserIdAndSecContext(save_user, save_sec);
 	}
+}
+
+/*
+ * At the end of a call, at DEBUG1: per foreign key, how many of the rows'
+ * keys were checked by a statement and how many were known checked.
+ */
+void
+FkCheckReport(FkCheck *f)
+{
+	for (int c = 0; c < f->ncons; c++)
+		elog(DEBUG1, "faker: foreign key %s of %s: %llu keys checked by statement, %llu known checked in this call",
+			 f->cons[c].conname, f->relname, (unsigned long long) f->cons[c].checked,
+			 (unsigned long long) f->cons[c].skipped);
 }
 
 /* _PG_init: the faker.batch_fk_checks setting and the ExecutorStart hook. */
@@ -625,4 +715,5 @@ FkCheckInit(void)
 							 NULL, NULL, NULL);
 	prev_executor_start = ExecutorStart_hook;
 	ExecutorStart_hook = fk_executor_start;
+	FkKnownInit();
 }

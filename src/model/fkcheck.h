@@ -8,6 +8,7 @@
 
 #include "access/attnum.h"
 #include "executor/spi.h"
+#include "executor/execdesc.h"
 #include "nodes/execnodes.h"
 
 typedef struct FkCheck FkCheck;
@@ -28,8 +29,18 @@ extern void FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n);
 /* The same over the rows' key columns (the multi-insert writer, multiinsert.c). */
 extern int	FkCheckKeyAtts(FkCheck *f, const AttrNumber **atts);
 extern void FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n);
+/* DEBUG1: how many keys were checked, how many known (end of a call). */
+extern void FkCheckReport(FkCheck *f);
 extern void FkCheckStrip(FkCheck *f, ResultRelInfo *rri);
 extern void FkCheckInit(void);
+/* The keys a call has checked already (fkknown.c). */
+typedef struct FkKnown FkKnown;
+extern FkKnown *FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt);
+extern void FkKnownValidate(FkKnown *k);
+extern bool FkKnownAdd(FkKnown *k, const Datum *vals);
+extern void FkKnownNoteQuery(QueryDesc *qd);
+extern void FkKnownInit(void);
+
 /* Would trigger T fire in this session (returning.c asks too)? */
 extern bool FkCheckTriggerFires(Trigger *t);
 

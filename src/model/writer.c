@@ -321,6 +321,8 @@ WriterFlushAll(FakerPlan *plan)
 	{
 		WriterFlush(plan, plan->aggs[i]);
 		PoolFlush(plan->aggs[i]);
+		if (plan->aggs[i]->writer && plan->aggs[i]->writer->fk)
+			FkCheckReport(plan->aggs[i]->writer->fk);
 	}
 }
 

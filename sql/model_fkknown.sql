@@ -1,0 +1,58 @@
+-- Keys a call has checked (src/model/fkknown.c): a key found and locked
+-- FOR KEY SHARE once is not checked again in the call, unless this
+-- transaction may have removed its row since.
+SET faker.progress = off;
+CREATE TABLE fkk_parent (id int PRIMARY KEY);
+CREATE TABLE fkk_child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES fkk_parent ON DELETE CASCADE);
+SELECT faker_define('fkk_child', 'fkk_child', '{"references": {"parent_id": {"mean": 1000}}}');
+-- the pools' tables first (their DDL talks at DEBUG1 too)
+SELECT count(*) FROM faker_populate('fkk_child', 1, 0);
+-- 6000 rows into 7 parents: 7 keys checked by a statement, the rest known
+SET client_min_messages = debug1;
+SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 1);
+RESET client_min_messages;
+SELECT count(*) FROM fkk_child c WHERE NOT EXISTS (SELECT 1 FROM fkk_parent p WHERE p.id = c.parent_id);
+-- a row trigger of the call that deletes a parent checked before (its
+-- children cascade away): the parent's key is checked again, the next rows
+-- that still point at it fail as the RI trigger would fail them
+CREATE FUNCTION fkk_drop_parent() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id = current_setting('fkk.first')::int + 4100 THEN
+    DELETE FROM fkk_parent WHERE id = (SELECT parent_id FROM fkk_child WHERE id = current_setting('fkk.first')::int);
+  END IF;
+  RETURN NEW;
+END$$;
+CREATE TRIGGER fkk_child_drop AFTER INSERT ON fkk_child FOR EACH ROW EXECUTE FUNCTION fkk_drop_parent();
+\set VERBOSITY terse
+SELECT set_config('fkk.first', (last_value + 1)::text, false) IS NOT NULL FROM fkk_child_id_seq;
+SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 2);
+-- the same through the INSERT statement writer
+SET faker.multi_insert = off;
+SELECT set_config('fkk.first', (last_value + 1)::text, false) IS NOT NULL FROM fkk_child_id_seq;
+SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 2);
+RESET faker.multi_insert;
+\set VERBOSITY default
+SELECT count(*) AS children, count(DISTINCT parent_id) AS parents,
+       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM fkk_parent p WHERE p.id = c.parent_id)) AS orphans
+FROM fkk_child c;
+DROP TRIGGER fkk_child_drop ON fkk_child;
+DROP FUNCTION fkk_drop_parent();
+-- text keys (their images hold the bytes) and two-column keys: no orphans,
+-- and a BEFORE trigger that points rows at a missing text key still fails
+CREATE TABLE fkk_code (code text PRIMARY KEY, grp int NOT NULL, UNIQUE (grp, code));
+CREATE TABLE fkk_item (id serial PRIMARY KEY, code text NOT NULL REFERENCES fkk_code,
+                       grp int NOT NULL, code2 text NOT NULL, FOREIGN KEY (grp, code2) REFERENCES fkk_code (grp, code));
+SELECT faker_define('fkk_code', 'fkk_code', '{"columns": {"code": {"gen": "regex", "pattern": "[A-Z]{3}[0-9]{2}", "unique": true}}}');
+SELECT faker_define('fkk_item', 'fkk_item', '{"references": {"code": {"mean": 100}, "fkk_item_grp_code2_fkey": {"mean": 100}}}');
+SELECT count(*) FROM faker_populate('fkk_item', 1, 0);
+SET client_min_messages = debug1;
+SELECT aggregate, created FROM faker_populate('fkk_item', 5000, 3);
+RESET client_min_messages;
+SELECT count(*) FROM fkk_item i WHERE NOT EXISTS (SELECT 1 FROM fkk_code c WHERE c.code = i.code)
+                                   OR NOT EXISTS (SELECT 1 FROM fkk_code c WHERE c.grp = i.grp AND c.code = i.code2);
+CREATE FUNCTION fkk_bad_code() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN IF NEW.id % 1000 = 999 THEN NEW.code := 'missing'; END IF; RETURN NEW; END$$;
+CREATE TRIGGER fkk_item_bad BEFORE INSERT ON fkk_item FOR EACH ROW EXECUTE FUNCTION fkk_bad_code();
+SELECT aggregate, created FROM faker_populate('fkk_item', 3000, 4);
+DROP TABLE fkk_item, fkk_code, fkk_child, fkk_parent;
+DROP FUNCTION fkk_bad_code();
