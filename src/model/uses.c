@@ -54,7 +54,7 @@
 
 struct PoolUses
 {
-	char	   *table;			/* quoted faker.uses_<oid> or faker.vals_... */
+	char	   *table;			/* quoted faker.uses_<oid> or faker.vals_..., NULL for a shard's */
 	char	   *via;			/* key pools: the reader; NULL for a reuse pool */
 	MemoryContext cxt;
 	int64		n,
@@ -314,6 +314,17 @@ UsesOpen(FakerPlan *plan, Aggregate *parent, const char *via, Aggregate *child, 
 	MemoryContext cxt = CurrentMemoryContext;
 	UsesCacheEntry *e;
 
+	if (plan->shards > 1 && parent->nkeys > 0 && parent->pool.loaded)
+	{
+		/*
+		 * A shard (shard.c) has no uses table to wait on: its uses live in
+		 * memory, measured from the child's table as the shard starts
+		 */
+		u = uses_new(plan, NULL, via);
+		if (ref != NULL && child != NULL && parent->pool.n > 0)
+			uses_measure(u, parent, child, ref);
+		return u;
+	}
 	if (parent->nkeys == 0 || !parent->pool.exists || !parent->pool.loaded)
 		return NULL;
 	u = uses_new(plan, PoolUsesTable(parent), via);
@@ -509,8 +520,10 @@ UsesFlushOne(PoolUses *u)
 
 	if (u == NULL)
 		return;
-	if (u->ndirty == 0)
+	if (u->ndirty == 0 || u->table == NULL)
 	{
+		if (u->table == NULL)
+			flush_done(u);		/* a shard's: in memory only */
 		if (u->cache)
 			u->cache->dirty = false;
 		return;
@@ -634,7 +647,8 @@ reuse_read(FakerPlan *plan, ModelColumn *c, PoolUses *u)
  * The reuse pool of plain column C of AGG for a call: read (or set up and
  * adopted from the column), and its distributor planned toward the end
  * state over every call.  A column whose type cannot go in an array keeps
- * a pool for the call only.
+ * a pool for the call only, and so does a shard (read from the table, but
+ * never written).
  */
 void
 ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c)
@@ -675,7 +689,7 @@ ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c)
 		}
 		if (sound)
 			reuse_read(plan, c, u);
-		else
+		else if (plan->shards <= 1)
 		{
 			Oid			types[3] = {TEXTOID};
 			Datum		args[3] = {CStringGetTextDatum(psprintf("vals\\_%u\\_%d\\_%%", agg->relid, c->attnum))};
@@ -696,6 +710,9 @@ ReuseOpen(FakerPlan *plan, Aggregate *agg, ModelColumn *c)
 		FakerOwnerExit(&owner);
 		if (!sound)
 			reuse_adopt(plan, agg, c, u);
+		/* a shard's pool stays in memory: no table for shards to wait on (shard.c) */
+		if (plan->shards > 1)
+			u->table = NULL;
 		/* values already made are not new */
 		for (int64 i = 0; i < c->reuse_n; i++)
 			HashSetAdd(agg->seen, ColumnHash(c, c->reuse_vals[i]) ^ ((uint64) c->attnum << 32));
