@@ -4,7 +4,8 @@
 #   1. the populate locks its parents first: the DELETE waits, then fails;
 #   2. the DELETE comes first (uncommitted): the populate's check waits,
 #      then fails with 23503 if the DELETE commits, succeeds if it rolls back;
-#   3. both run at once, the DELETE in many small autocommit transactions.
+#   3. both run at once, the DELETE in many small autocommit transactions;
+#   4. the DELETE comes in the middle of one call, between its batches.
 # And the table owner gets batch mode while a role with INSERT grants only
 # gets the row triggers (faker_explain).
 use strict;
@@ -87,6 +88,27 @@ my $st = finish_async($a);
 ok($st eq '00000' || $st eq '23503', "3: A succeeds or fails with 23503 (got $st)");
 ok($deletes > 0, "3: B deleted parents meanwhile ($deletes statements)");
 is($node->safe_psql('postgres', $orphans), 0, '3: no orphans');
+
+# 4. In the middle of one call: A's first batch checks (and locks) its
+# parents, and A's later batches skip the keys it has checked
+# (src/model/fkknown.c); B deletes every parent while A's call sleeps in a
+# trigger of its second batch.  B waits for A's locks, A finishes and
+# commits, B's DELETE then fails.
+$node->safe_psql('postgres', q{
+CREATE TABLE p4 (id int PRIMARY KEY);
+CREATE TABLE c4 (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES p4);
+INSERT INTO p4 SELECT generate_series(1, 5);
+CREATE FUNCTION c4_pause() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN PERFORM pg_sleep(3); RETURN NEW; END$$;
+CREATE TRIGGER c4_pause AFTER INSERT ON c4 FOR EACH ROW WHEN (NEW.id = 2500) EXECUTE FUNCTION c4_pause();
+SELECT faker_define('c4', 'c4', '{"references": {"parent_id": {"mean": 2000}}}');});
+start_async($a, q{SELECT count(*) FROM faker_populate('c4', 8000, 4)});
+usleep(1_000_000);
+start_async($b, q{DELETE FROM p4});
+ok(waits_on_lock($node, $bpid), "4: B's DELETE waits for the parents A's first batch locked");
+is(finish_async($a), '00000', '4: A finishes its call (its later batches reuse the checked keys)');
+is(finish_async($b), '23503', "4: then B's DELETE fails: A's children reference them");
+is($node->safe_psql('postgres', q{SELECT count(*) FROM c4 c WHERE NOT EXISTS (SELECT 1 FROM p4 p WHERE p.id = c.parent_id)}),
+	0, '4: no orphans');
 
 $a->quit;
 $b->quit;
