@@ -67,3 +67,5 @@ SELECT * FROM faker_pipe('[{"name": "a", "aggregate": "account", "mean": 1e400}]
 SELECT * FROM faker_pipe('[{"name": "a", "aggregate": "account", "colour": 1}]', 1);
 SELECT * FROM faker_pipe('[{"name": "a", "aggregate": "account", "require": {"id": {"$step": "b.id"}}}]', 1);
 SELECT * FROM faker_pipe('[{"name": "a", "aggregate": "account"}]', -1);
+-- leave nothing for the suites that follow (fid_calls makes its own account)
+DROP TABLE account, product, region;
