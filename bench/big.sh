@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/big.sh [ROWS] [faker-only]: the tenant -> author -> book schema of
-# bench/populate.sh filled with ROWS books (default 10M) by a hand-written
+# bench/books.sql (bench/populate.sh's) filled with ROWS books (default 10M) by a hand-written
 # INSERT ... SELECT (the parents first, untimed, then the books) and by one
 # faker_populate, side by side in the same run.  For each: time, rows/s,
 # the backend's peak memory (VmHWM, which counts the shared buffers it
@@ -15,25 +15,8 @@ faker_build_install
 faker_start_server
 
 schema() {
-	faker_psql -q >/dev/null <<SQL
-SET client_min_messages = warning;
-DROP TABLE IF EXISTS book, author, tenant;
-CREATE EXTENSION IF NOT EXISTS faker;
-SELECT faker_reset();
-CREATE TABLE tenant (id serial PRIMARY KEY, name text NOT NULL);
-CREATE TABLE author (tenant_id int NOT NULL REFERENCES tenant, id serial, name text NOT NULL,
-                     PRIMARY KEY (tenant_id, id));
-CREATE TABLE book (tenant_id int NOT NULL REFERENCES tenant, id serial, author_id int NOT NULL,
-                   title text NOT NULL, isbn text NOT NULL, blurb text NOT NULL,
-                   PRIMARY KEY (tenant_id, id),
-                   FOREIGN KEY (tenant_id, author_id) REFERENCES author);
-SELECT faker_define('book', 'book', '{
-  "columns": {"title": {"gen": "sentence", "words": 4}, "isbn": {"gen": "digits", "length": 13},
-              "blurb": {"gen": "words", "n": 8}},
-  "references": {"book_tenant_id_fkey": {"weights": [0.7, 0.2, 0.07, 0.03], "mean": 2000},
-                 "book_tenant_id_author_id_fkey": {"skew": 2.0, "mean": 20}}}');
-CHECKPOINT;
-SQL
+	faker_psql -q -f "$(dirname "$0")/books.sql" >/dev/null
+	faker_psql -q -c "CHECKPOINT"
 }
 
 # run LABEL SQL: the statement in a backend of its own, its time and memory

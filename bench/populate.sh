@@ -8,21 +8,7 @@ ROWS=${1:-1000000}
 faker_ensure_packages
 faker_build_install
 faker_start_server
-faker_psql -q -c "CREATE EXTENSION faker"
-faker_psql -q <<SQL
-CREATE TABLE tenant (id serial PRIMARY KEY, name text NOT NULL);
-CREATE TABLE author (tenant_id int NOT NULL REFERENCES tenant, id serial, name text NOT NULL,
-                     PRIMARY KEY (tenant_id, id));
-CREATE TABLE book (tenant_id int NOT NULL REFERENCES tenant, id serial, author_id int NOT NULL,
-                   title text NOT NULL, isbn text NOT NULL, blurb text NOT NULL,
-                   PRIMARY KEY (tenant_id, id),
-                   FOREIGN KEY (tenant_id, author_id) REFERENCES author);
-SELECT faker_define('book', 'book', '{
-  "columns": {"title": {"gen": "sentence", "words": 4}, "isbn": {"gen": "digits", "length": 13},
-              "blurb": {"gen": "words", "n": 8}},
-  "references": {"book_tenant_id_fkey": {"weights": [0.7, 0.2, 0.07, 0.03], "mean": 2000},
-                 "book_tenant_id_author_id_fkey": {"skew": 2.0, "mean": 20}}}');
-SQL
+faker_psql -q -f "$(dirname "$0")/books.sql" >/dev/null
 parents=$((ROWS / 2000)); authors=$((ROWS / 20))
 # baseline: parents first (not timed), then the books
 faker_psql -q -c "INSERT INTO tenant (name) SELECT 'Tenant ' || g FROM generate_series(1, $parents) g" \
