@@ -37,6 +37,43 @@ SELECT count(*) AS children, count(DISTINCT parent_id) AS parents,
 FROM fkk_child c;
 DROP TRIGGER fkk_child_drop ON fkk_child;
 DROP FUNCTION fkk_drop_parent();
+-- a SELECT whose data-modifying WITH deletes a parent (from a row trigger
+-- of the call) empties the set too: the next rows fail, no orphan commits
+CREATE TABLE fkk_p2 (id int PRIMARY KEY);
+INSERT INTO fkk_p2 SELECT generate_series(1, 3);
+CREATE TABLE fkk_c2 (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES fkk_p2 ON DELETE CASCADE);
+CREATE FUNCTION fkk_cte_drop() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+  IF NEW.id = 3000 THEN
+    WITH d AS (DELETE FROM fkk_p2 WHERE id = 1 RETURNING id) SELECT count(*) INTO n FROM d;
+  END IF;
+  RETURN NULL;
+END$$;
+CREATE TRIGGER fkk_c2_drop AFTER INSERT ON fkk_c2 FOR EACH ROW EXECUTE FUNCTION fkk_cte_drop();
+SELECT faker_define('fkk_c2', 'fkk_c2', '{"references": {"parent_id": {"mean": 1000000}}}');
+\set VERBOSITY terse
+SELECT aggregate, created FROM faker_populate('fkk_c2', 6000, 1);
+\set VERBOSITY default
+SELECT count(*) AS orphans FROM fkk_c2 c WHERE NOT EXISTS (SELECT 1 FROM fkk_p2 p WHERE p.id = c.parent_id);
+DROP TRIGGER fkk_c2_drop ON fkk_c2;
+-- a paused call (a cursor over faker_pipe) that checks keys while a DELETE
+-- runs, before the DELETE removes their row: the set is emptied again when
+-- the DELETE has finished, so the later rows fail
+CREATE FUNCTION fkk_move(n int) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE c refcursor := 'fkk_c';
+BEGIN MOVE FORWARD n IN c; RETURN n; END$$;
+BEGIN;
+DECLARE fkk_c CURSOR FOR SELECT faker_pipe('[{"name": "c", "aggregate": "fkk_c2", "mean": 1}]', 30000, 2);
+MOVE FORWARD 5000 IN fkk_c;
+DELETE FROM fkk_p2 WHERE id = 2 AND fkk_move(5000) > 0;
+\set VERBOSITY terse
+MOVE FORWARD 10000 IN fkk_c;
+\set VERBOSITY default
+COMMIT;
+SELECT count(*) AS orphans FROM fkk_c2 c WHERE NOT EXISTS (SELECT 1 FROM fkk_p2 p WHERE p.id = c.parent_id);
+DROP TABLE fkk_c2, fkk_p2;
+DROP FUNCTION fkk_cte_drop(), fkk_move(int);
 -- text keys (their images hold the bytes) and two-column keys: no orphans,
 -- and a BEFORE trigger that points rows at a missing text key still fails
 CREATE TABLE fkk_code (code text PRIMARY KEY, grp int NOT NULL, UNIQUE (grp, code));

@@ -12,8 +12,12 @@
  *
  *   - an UPDATE, DELETE or MERGE, an INSERT ... ON CONFLICT DO UPDATE or a
  *     statement with a data-modifying WITH, writing to a table a set
- *     watches (the ExecutorStart hook of fkcheck.c calls FkKnownNoteQuery);
- *     a cascading delete reaches the table through such a statement too;
+ *     watches, both when it starts (the ExecutorStart hook of fkcheck.c
+ *     calls FkKnownNoteQuery) and when it has finished (the ExecutorFinish
+ *     hook below): a paused call (a cursor over faker_rows or faker_pipe)
+ *     can check keys while such a statement runs, before it removes their
+ *     rows (a data-modifying WITH runs last, cascades at its end); a
+ *     cascading delete reaches the table through such a statement too;
  *   - a TRUNCATE of anything (the ProcessUtility hook below);
  *   - the abort of a subtransaction (its row locks and rows are gone).
  *
@@ -27,6 +31,7 @@
 #include "access/xact.h"
 #include "common/hashfn.h"
 #include "executor/execdesc.h"
+#include "executor/executor.h"
 #include "nodes/plannodes.h"
 #include "parser/parsetree.h"
 #include "tcop/utility.h"
@@ -82,6 +87,7 @@ static uint64 fk_generation = 1;
 static Oid	watched[FK_WATCH_MAX];
 static int	nwatched[FK_WATCH_MAX];
 static ProcessUtility_hook_type prev_process_utility = NULL;
+static ExecutorFinish_hook_type prev_executor_finish = NULL;
 
 /* Stop watching the parent of the set being freed (a reset callback). */
 static void
@@ -265,7 +271,8 @@ FkKnownNoteQuery(QueryDesc *qd)
 	PlannedStmt *ps = qd->plannedstmt;
 	ListCell   *lc;
 
-	if (qd->operation == CMD_SELECT || ps == NULL || ps->resultRelations == NIL)
+	/* a SELECT writes only through a data-modifying WITH */
+	if (ps == NULL || ps->resultRelations == NIL || (qd->operation == CMD_SELECT && !ps->hasModifyingCTE))
 		return;
 	if (qd->operation == CMD_INSERT && !ps->hasModifyingCTE && IsA(ps->planTree, ModifyTable) &&
 		((ModifyTable *) ps->planTree)->onConflictAction != ONCONFLICT_UPDATE)
@@ -298,6 +305,22 @@ fk_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOnlyTre
 		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc);
 }
 
+/*
+ * ExecutorFinish hook: a statement that may have removed a watched table's
+ * rows empties the sets again once it is done (its AFTER triggers, its
+ * cascades and its data-modifying WITH have run), since keys may have been
+ * checked while it ran.
+ */
+static void
+fk_executor_finish(QueryDesc *qd)
+{
+	if (prev_executor_finish)
+		prev_executor_finish(qd);
+	else
+		standard_ExecutorFinish(qd);
+	FkKnownNoteQuery(qd);
+}
+
 /* A subtransaction's abort releases its row locks and removes its rows. */
 static void
 fk_subxact(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
@@ -312,5 +335,7 @@ FkKnownInit(void)
 {
 	prev_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = fk_process_utility;
+	prev_executor_finish = ExecutorFinish_hook;
+	ExecutorFinish_hook = fk_executor_finish;
 	RegisterSubXactCallback(fk_subxact, NULL);
 }
