@@ -74,6 +74,28 @@ COMMIT;
 SELECT count(*) AS orphans FROM fkk_c2 c WHERE NOT EXISTS (SELECT 1 FROM fkk_p2 p WHERE p.id = c.parent_id);
 DROP TABLE fkk_c2, fkk_p2;
 DROP FUNCTION fkk_cte_drop(), fkk_move(int);
+-- the check matches every key, not counts: a case-insensitive parent key
+-- takes 'K1' and 'k1' in one batch, and a parent whose unique index is in
+-- another collation ('K1' and 'k1' both rows) does not hide a missing key
+CREATE COLLATION fkk_ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE TABLE fkk_cp (code text COLLATE fkk_ci NOT NULL);
+CREATE UNIQUE INDEX fkk_cp_code ON fkk_cp (code COLLATE "C");
+INSERT INTO fkk_cp VALUES ('K1'), ('k1');
+CREATE TABLE fkk_cc (id serial PRIMARY KEY, code text NOT NULL REFERENCES fkk_cp (code));
+CREATE FUNCTION fkk_recode() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.code := CASE WHEN NEW.id % 2 = 0 THEN 'K1' ELSE 'k1' END;
+      IF current_setting('fkk.missing', true) = 'on' THEN NEW.code := CASE WHEN NEW.id % 2 = 0 THEN 'missing' ELSE 'k1' END; END IF;
+      RETURN NEW; END$$;
+CREATE TRIGGER fkk_cc_recode BEFORE INSERT ON fkk_cc FOR EACH ROW EXECUTE FUNCTION fkk_recode();
+SELECT faker_define('fkk_cc', 'fkk_cc', '{"references": {"code": {"mean": 1000000}}}');
+SELECT aggregate, created FROM faker_populate('fkk_cc', 10, 1);
+SET fkk.missing = on;
+SELECT aggregate, created FROM faker_populate('fkk_cc', 10, 1);
+RESET fkk.missing;
+SELECT code COLLATE "C", count(*) FROM fkk_cc GROUP BY 1 ORDER BY 1;
+DROP TABLE fkk_cc, fkk_cp;
+DROP FUNCTION fkk_recode();
+DROP COLLATION fkk_ci;
 -- text keys (their images hold the bytes) and two-column keys: no orphans,
 -- and a BEFORE trigger that points rows at a missing text key still fails
 CREATE TABLE fkk_code (code text PRIMARY KEY, grp int NOT NULL, UNIQUE (grp, code));

@@ -442,10 +442,19 @@ check_sql(FkCon *fc, bool missing)
 	if (missing)
 		return psprintf("SELECT k.* FROM %s AND NOT EXISTS (SELECT 1 FROM %s WHERE %s) LIMIT 1",
 						fc->unnest, fc->pkfrom, fc->where);
+	/*
+	 * Every key of k must match a row of l (not: as many rows in l as in k;
+	 * k is DISTINCT by the key type's default equality, the match is by the
+	 * constraint's operators and the parent's collation, which may make two
+	 * keys of k one, or one key of k match two parent rows).  l is read
+	 * whole by its count, so every matching row is locked.
+	 */
 	return psprintf("WITH k AS (SELECT DISTINCT k.* FROM %s), "
-					"l AS (SELECT 1 FROM %s WHERE EXISTS (SELECT 1 FROM k WHERE %s) FOR KEY SHARE OF p) "
-					"SELECT (SELECT pg_catalog.count(*) FROM k), (SELECT pg_catalog.count(*) FROM l)",
-					fc->unnest, fc->pkfrom, fc->where);
+					"l AS MATERIALIZED (SELECT p.* FROM %s WHERE EXISTS (SELECT 1 FROM k WHERE %s) FOR KEY SHARE OF p) "
+					"SELECT (SELECT pg_catalog.count(*) FROM k), "
+					"(SELECT pg_catalog.count(*) FROM k WHERE EXISTS (SELECT 1 FROM l p WHERE %s)), "
+					"(SELECT pg_catalog.count(*) FROM l)",
+					fc->unnest, fc->pkfrom, fc->where, fc->where);
 }
 
 /* Raise the RI trigger's error for FC (ri_triggers.c, ri_ReportViolation). */
