@@ -12,9 +12,11 @@ SET client_min_messages = debug1;
 SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 1);
 RESET client_min_messages;
 SELECT count(*) FROM fkk_child c WHERE NOT EXISTS (SELECT 1 FROM fkk_parent p WHERE p.id = c.parent_id);
--- a row trigger of the call that deletes a parent checked before (its
--- children cascade away): the parent's key is checked again, the next rows
--- that still point at it fail as the RI trigger would fail them
+-- a row trigger of the call (third batch) that deletes a parent checked
+-- before: its children cascade away (those of the batch are not checked,
+-- as RI_FKey_check skips rows no longer live), the parent's key is checked
+-- again, and the rows of later batches that still point at it fail as the
+-- RI trigger would fail them
 CREATE FUNCTION fkk_drop_parent() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.id = current_setting('fkk.first')::int + 4100 THEN
@@ -25,11 +27,11 @@ END$$;
 CREATE TRIGGER fkk_child_drop AFTER INSERT ON fkk_child FOR EACH ROW EXECUTE FUNCTION fkk_drop_parent();
 \set VERBOSITY terse
 SELECT set_config('fkk.first', (last_value + 1)::text, false) IS NOT NULL FROM fkk_child_id_seq;
-SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 2);
+SELECT aggregate, created FROM faker_populate('fkk_child', 10000, 2);
 -- the same through the INSERT statement writer
 SET faker.multi_insert = off;
 SELECT set_config('fkk.first', (last_value + 1)::text, false) IS NOT NULL FROM fkk_child_id_seq;
-SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 2);
+SELECT aggregate, created FROM faker_populate('fkk_child', 10000, 2);
 RESET faker.multi_insert;
 \set VERBOSITY default
 SELECT count(*) AS children, count(DISTINCT parent_id) AS parents,

@@ -44,6 +44,7 @@
 
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "access/tableam.h"
 #include "catalog/pg_constraint.h"
 #include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
@@ -62,6 +63,7 @@
 #include "utils/plancache.h"
 #include "utils/rel.h"
 #include "utils/rls.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 #include "compat.h"
@@ -101,7 +103,8 @@ struct FkCheck
 	int			nret;
 	AttrNumber	retatt[MaxHeapAttributeNumber];
 	Oid			rettype[MaxHeapAttributeNumber];
-	char	   *returning;		/* " RETURNING a, b" */
+	char	   *returning;		/* " RETURNING a, b" (", ctid" if WITH_CTID) */
+	bool		with_ctid;		/* AFTER ROW triggers may remove rows of a batch */
 	bool		stripped;		/* the last statement ran without the triggers */
 };
 
@@ -339,6 +342,15 @@ FkCheckPlan(Oid relid)
 		ReleaseSysCache(tup);
 		f->ncons++;
 	}
+	/* rows an AFTER ROW trigger may remove are looked up again by ctid */
+	for (int i = 0; i < td->numtriggers; i++)
+	{
+		Trigger    *t = &td->triggers[i];
+
+		if (t->tgfoid != F_RI_FKEY_CHECK_INS && TRIGGER_FOR_ROW(t->tgtype) && TRIGGER_FOR_AFTER(t->tgtype) &&
+			TRIGGER_FOR_INSERT(t->tgtype))
+			f->with_ctid = true;
+	}
 	table_close(rel, AccessShareLock);
 	if (f->ncons == 0)
 		return NULL;
@@ -346,6 +358,8 @@ FkCheckPlan(Oid relid)
 	appendStringInfoString(&ret, " RETURNING ");
 	for (int i = 0; i < f->nret; i++)
 		appendStringInfo(&ret, "%s%s", i ? ", " : "", quote_identifier(get_attname(relid, f->retatt[i], false)));
+	if (f->with_ctid)
+		appendStringInfoString(&ret, ", ctid");
 	f->returning = ret.data;
 	return f;
 }
@@ -504,6 +518,31 @@ check_context(MemoryContext caller)
 }
 
 /*
+ * Rows of the batch its AFTER ROW triggers removed (a trigger deleting a
+ * parent whose children cascade away) are not checked, as RI_FKey_check
+ * skips a row that is no longer live: their keys are marked NULL in
+ * NULLS.  TT's last column is the row's ctid.
+ */
+static void
+skip_removed(FkCheck *f, SPITupleTable *tt, uint64 n, bool **nulls)
+{
+	Relation	rel = table_open(f->relid, AccessShareLock);
+	TupleTableSlot *live = table_slot_create(rel, NULL);
+
+	for (uint64 r = 0; r < n; r++)
+	{
+		bool		isnull;
+		ItemPointer tid = (ItemPointer) DatumGetPointer(SPI_getbinval(tt->vals[r], tt->tupdesc, f->nret + 1, &isnull));
+
+		if (!table_tuple_fetch_row_version(rel, tid, SnapshotSelf, live))
+			for (int j = 0; j < f->nret; j++)
+				nulls[j][r] = true;
+	}
+	ExecDropSingleTupleTableSlot(live);
+	table_close(rel, NoLock);
+}
+
+/*
  * Check the N rows the INSERT returned (TT), one statement per foreign
  * key; a missing parent raises 23503 as the RI trigger would.
  */
@@ -527,6 +566,8 @@ FkCheckBatch(FkCheck *f, SPITupleTable *tt, uint64 n)
 		for (uint64 r = 0; r < n; r++)
 			cols[j][r] = SPI_getbinval(tt->vals[r], tt->tupdesc, j + 1, &nulls[j][r]);
 	}
+	if (f->with_ctid)
+		skip_removed(f, tt, n, nulls);
 	check_columns(f, cols, nulls, n, tmp);
 	MemoryContextSwitchTo(caller);
 	MemoryContextDelete(tmp);

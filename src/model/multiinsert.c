@@ -368,6 +368,28 @@ index_and_queue(MultiInsert *mi, ResultRelInfo *rri, EState *estate, TupleTableS
 }
 
 /*
+ * Rows of the batch that its AFTER ROW triggers removed (a trigger deleting
+ * a parent whose children cascade away) are not checked, as RI_FKey_check
+ * skips a row that is no longer live: their keys are marked NULL in
+ * KEYNULLS.  Only where AFTER ROW triggers remain to have fired.
+ */
+static void
+skip_removed_rows(MultiInsert *mi, ResultRelInfo *rri, TupleTableSlot **slots, int count, bool **keynulls)
+{
+	Relation	rel = rri->ri_RelationDesc;
+	TupleTableSlot *live;
+
+	if (rri->ri_TrigDesc == NULL || !rri->ri_TrigDesc->trig_insert_after_row)
+		return;
+	live = table_slot_create(rel, NULL);
+	for (int r = 0; r < count; r++)
+		if (!table_tuple_fetch_row_version(rel, &slots[r]->tts_tid, SnapshotSelf, live))
+			for (int k = 0; k < mi->nkeys; k++)
+				keynulls[k][r] = true;
+	ExecDropSingleTupleTableSlot(live);
+}
+
+/*
  * Write COUNT rows given by column (VALS[j][r], NULLS[j][r]): checked,
  * written with one table_multi_insert, indexed, AFTER ROW triggers fired,
  * foreign keys checked, all under a snapshot of its own as a statement.
@@ -404,7 +426,10 @@ MultiInsertWrite(MultiInsert *mi, Datum **vals, bool **nulls, int count)
 	index_and_queue(mi, rri, estate, slots, count, keys, keynulls);
 	AfterTriggerEndQuery(estate);
 	if (mi->fk)
+	{
+		skip_removed_rows(mi, rri, slots, count, keynulls);
 		FkCheckColumns(mi->fk, keys, keynulls, count);
+	}
 	MemoryContextSwitchTo(old);
 	ExecResetTupleTable(estate->es_tupleTable, false);
 	ExecCloseResultRelations(estate);
