@@ -185,6 +185,21 @@ FakerInitRangeTable(EState *estate, FakerRangeTable *rt)
 }
 
 /*
+ * The map from a partitioned table's rows to partition RRI's (NULL: the
+ * same layout), set up by tuple routing.  16 made it lazy,
+ * ExecGetRootToChildMap (executor/executor.h of 16).
+ */
+static inline TupleConversionMap *
+FakerRootToPartitionMap(ResultRelInfo *rri, EState *estate)
+{
+#if PG_VERSION_NUM >= 160000
+	return ExecGetRootToChildMap(rri, estate);
+#else
+	return rri->ri_RootToPartitionMap;
+#endif
+}
+
+/*
  * Check that RRI's relation can take an INSERT (CheckValidResultRel).  17
  * added the MERGE actions (NIL here) and 18 the ON CONFLICT action
  * (ONCONFLICT_NONE) (executor/executor.h of 17 and 18).

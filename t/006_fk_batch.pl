@@ -5,7 +5,8 @@
 #   2. the DELETE comes first (uncommitted): the populate's check waits,
 #      then fails with 23503 if the DELETE commits, succeeds if it rolls back;
 #   3. both run at once, the DELETE in many small autocommit transactions;
-#   4. the DELETE comes in the middle of one call, between its batches.
+#   4. the DELETE comes in the middle of one call, between its batches;
+#   5. as 2, into a partitioned child whose rows the multi-insert writer routes.
 # And the table owner gets batch mode while a role with INSERT grants only
 # gets the row triggers (faker_explain).
 use strict;
@@ -109,6 +110,28 @@ is(finish_async($a), '00000', '4: A finishes its call (its later batches reuse t
 is(finish_async($b), '23503', "4: then B's DELETE fails: A's children reference them");
 is($node->safe_psql('postgres', q{SELECT count(*) FROM c4 c WHERE NOT EXISTS (SELECT 1 FROM p4 p WHERE p.id = c.parent_id)}),
 	0, '4: no orphans');
+
+# 5. A partitioned child (hash by tenant), written by the multi-insert
+# writer with its partitions' RI triggers stripped: as case 2 (COMMIT), B
+# deletes every parent first; A's batch check waits, then fails.
+$node->safe_psql('postgres', q{
+CREATE TABLE p5 (id int PRIMARY KEY);
+CREATE TABLE c5 (tenant int NOT NULL, id serial, parent_id int NOT NULL REFERENCES p5, PRIMARY KEY (tenant, id))
+  PARTITION BY HASH (tenant);
+CREATE TABLE c5_0 PARTITION OF c5 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE c5_1 PARTITION OF c5 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO p5 SELECT generate_series(1, 1000);
+SELECT faker_define('c5', 'c5', '{"columns": {"tenant": {"gen": "int", "min": 1, "max": 50}},
+                                  "references": {"parent_id": {"mean": 3}}}');});
+is($node->safe_psql('postgres', q{SELECT distributor->>'writer' || ' ' || (distributor->>'fk_check') FROM faker_explain('c5') WHERE aggregate = 'c5' AND via IS NULL}),
+	'multi_insert batch', '5: the partitioned child is routed by the multi-insert writer, keys checked in batches');
+is(state_of($b, "BEGIN; DELETE FROM p5"), '00000', '5: B deletes every parent, uncommitted');
+start_async($a, q{SELECT count(*) FROM faker_populate('c5', 3000, 5)});
+ok(waits_on_lock($node, $apid), "5: A's batch check waits for B's deleted rows");
+is(state_of($b, 'COMMIT'), '00000', '5: B commits');
+is(finish_async($a), '23503', '5: A fails with 23503: its parents are gone');
+is($node->safe_psql('postgres', q{SELECT count(*) FROM c5 c WHERE NOT EXISTS (SELECT 1 FROM p5 p WHERE p.id = c.parent_id)}),
+	0, '5: no orphans');
 
 $a->quit;
 $b->quit;

@@ -33,8 +33,8 @@ explain_writer(FakerPlan *plan, Aggregate *a)
 {
 	JsonOut		j;
 	const char *why = NULL;
-	const char *fk = FkCheckMode(a->relid, &why);
 	const char *mi_why = MultiInsertReason(a->relid);
+	const char *fk = FkCheckMode(a->relid, mi_why == NULL, &why);
 	const char *keys_why = PlanReadsPool(plan, a) ? ReturningReason(a) : NULL;
 
 	if (keys_why)

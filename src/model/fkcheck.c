@@ -34,7 +34,11 @@
  * foreign keys), CHECK constraints, unique indexes and policies apply as
  * before.  Row mode, as before, for: faker.batch_fk_checks = off, a caller
  * who neither owns the table nor is a superuser, partitioned tables
- * (partitions get their descriptors during the run), tables with rules,
+ * written by INSERT statements (partitions get their descriptors during
+ * the run; the multi-insert writer routes the rows itself and strips each
+ * partition's triggers of the constraints cloned from the table's, and
+ * then a disabled or deferred trigger on any partition keeps row mode),
+ * tables with rules,
  * tables whose row-level security applies to the caller (RETURNING would
  * add SELECT policies); and per constraint for deferrable or MATCH FULL
  * foreign keys, keys of array or composite type, and triggers that would
@@ -46,6 +50,7 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
@@ -62,6 +67,7 @@
 #include "utils/memutils.h"
 #include "utils/plancache.h"
 #include "utils/rel.h"
+#include "utils/relcache.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -121,71 +127,144 @@ FkCheckTriggerFires(Trigger *t)
 	return t->tgenabled == TRIGGER_FIRES_ON_ORIGIN || t->tgenabled == TRIGGER_FIRES_ALWAYS;
 }
 
-/* Why REL (opened) must keep its row triggers, or NULL. */
+/*
+ * Why the leaf partitions of partitioned table REL must keep their RI check
+ * triggers, or NULL: one of them is disabled or deferred there.
+ */
 static const char *
-table_reason(Relation rel)
+partitions_reason(Relation rel)
 {
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	ListCell   *lc;
+	const char *why = NULL;
+
+	foreach(lc, parts)
+	{
+		Relation	part = table_open(lfirst_oid(lc), NoLock);
+		TriggerDesc *td = part->trigdesc;
+
+		for (int i = 0; td && i < td->numtriggers && why == NULL; i++)
+		{
+			Trigger    *t = &td->triggers[i];
+
+			if (t->tgfoid == F_RI_FKEY_CHECK_INS &&
+				(!FkCheckTriggerFires(t) || t->tgdeferrable || t->tginitdeferred))
+				why = "a partition's foreign-key trigger is disabled or deferred";
+		}
+		table_close(part, NoLock);
+		if (why)
+			break;
+	}
+	return why;
+}
+
+/*
+ * Why REL (opened) must keep its row triggers, or NULL.  A partitioned
+ * table can do without them when ROUTED: its rows go to the partitions
+ * through the multi-insert writer (multiinsert.c), which strips each
+ * partition's triggers.
+ */
+static const char *
+table_reason(Relation rel, bool routed)
+{
+	bool		partitioned = rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE;
+
 	if (!faker_batch_fk_checks)
 		return "faker.batch_fk_checks is off";
-	if (rel->rd_rel->relkind != RELKIND_RELATION)
-		return "partitioned table";
+	if (partitioned && !routed)
+		return "partitioned table written by INSERT statements";
+	if (rel->rd_rel->relkind != RELKIND_RELATION && !partitioned)
+		return "not a plain table";
 	if (!superuser() && !FakerRelationOwnerCheck(RelationGetRelid(rel), GetUserId()))
 		return "caller does not own the table";
 	if (rel->rd_rel->relhasrules)
 		return "table has rules";
 	if (check_enable_rls(RelationGetRelid(rel), InvalidOid, true) == RLS_ENABLED)
 		return "row-level security applies";
+	if (partitioned)
+		return partitions_reason(rel);
 	return NULL;
 }
 
-/* Can the FK check trigger T be replaced by a batch check? Its constraint into *CON. */
+/* Can foreign key constraint TUP be checked in batches? */
 static bool
-trigger_batchable(Trigger *t, Form_pg_constraint *con, HeapTuple *tup)
+constraint_batchable(HeapTuple tup)
 {
-	Form_pg_constraint c;
+	Form_pg_constraint c = (Form_pg_constraint) GETSTRUCT(tup);
 
-	if (t->tgfoid != F_RI_FKEY_CHECK_INS || !FkCheckTriggerFires(t) || t->tgdeferrable || t->tginitdeferred)
-		return false;
-	*tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(t->tgconstraint));
-	if (!HeapTupleIsValid(*tup))
-		return false;
-	c = (Form_pg_constraint) GETSTRUCT(*tup);
-	if (c->contype != CONSTRAINT_FOREIGN || c->confmatchtype != FKCONSTR_MATCH_SIMPLE || c->condeferrable)
+	return c->contype == CONSTRAINT_FOREIGN && c->confmatchtype == FKCONSTR_MATCH_SIMPLE && !c->condeferrable;
+}
+
+/*
+ * The foreign keys of REL (opened): on a plain table, those of its RI
+ * check triggers; on a partitioned table (whose partitions have the
+ * triggers), its own.  Their constraint OIDs, and in *BATCHABLE whether
+ * each can be checked in batches.
+ */
+static List *
+table_foreign_keys(Relation rel, List **batchable)
+{
+	List	   *cons = NIL;
+
+	*batchable = NIL;
+	if (rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
 	{
-		ReleaseSysCache(*tup);
-		return false;
+		ListCell   *lc;
+
+		foreach(lc, RelationGetFKeyList(rel))
+		{
+			ForeignKeyCacheInfo *fk = lfirst(lc);
+			HeapTuple	tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(fk->conoid));
+
+			if (!HeapTupleIsValid(tup))
+				continue;
+			/* one per partition of a partitioned parent, derived from the table's own: not another key */
+			if (!OidIsValid(((Form_pg_constraint) GETSTRUCT(tup))->conparentid))
+			{
+				cons = lappend_oid(cons, fk->conoid);
+				*batchable = lappend_int(*batchable, constraint_batchable(tup));
+			}
+			ReleaseSysCache(tup);
+		}
+		return cons;
 	}
-	*con = c;
-	return true;
+	for (int i = 0; rel->trigdesc && i < rel->trigdesc->numtriggers; i++)
+	{
+		Trigger    *t = &rel->trigdesc->triggers[i];
+		HeapTuple	tup;
+		bool		ok;
+
+		if (t->tgfoid != F_RI_FKEY_CHECK_INS)
+			continue;
+		tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(t->tgconstraint));
+		ok = HeapTupleIsValid(tup) && FkCheckTriggerFires(t) && !t->tgdeferrable && !t->tginitdeferred &&
+			constraint_batchable(tup);
+		if (HeapTupleIsValid(tup))
+			ReleaseSysCache(tup);
+		cons = lappend_oid(cons, t->tgconstraint);
+		*batchable = lappend_int(*batchable, ok);
+	}
+	return cons;
 }
 
 /*
  * How RELID's foreign keys are checked: "batch", "row" or "mixed", NULL if
- * it has none; *REASON says why not all in batches.
+ * it has none; *REASON says why not all in batches.  ROUTED: its rows go
+ * through the multi-insert writer (FkCheckPlan).
  */
 const char *
-FkCheckMode(Oid relid, const char **reason)
+FkCheckMode(Oid relid, bool routed, const char **reason)
 {
 	Relation	rel = table_open(relid, AccessShareLock);
-	TriggerDesc *td = rel->trigdesc;
-	int			nfk = 0,
+	const char *why = table_reason(rel, routed);
+	List	   *batchable;
+	List	   *cons = table_foreign_keys(rel, &batchable);
+	int			nfk = list_length(cons),
 				nbatch = 0;
-	const char *why = table_reason(rel);
+	ListCell   *lc;
 
-	for (int i = 0; td && i < td->numtriggers; i++)
-	{
-		Form_pg_constraint con;
-		HeapTuple	tup;
-
-		if (td->triggers[i].tgfoid != F_RI_FKEY_CHECK_INS)
-			continue;
-		nfk++;
-		if (why == NULL && trigger_batchable(&td->triggers[i], &con, &tup))
-		{
-			nbatch++;
-			ReleaseSysCache(tup);
-		}
-	}
+	foreach(lc, batchable)
+		nbatch += (why == NULL && lfirst_int(lc));
 	table_close(rel, AccessShareLock);
 	*reason = why;
 	if (nfk == 0)
@@ -274,23 +353,28 @@ con_statements(FkCheck *f, FkCon *fc, Relation rel, Relation pkrel, const int16 
  * one statement per foreign key whose RI trigger faker can stand in for.
  */
 FkCheck *
-FkCheckPlan(Oid relid)
+FkCheckPlan(Oid relid, bool routed)
 {
 	Relation	rel = table_open(relid, AccessShareLock);
 	TriggerDesc *td = rel->trigdesc;
 	FkCheck    *f;
 	StringInfoData ret;
+	List	   *batchable;
+	List	   *cons;
+	ListCell   *lc,
+			   *lb;
 
-	if (td == NULL || table_reason(rel) != NULL)
+	if (table_reason(rel, routed) != NULL)
 	{
 		table_close(rel, AccessShareLock);
 		return NULL;
 	}
+	cons = table_foreign_keys(rel, &batchable);
 	f = palloc0(sizeof(FkCheck));
 	f->relid = relid;
 	f->relname = pstrdup(RelationGetRelationName(rel));
-	f->cons = palloc0(sizeof(FkCon) * td->numtriggers);
-	for (int i = 0; i < td->numtriggers; i++)
+	f->cons = palloc0(sizeof(FkCon) * Max(list_length(cons), 1));
+	forboth(lc, cons, lb, batchable)
 	{
 		Form_pg_constraint con;
 		HeapTuple	tup;
@@ -304,8 +388,12 @@ FkCheckPlan(Oid relid)
 		int			nops;
 		Relation	pkrel;
 
-		if (!trigger_batchable(&td->triggers[i], &con, &tup))
+		if (!lfirst_int(lb))
 			continue;
+		tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(lfirst_oid(lc)));
+		if (!HeapTupleIsValid(tup))
+			continue;
+		con = (Form_pg_constraint) GETSTRUCT(tup);
 		fc = &f->cons[f->ncons];
 		d = SysCacheGetAttr(CONSTROID, tup, Anum_pg_constraint_conkey, &isnull);
 		arr = DatumGetArrayTypeP(d);
@@ -343,7 +431,7 @@ FkCheckPlan(Oid relid)
 		f->ncons++;
 	}
 	/* rows an AFTER ROW trigger may remove are looked up again by ctid */
-	for (int i = 0; i < td->numtriggers; i++)
+	for (int i = 0; td && i < td->numtriggers; i++)
 	{
 		Trigger    *t = &td->triggers[i];
 
@@ -371,7 +459,32 @@ FkCheckReturning(FkCheck *f)
 	return f->returning;
 }
 
-/* Remove the RI check triggers of F's constraints from the descriptor of RRI. */
+/*
+ * The constraint a partition's foreign key CONOID was cloned from, up to
+ * the partitioned table's own (itself on a plain table).
+ */
+static Oid
+constraint_root(Oid conoid)
+{
+	for (;;)
+	{
+		HeapTuple	tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(conoid));
+		Oid			parent;
+
+		if (!HeapTupleIsValid(tup))
+			return conoid;
+		parent = ((Form_pg_constraint) GETSTRUCT(tup))->conparentid;
+		ReleaseSysCache(tup);
+		if (!OidIsValid(parent))
+			return conoid;
+		conoid = parent;
+	}
+}
+
+/*
+ * Remove the RI check triggers of F's constraints (on a partition: the
+ * triggers of the constraints cloned from them) from the descriptor of RRI.
+ */
 static void
 strip_triggers(FkCheck *f, ResultRelInfo *rri)
 {
@@ -385,8 +498,12 @@ strip_triggers(FkCheck *f, ResultRelInfo *rri)
 		bool		drop = false;
 
 		if (t->tgfoid == F_RI_FKEY_CHECK_INS)
+		{
+			Oid			root = constraint_root(t->tgconstraint);
+
 			for (int c = 0; c < f->ncons; c++)
-				drop |= t->tgconstraint == f->cons[c].conoid;
+				drop |= root == f->cons[c].conoid;
+		}
 		if (drop)
 			continue;
 		if (n != i)

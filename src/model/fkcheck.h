@@ -15,10 +15,14 @@ typedef struct FkCheck FkCheck;
 
 extern bool faker_batch_fk_checks;
 
-/* "batch", "row" or "mixed" for RELID's foreign keys (NULL: none), with why not. */
-extern const char *FkCheckMode(Oid relid, const char **reason);
+/*
+ * "batch", "row" or "mixed" for RELID's foreign keys (NULL: none), with why
+ * not; ROUTED: a partitioned table's rows go through the multi-insert
+ * writer, which can strip its partitions' triggers.
+ */
+extern const char *FkCheckMode(Oid relid, bool routed, const char **reason);
 /* The batch checks of RELID's foreign keys, or NULL (row triggers). */
-extern FkCheck *FkCheckPlan(Oid relid);
+extern FkCheck *FkCheckPlan(Oid relid, bool routed);
 /* " RETURNING fk columns" for the INSERT of a batch. */
 extern const char *FkCheckReturning(FkCheck *f);
 /* Around the INSERT of PLAN: its RI check triggers removed. */

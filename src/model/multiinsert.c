@@ -29,13 +29,23 @@
  * out of the result relation's trigger descriptor, and the keys read back
  * from the slots.
  *
+ * A partitioned table's rows are routed as COPY FROM routes them
+ * (ExecSetupPartitionTupleRouting, ExecFindPartition over a
+ * ModifyTableState of the writer's own): each row is made in the table's
+ * layout (its DEFAULTs, as the INSERT's target list), converted to its
+ * partition's, whose generated columns, NOT NULL and CHECK constraints
+ * apply; one table_multi_insert per partition a batch reaches; the
+ * partition's indexes and AFTER ROW triggers, the RI check triggers the
+ * batch checks stand in for stripped from the partition's descriptor.
+ *
  * The table keeps the INSERT statement (writer.c's SPI path) when an
  * INSERT would do more than this: rules, views and foreign tables (not a
- * plain table), partitioned tables and partitions (routing, partition
- * constraints), row-level security that applies to the caller (policies),
- * BEFORE ROW and INSTEAD OF triggers, statement-level triggers (the INSERT
- * fires them once per batch) and transition tables; and when the setting
- * faker.multi_insert is off.  The choice is made once per table per call,
+ * plain table), a partition written directly (its partition constraint),
+ * partitioned tables with a partition that is not a plain table or has a
+ * BEFORE ROW trigger, row-level security that applies to the caller
+ * (policies), BEFORE ROW and INSTEAD OF triggers, statement-level triggers
+ * (the INSERT fires them once per batch) and transition tables; and when
+ * the setting faker.multi_insert is off.  The choice is made once per table per call,
  * and faker_explain shows it ("writer").
  *
  * One difference to the row-at-a-time INSERT, shared with COPY: a batch's
@@ -46,14 +56,17 @@
 #include "postgres.h"
 
 #include "access/heapam.h"
+#include "access/tupconvert.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/execPartition.h"
 #include "executor/executor.h"
 #include "executor/nodeModifyTable.h"
 #include "miscadmin.h"
@@ -103,24 +116,13 @@ struct MultiInsert
 	FkCheck    *fk;
 	int			nkeys;			/* attributes the foreign-key checks read */
 	const AttrNumber *keyatts;
+	bool		routed;			/* a partitioned table: rows routed to partitions */
 };
 
-/* Why REL (opened) needs the INSERT statement, or NULL. */
+/* Why the INSERT triggers of TD keep an INSERT statement, or NULL. */
 static const char *
-table_reason(Relation rel)
+triggers_reason(TriggerDesc *td)
 {
-	TriggerDesc *td = rel->trigdesc;
-
-	if (rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
-		return "partitioned table";
-	if (rel->rd_rel->relkind != RELKIND_RELATION)
-		return "not a plain table";
-	if (rel->rd_rel->relispartition)
-		return "a partition (INSERT checks its partition constraint)";
-	if (rel->rd_rel->relhasrules)
-		return "table has rules";
-	if (check_enable_rls(RelationGetRelid(rel), InvalidOid, true) == RLS_ENABLED)
-		return "row-level security applies";
 	for (int i = 0; td && i < td->numtriggers; i++)
 	{
 		Trigger    *t = &td->triggers[i];
@@ -134,6 +136,59 @@ table_reason(Relation rel)
 		if (t->tgnewtable != NULL)
 			return "trigger with a transition table";
 	}
+	return NULL;
+}
+
+/*
+ * Why the partitions of partitioned table REL keep an INSERT statement,
+ * or NULL: every leaf must be a plain table whose row triggers a routed
+ * row can fire from here (AFTER ROW ones), as COPY FROM requires for its
+ * multi-insert into partitions.
+ */
+static const char *
+partitions_reason(Relation rel)
+{
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	ListCell   *lc;
+	const char *why = NULL;
+
+	foreach(lc, parts)
+	{
+		Relation	part = table_open(lfirst_oid(lc), NoLock);
+
+		if (part->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+			;					/* its row triggers are its leaves' too */
+		else if (part->rd_rel->relkind != RELKIND_RELATION)
+			why = "a partition is not a plain table";
+		else if (part->rd_rel->relhasrules)
+			why = "a partition has rules";
+		else if (triggers_reason(part->trigdesc) != NULL)
+			why = psprintf("a partition has a %s", triggers_reason(part->trigdesc));
+		table_close(part, NoLock);
+		if (why)
+			break;
+	}
+	return why;
+}
+
+/* Why REL (opened) needs the INSERT statement, or NULL. */
+static const char *
+table_reason(Relation rel)
+{
+	const char *why;
+
+	if (rel->rd_rel->relkind != RELKIND_RELATION && rel->rd_rel->relkind != RELKIND_PARTITIONED_TABLE)
+		return "not a plain table";
+	if (rel->rd_rel->relispartition)
+		return "a partition (INSERT checks its partition constraint)";
+	if (rel->rd_rel->relhasrules)
+		return "table has rules";
+	if (check_enable_rls(RelationGetRelid(rel), InvalidOid, true) == RLS_ENABLED)
+		return "row-level security applies";
+	if ((why = triggers_reason(rel->trigdesc)) != NULL)
+		return why;
+	if (rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+		return partitions_reason(rel);
 	return NULL;
 }
 
@@ -245,6 +300,7 @@ MultiInsertOpen(Aggregate *agg, const int *colidx, int nins, const bool *astext,
 		if (a->src == MI_NULL && (a->expr = omitted_value(rel, att)) != NULL)
 			a->src = MI_EXPR;
 	}
+	mi->routed = rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE;
 	table_close(rel, AccessShareLock);
 	mi->fk = fk;
 	if (fk)
@@ -313,56 +369,162 @@ fill_slot(MultiInsert *mi, TupleTableSlot *slot, ExprContext *econtext, Datum **
 }
 
 /*
- * The rows of a batch in slots, checked as the INSERT checks them:
- * generated columns computed, NOT NULL and CHECK constraints; each slot
- * materialised (its values copied out of the per-row memory).
+ * Where the rows of a batch go: the table itself, or (a partitioned table)
+ * the partition tuple routing picks for each row, as COPY FROM routes them.
  */
-static TupleTableSlot **
-make_slots(MultiInsert *mi, ResultRelInfo *rri, EState *estate, Datum **vals, bool **nulls, int count)
+typedef struct MiPart
 {
-	Relation	rel = rri->ri_RelationDesc;
-	TupleConstr *constr = RelationGetDescr(rel)->constr;
+	ResultRelInfo *rri;
+	TupleDesc	desc;			/* the partition's, unpinned */
+	AttrNumber *keyatts;		/* the foreign-key columns' attnums in it */
+} MiPart;
+
+typedef struct MiBatch
+{
+	ResultRelInfo *root;
+	ModifyTableState *mtstate;	/* tuple routing, or NULL */
+	PartitionTupleRouting *proute;
+	TupleTableSlot *rootslot;	/* a row before routing */
+	MiPart	   *parts;			/* the targets met so far (the table when not routed) */
+	int			nparts;
+	int		   *partof;			/* per row: its target in PARTS */
+	TupleTableSlot **slots;
+} MiBatch;
+
+/* The target of partition PRRI in B (added, its RI check triggers stripped, when new). */
+static int
+batch_part(MultiInsert *mi, MiBatch *b, ResultRelInfo *prri, EState *estate)
+{
+	MiPart	   *p;
+	TupleConversionMap *map;
+
+	for (int i = 0; i < b->nparts; i++)
+		if (b->parts[i].rri == prri)
+			return i;
+	p = &b->parts[b->nparts];
+	p->rri = prri;
+	p->desc = CreateTupleDescCopy(RelationGetDescr(prri->ri_RelationDesc));
+	p->keyatts = palloc(sizeof(AttrNumber) * Max(mi->nkeys, 1));
+	map = FakerRootToPartitionMap(prri, estate);
+	for (int k = 0; k < mi->nkeys; k++)
+	{
+		p->keyatts[k] = mi->keyatts[k];
+		for (int i = 0; map && i < map->attrMap->maplen; i++)
+			if (map->attrMap->attnums[i] == mi->keyatts[k])
+				p->keyatts[k] = i + 1;
+	}
+	if (mi->fk)
+		FkCheckStrip(mi->fk, prri);
+	return b->nparts++;
+}
+
+/*
+ * Row R of the batch in a slot of its target: filled in the table's
+ * layout, then, when routed, moved to the partition tuple routing finds
+ * (converted to its layout); the target's index in B into B->partof[R].
+ */
+static TupleTableSlot *
+route_row(MultiInsert *mi, MiBatch *b, EState *estate, ExprContext *econtext, Datum **vals, bool **nulls, int r)
+{
+	ResultRelInfo *prri;
+	TupleTableSlot *slot;
+	TupleConversionMap *map;
+	int			p;
+
+	if (b->mtstate == NULL)
+	{
+		slot = ExecAllocTableSlot(&estate->es_tupleTable, mi->desc, table_slot_callbacks(b->root->ri_RelationDesc));
+		fill_slot(mi, slot, econtext, vals, nulls, r);
+		b->partof[r] = 0;
+		return slot;
+	}
+	fill_slot(mi, b->rootslot, econtext, vals, nulls, r);
+	prri = ExecFindPartition(b->mtstate, b->root, b->proute, b->rootslot, estate);
+	p = batch_part(mi, b, prri, estate);
+	slot = ExecAllocTableSlot(&estate->es_tupleTable, b->parts[p].desc, table_slot_callbacks(prri->ri_RelationDesc));
+	map = FakerRootToPartitionMap(prri, estate);
+	if (map)
+		execute_attr_map_slot(map->attrMap, b->rootslot, slot);
+	else
+		ExecCopySlot(slot, b->rootslot);
+	b->partof[r] = p;
+	return slot;
+}
+
+/*
+ * The rows of a batch in slots of their targets, checked as the INSERT
+ * checks them: generated columns computed, NOT NULL and CHECK constraints
+ * (a partition's own, as for a routed row); each slot materialised (its
+ * values copied out of the per-row memory).
+ */
+static void
+make_slots(MultiInsert *mi, MiBatch *b, EState *estate, Datum **vals, bool **nulls, int count)
+{
 	ExprContext *econtext = GetPerTupleExprContext(estate);
-	TupleTableSlot **slots = palloc(sizeof(TupleTableSlot *) * count);
 
 	econtext->ecxt_param_list_info = mi->param;
 	for (int r = 0; r < count; r++)
 	{
+		ResultRelInfo *target;
+		TupleConstr *constr;
+		TupleTableSlot *slot;
+
 		CHECK_FOR_INTERRUPTS();
 		ResetPerTupleExprContext(estate);
-		slots[r] = ExecAllocTableSlot(&estate->es_tupleTable, mi->desc, table_slot_callbacks(rel));
-		fill_slot(mi, slots[r], econtext, vals, nulls, r);
+		slot = route_row(mi, b, estate, econtext, vals, nulls, r);
+		target = b->parts[b->partof[r]].rri;
+		constr = RelationGetDescr(target->ri_RelationDesc)->constr;
 		if (constr && constr->has_generated_stored)
-			ExecComputeStoredGenerated(rri, estate, slots[r], CMD_INSERT);
+			ExecComputeStoredGenerated(target, estate, slot, CMD_INSERT);
 		if (constr)
-			ExecConstraints(rri, slots[r], estate);
-		ExecMaterializeSlot(slots[r]);
+			ExecConstraints(target, slot, estate);
+		ExecMaterializeSlot(slot);
+		b->slots[r] = slot;
 	}
 	ResetPerTupleExprContext(estate);
-	return slots;
+}
+
+/* The batch's rows into their targets: one table_multi_insert per target. */
+static void
+insert_rows(MiBatch *b, EState *estate, int count)
+{
+	TupleTableSlot **group = palloc(sizeof(TupleTableSlot *) * count);
+
+	for (int p = 0; p < b->nparts; p++)
+	{
+		Relation	rel = b->parts[p].rri->ri_RelationDesc;
+		BulkInsertState bistate = GetBulkInsertState();
+		int			n = 0;
+
+		for (int r = 0; r < count; r++)
+			if (b->partof[r] == p)
+				group[n++] = b->slots[r];
+		table_multi_insert(rel, group, n, estate->es_output_cid, 0, bistate);
+		FreeBulkInsertState(bistate);
+	}
 }
 
 /*
- * After the batch's rows are in the table: their index entries, their
+ * After the batch's rows are in their tables: their index entries, their
  * AFTER ROW triggers queued, and the key values the foreign-key checks
  * read (into KEYS/KEYNULLS, by FkCheckKeyAtts order).
  */
 static void
-index_and_queue(MultiInsert *mi, ResultRelInfo *rri, EState *estate, TupleTableSlot **slots, int count,
-				Datum **keys, bool **keynulls)
+index_and_queue(MultiInsert *mi, MiBatch *b, EState *estate, int count, Datum **keys, bool **keynulls)
 {
 	for (int r = 0; r < count; r++)
 	{
+		MiPart	   *p = &b->parts[b->partof[r]];
 		List	   *recheck = NIL;
 
 		CHECK_FOR_INTERRUPTS();
 		ResetPerTupleExprContext(estate);
-		if (rri->ri_NumIndices > 0)
-			recheck = FakerInsertIndexTuples(rri, slots[r], estate);
-		ExecARInsertTriggers(estate, rri, slots[r], recheck, NULL);
+		if (p->rri->ri_NumIndices > 0)
+			recheck = FakerInsertIndexTuples(p->rri, b->slots[r], estate);
+		ExecARInsertTriggers(estate, p->rri, b->slots[r], recheck, NULL);
 		list_free(recheck);
 		for (int k = 0; k < mi->nkeys; k++)
-			keys[k][r] = slot_getattr(slots[r], mi->keyatts[k], &keynulls[k][r]);
+			keys[k][r] = slot_getattr(b->slots[r], p->keyatts[k], &keynulls[k][r]);
 	}
 	ResetPerTupleExprContext(estate);
 }
@@ -374,24 +536,59 @@ index_and_queue(MultiInsert *mi, ResultRelInfo *rri, EState *estate, TupleTableS
  * KEYNULLS.  Only where AFTER ROW triggers remain to have fired.
  */
 static void
-skip_removed_rows(MultiInsert *mi, ResultRelInfo *rri, TupleTableSlot **slots, int count, bool **keynulls)
+skip_removed_rows(MultiInsert *mi, MiBatch *b, int count, bool **keynulls)
 {
-	Relation	rel = rri->ri_RelationDesc;
-	TupleTableSlot *live;
-
-	if (rri->ri_TrigDesc == NULL || !rri->ri_TrigDesc->trig_insert_after_row)
-		return;
-	live = table_slot_create(rel, NULL);
 	for (int r = 0; r < count; r++)
-		if (!table_tuple_fetch_row_version(rel, &slots[r]->tts_tid, SnapshotSelf, live))
-			for (int k = 0; k < mi->nkeys; k++)
-				keynulls[k][r] = true;
-	ExecDropSingleTupleTableSlot(live);
+	{
+		ResultRelInfo *rri = b->parts[b->partof[r]].rri;
+		Relation	rel = rri->ri_RelationDesc;
+		TupleTableSlot *live;
+		bool		gone;
+
+		if (rri->ri_TrigDesc == NULL || !rri->ri_TrigDesc->trig_insert_after_row)
+			continue;
+		live = table_slot_create(rel, NULL);
+		gone = !table_tuple_fetch_row_version(rel, &b->slots[r]->tts_tid, SnapshotSelf, live);
+		ExecDropSingleTupleTableSlot(live);
+		for (int k = 0; gone && k < mi->nkeys; k++)
+			keynulls[k][r] = true;
+	}
+}
+
+/*
+ * The targets of a batch into REL's result relation ROOT: the table, or
+ * tuple routing over its partitions (a ModifyTableState of its own, as
+ * COPY FROM sets one up).
+ */
+static void
+batch_targets(MultiInsert *mi, MiBatch *b, Relation rel, ResultRelInfo *root, EState *estate, int count)
+{
+	b->root = root;
+	b->partof = palloc(sizeof(int) * count);
+	b->slots = palloc(sizeof(TupleTableSlot *) * count);
+	b->parts = palloc0(sizeof(MiPart) * (mi->routed ? count : 1));
+	if (!mi->routed)
+	{
+		b->parts[0].rri = root;
+		b->parts[0].keyatts = (AttrNumber *) mi->keyatts;
+		b->nparts = 1;
+		return;
+	}
+	b->mtstate = makeNode(ModifyTableState);
+	b->mtstate->ps.plan = NULL;
+	b->mtstate->ps.state = estate;
+	b->mtstate->operation = CMD_INSERT;
+	b->mtstate->mt_nrels = 1;
+	b->mtstate->resultRelInfo = root;
+	b->mtstate->rootResultRelInfo = root;
+	b->proute = ExecSetupPartitionTupleRouting(estate, rel);
+	b->rootslot = ExecAllocTableSlot(&estate->es_tupleTable, mi->desc, &TTSOpsVirtual);
 }
 
 /*
  * Write COUNT rows given by column (VALS[j][r], NULLS[j][r]): checked,
- * written with one table_multi_insert, indexed, AFTER ROW triggers fired,
+ * written with one table_multi_insert per target (the table, or each
+ * partition its rows are routed to), indexed, AFTER ROW triggers fired,
  * foreign keys checked, all under a snapshot of its own as a statement.
  */
 void
@@ -400,9 +597,7 @@ MultiInsertWrite(MultiInsert *mi, Datum **vals, bool **nulls, int count)
 	Relation	rel = table_open(mi->relid, RowExclusiveLock);
 	MemoryContext old = CurrentMemoryContext;
 	EState	   *estate = CreateExecutorState();
-	ResultRelInfo *rri;
-	TupleTableSlot **slots;
-	BulkInsertState bistate;
+	MiBatch		b = {0};
 	Datum	  **keys;
 	bool	  **keynulls;
 
@@ -410,7 +605,7 @@ MultiInsertWrite(MultiInsert *mi, Datum **vals, bool **nulls, int count)
 	PushCopiedSnapshot(GetTransactionSnapshot());
 	UpdateActiveSnapshotCommandId();
 	MemoryContextSwitchTo(estate->es_query_cxt);
-	rri = batch_begin(mi, rel, estate);
+	batch_targets(mi, &b, rel, batch_begin(mi, rel, estate), estate, count);
 	keys = palloc(sizeof(Datum *) * Max(mi->nkeys, 1));
 	keynulls = palloc(sizeof(bool *) * Max(mi->nkeys, 1));
 	for (int k = 0; k < mi->nkeys; k++)
@@ -419,19 +614,19 @@ MultiInsertWrite(MultiInsert *mi, Datum **vals, bool **nulls, int count)
 		keynulls[k] = palloc(sizeof(bool) * count);
 	}
 	AfterTriggerBeginQuery();
-	slots = make_slots(mi, rri, estate, vals, nulls, count);
-	bistate = GetBulkInsertState();
-	table_multi_insert(rel, slots, count, estate->es_output_cid, 0, bistate);
-	FreeBulkInsertState(bistate);
-	index_and_queue(mi, rri, estate, slots, count, keys, keynulls);
+	make_slots(mi, &b, estate, vals, nulls, count);
+	insert_rows(&b, estate, count);
+	index_and_queue(mi, &b, estate, count, keys, keynulls);
 	AfterTriggerEndQuery(estate);
 	if (mi->fk)
 	{
-		skip_removed_rows(mi, rri, slots, count, keynulls);
+		skip_removed_rows(mi, &b, count, keynulls);
 		FkCheckColumns(mi->fk, keys, keynulls, count);
 	}
 	MemoryContextSwitchTo(old);
 	ExecResetTupleTable(estate->es_tupleTable, false);
+	if (b.proute)
+		ExecCleanupTupleRouting(b.mtstate, b.proute);
 	ExecCloseResultRelations(estate);
 	ExecCloseRangeTableRelations(estate);
 	FreeExecutorState(estate);

@@ -83,7 +83,8 @@ WriterInit(Aggregate *agg)
 				sel,
 				alias;
 	Oid		   *types;
-	bool		identity_always = false;
+	bool		identity_always = false,
+				multi;
 
 	w->colidx = palloc(sizeof(int) * agg->ncols);
 	for (int i = 0; i < agg->ncols; i++)
@@ -127,10 +128,11 @@ WriterInit(Aggregate *agg)
 						 w->astext[j] ? psprintf("::%s", format_type_with_typemod(c->typid, c->typmod)) : "");
 		appendStringInfo(&alias, "%sc%d", j ? ", " : "", j + 1);
 	}
-	w->fk = agg->keys_returned ? NULL : FkCheckPlan(agg->relid);
+	multi = agg->keys_returned == NULL && MultiInsertReason(agg->relid) == NULL;
+	w->fk = agg->keys_returned ? NULL : FkCheckPlan(agg->relid, multi);
 	w->batch = AllocSetContextCreate(CurrentMemoryContext, "faker batch", ALLOCSET_DEFAULT_SIZES);
 	agg->writer = w;
-	if (agg->keys_returned == NULL && MultiInsertReason(agg->relid) == NULL)
+	if (multi)
 	{
 		/* decided once per call: no statement to prepare */
 		w->mi = MultiInsertOpen(agg, w->colidx, w->nins, w->astext, w->fk);
