@@ -98,6 +98,33 @@ SELECT code COLLATE "C", count(*) FROM fkk_cc GROUP BY 1 ORDER BY 1;
 DROP TABLE fkk_cc, fkk_cp;
 DROP FUNCTION fkk_recode();
 DROP COLLATION fkk_ci;
+-- a partitioned parent: its partitions are watched, so a trigger that
+-- deletes from a partition directly empties the set as well
+CREATE TABLE fkk_pp (id int PRIMARY KEY) PARTITION BY HASH (id);
+CREATE TABLE fkk_pp_0 PARTITION OF fkk_pp FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE fkk_pp_1 PARTITION OF fkk_pp FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+CREATE TABLE fkk_pc (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES fkk_pp ON DELETE CASCADE);
+SELECT faker_define('fkk_pc', 'fkk_pc', '{"references": {"parent_id": {"mean": 1000}}}');
+SELECT count(*) FROM faker_populate('fkk_pc', 1, 0);
+SET client_min_messages = debug1;
+SELECT aggregate, created FROM faker_populate('fkk_pc', 6000, 1);
+RESET client_min_messages;
+CREATE FUNCTION fkk_drop_pp() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id = current_setting('fkk.first')::int + 4100 THEN
+    DELETE FROM fkk_pp_0 WHERE id IN (SELECT parent_id FROM fkk_pc);
+    DELETE FROM fkk_pp_1 WHERE id IN (SELECT parent_id FROM fkk_pc);
+  END IF;
+  RETURN NEW;
+END$$;
+CREATE TRIGGER fkk_pc_drop AFTER INSERT ON fkk_pc FOR EACH ROW EXECUTE FUNCTION fkk_drop_pp();
+\set VERBOSITY terse
+SELECT set_config('fkk.first', (last_value + 1)::text, false) IS NOT NULL FROM fkk_pc_id_seq;
+SELECT aggregate, created FROM faker_populate('fkk_pc', 10000, 2);
+\set VERBOSITY default
+SELECT count(*) AS orphans FROM fkk_pc c WHERE NOT EXISTS (SELECT 1 FROM fkk_pp p WHERE p.id = c.parent_id);
+DROP TABLE fkk_pc, fkk_pp;
+DROP FUNCTION fkk_drop_pp();
 -- text keys (their images hold the bytes) and two-column keys: no orphans,
 -- and a BEFORE trigger that points rows at a missing text key still fails
 CREATE TABLE fkk_code (code text PRIMARY KEY, grp int NOT NULL, UNIQUE (grp, code));

@@ -110,6 +110,31 @@ CatalogCheckTable(Oid relid)
 }
 
 /*
+ * Whether foreign key CONOID of table RELID is one PostgreSQL derives for
+ * each partition of a partitioned referenced table from the table's own
+ * foreign key (its parent constraint is on RELID too): the same columns
+ * and rows, not another reference.
+ */
+static bool
+fk_for_referenced_partition(Oid conoid, Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(conoid));
+	Oid			parent;
+	bool		derived = false;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	parent = ((Form_pg_constraint) GETSTRUCT(tup))->conparentid;
+	ReleaseSysCache(tup);
+	if (OidIsValid(parent) && HeapTupleIsValid(tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(parent))))
+	{
+		derived = ((Form_pg_constraint) GETSTRUCT(tup))->conrelid == relid;
+		ReleaseSysCache(tup);
+	}
+	return derived;
+}
+
+/*
  * Read table RELID into AGG: its columns (not dropped or generated, with
  * their types and whether PostgreSQL fills them), its foreign keys (the
  * parents resolved later by graph.c), primary key and unique indexes, and
@@ -161,7 +186,11 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 	foreach(lc, fks)
 	{
 		ForeignKeyCacheInfo *fk = lfirst(lc);
-		ModelRef   *r = &agg->refs[agg->nrefs++];
+		ModelRef   *r;
+
+		if (fk_for_referenced_partition(fk->conoid, agg->relid))
+			continue;
+		r = &agg->refs[agg->nrefs++];
 
 		r->conoid = fk->conoid;
 		r->name = get_constraint_name(fk->conoid);

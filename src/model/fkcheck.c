@@ -95,6 +95,7 @@ typedef struct FkCon
 	SPIPlanPtr	plan;
 	MemoryContext plan_cxt;		/* frees PLAN when deleted */
 	BlockNumber plan_blocks;	/* the parent's size when PLAN was made */
+	uint64		executions;		/* of the check, in this call */
 	FkKnown    *known;			/* keys checked in this call (fkknown.c), or NULL */
 	uint64		checked,		/* keys sent to the statement */
 				skipped;		/* keys known checked */
@@ -775,16 +776,21 @@ pending_keys(FkCheck *f, FkCon *fc, Datum **cols, bool **nulls, uint64 n, Datum 
 
 /*
  * FC's prepared check, made again once the parent has grown fourfold
- * since (a plan made on a nearly empty parent scans it whole).
+ * since (a plan made on a nearly empty parent scans it whole); a
+ * partitioned parent (no blocks of its own) at the 2nd, 4th, 8th...
+ * execution.
  */
 static SPIPlanPtr
 check_plan(FkCheck *f, FkCon *fc, Oid *types, MemoryContext tmp)
 {
 	Relation	pkrel = table_open(fc->pkrelid, AccessShareLock);
-	BlockNumber blocks = RelationGetNumberOfBlocks(pkrel);
+	bool		partitioned = pkrel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE;
+	BlockNumber blocks = partitioned ? 0 : RelationGetNumberOfBlocks(pkrel);
 
 	table_close(pkrel, NoLock);
-	if (fc->plan != NULL && blocks <= 4 * fc->plan_blocks + 8)
+	fc->executions++;
+	if (fc->plan != NULL && (partitioned ? (fc->executions & (fc->executions - 1)) != 0 :
+							 blocks <= 4 * fc->plan_blocks + 8))
 		return fc->plan;
 	if (fc->plan_cxt != NULL)
 		MemoryContextDelete(fc->plan_cxt);	/* frees the old plan */

@@ -23,12 +23,13 @@
  *
  * Binary equality implies the constraint's equality, so a key found in the
  * set is one whose row was seen and locked; a value equal by the operator
- * but stored differently is merely checked again.  Partitioned and
- * partition parents (whose rows live in other relations) get no set.
+ * but stored differently is merely checked again.  A partitioned parent's
+ * rows live in its partitions: all of them are watched.
  */
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "catalog/pg_inherits.h"
 #include "common/hashfn.h"
 #include "executor/execdesc.h"
 #include "executor/executor.h"
@@ -74,6 +75,7 @@ typedef struct FkKnownEntry
 struct FkKnown
 {
 	Oid			pkrelid;
+	List	   *rels;			/* the tables watched: the parent, its partitions */
 	int			nkeys;
 	int16		typlen[INDEX_MAX_KEYS];
 	bool		typbyval[INDEX_MAX_KEYS];
@@ -89,19 +91,28 @@ static int	nwatched[FK_WATCH_MAX];
 static ProcessUtility_hook_type prev_process_utility = NULL;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
 
-/* Stop watching the parent of the set being freed (a reset callback). */
+/* Stop watching RELID once (the last stop frees its slot). */
 static void
-unwatch(void *arg)
+unwatch_one(Oid relid)
 {
-	FkKnown    *k = arg;
-
 	for (int i = 0; i < FK_WATCH_MAX; i++)
-		if (watched[i] == k->pkrelid && nwatched[i] > 0)
+		if (watched[i] == relid && nwatched[i] > 0)
 		{
 			if (--nwatched[i] == 0)
 				watched[i] = InvalidOid;
 			return;
 		}
+}
+
+/* Stop watching the tables of the set being freed (a reset callback). */
+static void
+unwatch(void *arg)
+{
+	FkKnown    *k = arg;
+	ListCell   *lc;
+
+	foreach(lc, k->rels)
+		unwatch_one(lfirst_oid(lc));
 }
 
 /* Watch RELID for writes; false if too many tables are watched already. */
@@ -137,10 +148,41 @@ is_watched(Oid relid)
 }
 
 /*
+ * Watch the tables whose rows are those of PKRELID: itself, and on a
+ * partitioned table all its partitions (a DELETE names the partitions it
+ * removes rows from among its result relations).  False when there are
+ * too many to watch (nothing is watched then).
+ */
+static bool
+watch_parent(FkKnown *k, Oid pkrelid, MemoryContext cxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	ListCell   *lc;
+	int			n = 0;
+
+	if (get_rel_relkind(pkrelid) == RELKIND_PARTITIONED_TABLE)
+		k->rels = find_all_inheritors(pkrelid, AccessShareLock, NULL);
+	else
+		k->rels = list_make1_oid(pkrelid);
+	MemoryContextSwitchTo(old);
+	foreach(lc, k->rels)
+	{
+		if (list_length(k->rels) > FK_WATCH_MAX / 2 || !watch(lfirst_oid(lc)))
+		{
+			for (int i = 0; i < n; i++)
+				unwatch_one(list_nth_oid(k->rels, i));
+			return false;
+		}
+		n++;
+	}
+	return true;
+}
+
+/*
  * The set of checked keys of a foreign key into PKRELID whose NKEYS
  * columns have types TYPES, in memory context CXT; NULL where the keys
- * cannot be kept (a partitioned or partition parent, key columns of
- * variable length that cannot fit, too many watched tables).
+ * cannot be kept (a parent that is not a table, key columns of variable
+ * length that cannot fit, too many watched tables).
  */
 FkKnown *
 FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt)
@@ -150,7 +192,7 @@ FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt)
 	char		kind = get_rel_relkind(pkrelid);
 	MemoryContextCallback *cb;
 
-	if (kind != RELKIND_RELATION || get_rel_relispartition(pkrelid))
+	if (kind != RELKIND_RELATION && kind != RELKIND_PARTITIONED_TABLE)
 		return NULL;
 	k = MemoryContextAllocZero(cxt, sizeof(FkKnown));
 	k->pkrelid = pkrelid;
@@ -162,7 +204,7 @@ FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt)
 			return NULL;
 		fixed += k->typlen[i] > 0 ? k->typlen[i] : 1;
 	}
-	if (fixed > (int) sizeof(FkImage) || !watch(pkrelid))
+	if (fixed > (int) sizeof(FkImage) || !watch_parent(k, pkrelid, cxt))
 		return NULL;
 	cb = MemoryContextAlloc(cxt, sizeof(MemoryContextCallback));
 	cb->func = unwatch;
