@@ -50,7 +50,6 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "catalog/pg_constraint.h"
-#include "catalog/pg_inherits.h"
 #include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
@@ -129,34 +128,23 @@ FkCheckTriggerFires(Trigger *t)
 }
 
 /*
- * Why the leaf partitions of partitioned table REL must keep their RI check
- * triggers, or NULL: one of them is disabled or deferred there.
+ * Why partition PART must keep its RI check triggers, or NULL: one of them
+ * is disabled or deferred there (PartitionsReason).
  */
 static const char *
-partitions_reason(Relation rel)
+partition_reason(Relation part)
 {
-	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
-	ListCell   *lc;
-	const char *why = NULL;
+	TriggerDesc *td = part->trigdesc;
 
-	foreach(lc, parts)
+	for (int i = 0; td && i < td->numtriggers; i++)
 	{
-		Relation	part = table_open(lfirst_oid(lc), NoLock);
-		TriggerDesc *td = part->trigdesc;
+		Trigger    *t = &td->triggers[i];
 
-		for (int i = 0; td && i < td->numtriggers && why == NULL; i++)
-		{
-			Trigger    *t = &td->triggers[i];
-
-			if (t->tgfoid == F_RI_FKEY_CHECK_INS &&
-				(!FkCheckTriggerFires(t) || t->tgdeferrable || t->tginitdeferred))
-				why = "a partition's foreign-key trigger is disabled or deferred";
-		}
-		table_close(part, NoLock);
-		if (why)
-			break;
+		if (t->tgfoid == F_RI_FKEY_CHECK_INS &&
+			(!FkCheckTriggerFires(t) || t->tgdeferrable || t->tginitdeferred))
+			return "a partition's foreign-key trigger is disabled or deferred";
 	}
-	return why;
+	return NULL;
 }
 
 /*
@@ -183,7 +171,7 @@ table_reason(Relation rel, bool routed)
 	if (check_enable_rls(RelationGetRelid(rel), InvalidOid, true) == RLS_ENABLED)
 		return "row-level security applies";
 	if (partitioned)
-		return partitions_reason(rel);
+		return PartitionsReason(rel, partition_reason);
 	return NULL;
 }
 

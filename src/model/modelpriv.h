@@ -345,6 +345,8 @@ extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
 /* partfkeys.c: foreign keys every partition declares on its own */
 extern List *PartitionForeignKeys(Relation rel);
+/* partfkeys.c: the first reason WHY gives for a table of partitioned REL */
+extern const char *PartitionsReason(Relation rel, const char *(*why) (Relation part));
 
 /* codes.c: short unique codes drawn without replacement */
 extern void CodesChoose(ModelColumn *c);

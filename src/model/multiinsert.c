@@ -61,7 +61,6 @@
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_inherits.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
@@ -140,35 +139,25 @@ triggers_reason(TriggerDesc *td)
 }
 
 /*
- * Why the partitions of partitioned table REL keep an INSERT statement,
- * or NULL: every leaf must be a plain table whose row triggers a routed
- * row can fire from here (AFTER ROW ones), as COPY FROM requires for its
- * multi-insert into partitions.
+ * Why partition PART keeps its partitioned table on INSERT statements, or
+ * NULL (PartitionsReason): every leaf must be a plain table whose row
+ * triggers a routed row can fire from here (AFTER ROW ones), as COPY FROM
+ * requires for its multi-insert into partitions.
  */
 static const char *
-partitions_reason(Relation rel)
+partition_reason(Relation part)
 {
-	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
-	ListCell   *lc;
-	const char *why = NULL;
+	const char *why;
 
-	foreach(lc, parts)
-	{
-		Relation	part = table_open(lfirst_oid(lc), NoLock);
-
-		if (part->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
-			;					/* its row triggers are its leaves' too */
-		else if (part->rd_rel->relkind != RELKIND_RELATION)
-			why = "a partition is not a plain table";
-		else if (part->rd_rel->relhasrules)
-			why = "a partition has rules";
-		else if (triggers_reason(part->trigdesc) != NULL)
-			why = psprintf("a partition has a %s", triggers_reason(part->trigdesc));
-		table_close(part, NoLock);
-		if (why)
-			break;
-	}
-	return why;
+	if (part->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+		return NULL;			/* its row triggers are its leaves' too */
+	if (part->rd_rel->relkind != RELKIND_RELATION)
+		return "a partition is not a plain table";
+	if (part->rd_rel->relhasrules)
+		return "a partition has rules";
+	if ((why = triggers_reason(part->trigdesc)) != NULL)
+		return psprintf("a partition has a %s", why);
+	return NULL;
 }
 
 /* Why REL (opened) needs the INSERT statement, or NULL. */
@@ -188,7 +177,7 @@ table_reason(Relation rel)
 	if ((why = triggers_reason(rel->trigdesc)) != NULL)
 		return why;
 	if (rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
-		return partitions_reason(rel);
+		return PartitionsReason(rel, partition_reason);
 	return NULL;
 }
 

@@ -115,3 +115,28 @@ PartitionForeignKeys(Relation rel)
 	}
 	return all;
 }
+
+/*
+ * The first reason WHY gives for one of the tables of partitioned table
+ * REL (itself, its sub-partitioned tables and its leaves, each opened),
+ * or NULL when it has none for any: what keeps a writer or a batch check
+ * off a partitioned table (multiinsert.c, fkcheck.c).
+ */
+const char *
+PartitionsReason(Relation rel, const char *(*why) (Relation part))
+{
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	ListCell   *lc;
+	const char *reason = NULL;
+
+	foreach(lc, parts)
+	{
+		Relation	part = table_open(lfirst_oid(lc), NoLock);
+
+		reason = why(part);
+		table_close(part, NoLock);
+		if (reason)
+			break;
+	}
+	return reason;
+}
