@@ -110,25 +110,28 @@ CatalogCheckTable(Oid relid)
 }
 
 /*
- * Whether foreign key CONOID of table RELID is one PostgreSQL derives for
- * each partition of a partitioned referenced table from the table's own
- * foreign key (its parent constraint is on RELID too): the same columns
- * and rows, not another reference.
+ * Whether foreign key CONOID is one PostgreSQL derives for each partition
+ * of a partitioned referenced table from a foreign key of the same table
+ * (its parent constraint is on the table it is on: RELID's own, or, for a
+ * foreign key a partition declares (partfkeys.c), that partition's): the
+ * same columns and rows, not another reference.
  */
 static bool
-fk_for_referenced_partition(Oid conoid, Oid relid)
+fk_for_referenced_partition(Oid conoid)
 {
 	HeapTuple	tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(conoid));
-	Oid			parent;
+	Oid			parent,
+				conrelid;
 	bool		derived = false;
 
 	if (!HeapTupleIsValid(tup))
 		return false;
 	parent = ((Form_pg_constraint) GETSTRUCT(tup))->conparentid;
+	conrelid = ((Form_pg_constraint) GETSTRUCT(tup))->conrelid;
 	ReleaseSysCache(tup);
 	if (OidIsValid(parent) && HeapTupleIsValid(tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(parent))))
 	{
-		derived = ((Form_pg_constraint) GETSTRUCT(tup))->conrelid == relid;
+		derived = ((Form_pg_constraint) GETSTRUCT(tup))->conrelid == conrelid;
 		ReleaseSysCache(tup);
 	}
 	return derived;
@@ -188,7 +191,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 		ForeignKeyCacheInfo *fk = lfirst(lc);
 		ModelRef   *r;
 
-		if (fk_for_referenced_partition(fk->conoid, agg->relid))
+		if (fk_for_referenced_partition(fk->conoid))
 			continue;
 		r = &agg->refs[agg->nrefs++];
 
