@@ -16,6 +16,8 @@ ALTER TABLE zcf_payment_q2 ADD FOREIGN KEY (customer_id) REFERENCES zcf_customer
 -- q3 declares none: its rows take existing customers and staff too
 SELECT step, aggregate, via, distributor->>'parent' AS parent FROM faker_explain('zcf_payment')
  WHERE via IS NOT NULL AND via NOT LIKE 'check.%' ORDER BY step, via;
+-- the partitions' own triggers check those keys (the writer routes the rows)
+SELECT distributor FROM faker_explain('zcf_payment') WHERE via IS NULL AND aggregate = 'zcf_payment';
 SELECT aggregate, created FROM faker_populate('zcf_payment', 600, 1) ORDER BY aggregate;
 SELECT tableoid::regclass AS part, count(*) > 100 AS filled,
        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM zcf_customer c WHERE c.customer_id = p.customer_id)) AS orphan_customers,
