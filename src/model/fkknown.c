@@ -18,7 +18,8 @@
  *     can check keys while such a statement runs, before it removes their
  *     rows (a data-modifying WITH runs last, cascades at its end); a
  *     cascading delete reaches the table through such a statement too;
- *   - a TRUNCATE of anything (the ProcessUtility hook below);
+ *   - a TRUNCATE, ALTER TABLE or DROP of anything (the ProcessUtility hook
+ *     below: DETACH PARTITION takes rows out of a partitioned parent);
  *   - the abort of a subtransaction (its row locks and rows are gone).
  *
  * Binary equality implies the constraint's equality, so a key found in the
@@ -333,13 +334,18 @@ FkKnownNoteQuery(QueryDesc *qd)
 		fk_generation++;
 }
 
-/* ProcessUtility hook: a TRUNCATE empties every set. */
+/*
+ * ProcessUtility hook: a TRUNCATE empties every set, and so do ALTER TABLE
+ * and DROP (DETACH PARTITION or dropping a partition takes rows out of a
+ * partitioned parent).
+ */
 static void
 fk_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOnlyTree,
 				   ProcessUtilityContext context, ParamListInfo params,
 				   QueryEnvironment *queryEnv, DestReceiver *dest, QueryCompletion *qc)
 {
-	if (IsA(pstmt->utilityStmt, TruncateStmt))
+	if (IsA(pstmt->utilityStmt, TruncateStmt) || IsA(pstmt->utilityStmt, AlterTableStmt) ||
+		IsA(pstmt->utilityStmt, DropStmt))
 		fk_generation++;
 	if (prev_process_utility)
 		prev_process_utility(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc);
