@@ -8,12 +8,16 @@
  *
  *   WITH k AS (SELECT DISTINCT k.* FROM ROWS FROM (pg_catalog.unnest($1), ...) AS k(c1, ...)
  *              WHERE k.c1 IS NOT NULL AND ...),
- *        l AS (SELECT 1 FROM ONLY parent p
+ *        l AS MATERIALIZED (SELECT p.* FROM ONLY parent p
  *              WHERE EXISTS (SELECT 1 FROM k WHERE p.k1 OPERATOR(ns.=) k.c1 AND ...)
  *              FOR KEY SHARE OF p)
- *   SELECT (SELECT pg_catalog.count(*) FROM k), (SELECT pg_catalog.count(*) FROM l)
+ *   SELECT (SELECT pg_catalog.count(*) FROM k),
+ *          (SELECT pg_catalog.count(*) FROM k WHERE EXISTS (SELECT 1 FROM l p WHERE ...)),
+ *          (SELECT pg_catalog.count(*) FROM l)
  *
- * over the foreign-key values the INSERT returned (so BEFORE triggers,
+ * (every key must match a row: check_sql) over the foreign-key values the
+ * INSERT returned, less those the call has checked already (fkknown.c) and
+ * the rows the batch's own AFTER ROW triggers removed (so BEFORE triggers,
  * defaults and typmod coercions are seen), run as the referenced table's
  * owner with SECURITY_NOFORCE_RLS, as the RI trigger runs its own lookup
  * (ri_triggers.c, ri_PerformCheck), with the operators of the constraint
