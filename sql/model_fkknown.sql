@@ -7,7 +7,9 @@ CREATE TABLE fkk_child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES
 SELECT faker_define('fkk_child', 'fkk_child', '{"references": {"parent_id": {"mean": 1000}}}');
 -- the pools' tables first (their DDL talks at DEBUG1 too)
 SELECT count(*) FROM faker_populate('fkk_child', 1, 0);
--- 6000 rows into 7 parents: 7 keys checked by a statement, the rest known
+-- 6000 rows into 7 parents: the parent the first call made is checked by a
+-- statement (1 key), the 6 this call writes are known from its own writes,
+-- and every later use of a key is known
 SET client_min_messages = debug1;
 SELECT aggregate, created FROM faker_populate('fkk_child', 6000, 1);
 RESET client_min_messages;

@@ -424,7 +424,7 @@ FkCheckPlan(Oid relid, bool routed)
 
 			for (int k = 0; k < fc->nkeys; k++)
 				ktypes[k] = f->rettype[fc->ret[k]];
-			fc->known = FkKnownCreate(fc->pkrelid, fc->nkeys, ktypes, CurrentMemoryContext);
+			fc->known = FkKnownCreate(fc->pkrelid, fc->nkeys, ktypes, pkatts, CurrentMemoryContext);
 		}
 		table_close(pkrel, AccessShareLock);
 		ReleaseSysCache(tup);

@@ -39,7 +39,9 @@ extern void FkCheckStrip(FkCheck *f, ResultRelInfo *rri);
 extern void FkCheckInit(void);
 /* The keys a call has checked already (fkknown.c). */
 typedef struct FkKnown FkKnown;
-extern FkKnown *FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt);
+extern FkKnown *FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, const int16 *pkatts, MemoryContext cxt);
+extern uint64 FkKnownGeneration(void);
+extern void FkKnownWritten(Oid relid, TupleTableSlot **slots, int count, uint64 gen);
 extern void FkKnownValidate(FkKnown *k);
 extern bool FkKnownAdd(FkKnown *k, const Datum *vals);
 extern void FkKnownNoteQuery(QueryDesc *qd);

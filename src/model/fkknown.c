@@ -7,7 +7,11 @@
  * need not be checked again in that call, unless this transaction itself
  * removed the row since.  The set of such keys is kept per foreign key, as
  * the keys' exact binary images (16 bytes at most: one or two integers, a
- * uuid, a short text; longer keys are always checked), and emptied when
+ * uuid, a short text; longer keys are always checked).  The keys of rows
+ * the multi-insert writer has just written join the sets of the foreign
+ * keys into their table (FkKnownWritten): until this transaction ends no
+ * other can see, lock or delete them, so the parents a call makes are
+ * never checked by a statement.  The sets are emptied when
  * anything in this transaction could have removed a referenced row:
  *
  *   - an UPDATE, DELETE or MERGE, an INSERT ... ON CONFLICT DO UPDATE or a
@@ -23,8 +27,9 @@
  *   - the abort of a subtransaction (its row locks and rows are gone).
  *
  * Binary equality implies the constraint's equality, so a key found in the
- * set is one whose row was seen and locked; a value equal by the operator
- * but stored differently is merely checked again.  A partitioned parent's
+ * set is one whose row was seen and locked, or written by this
+ * transaction; a value equal by the operator but stored differently is
+ * merely checked again.  A partitioned parent's
  * rows live in its partitions: all of them are watched.
  */
 #include "postgres.h"
@@ -34,6 +39,7 @@
 #include "common/hashfn.h"
 #include "executor/execdesc.h"
 #include "executor/executor.h"
+#include "executor/tuptable.h"
 #include "nodes/plannodes.h"
 #include "parser/parsetree.h"
 #include "tcop/utility.h"
@@ -77,6 +83,8 @@ struct FkKnown
 {
 	Oid			pkrelid;
 	List	   *rels;			/* the tables watched: the parent, its partitions */
+	AttrNumber	pkatts[INDEX_MAX_KEYS]; /* the parent's referenced columns */
+	Oid			types[INDEX_MAX_KEYS];	/* the foreign key columns' types */
 	int			nkeys;
 	int16		typlen[INDEX_MAX_KEYS];
 	bool		typbyval[INDEX_MAX_KEYS];
@@ -89,6 +97,8 @@ struct FkKnown
 static uint64 fk_generation = 1;
 static Oid	watched[FK_WATCH_MAX];
 static int	nwatched[FK_WATCH_MAX];
+/* The sets of the calls running (FkKnownWritten adds the rows they write). */
+static FkKnown *sets[FK_WATCH_MAX];
 static ProcessUtility_hook_type prev_process_utility = NULL;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
 
@@ -114,6 +124,9 @@ unwatch(void *arg)
 
 	foreach(lc, k->rels)
 		unwatch_one(lfirst_oid(lc));
+	for (int i = 0; i < FK_WATCH_MAX; i++)
+		if (sets[i] == k)
+			sets[i] = NULL;
 }
 
 /* Watch RELID for writes; false if too many tables are watched already. */
@@ -186,7 +199,7 @@ watch_parent(FkKnown *k, Oid pkrelid, MemoryContext cxt)
  * length that cannot fit, too many watched tables).
  */
 FkKnown *
-FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt)
+FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, const int16 *pkatts, MemoryContext cxt)
 {
 	FkKnown    *k;
 	int			fixed = 0;
@@ -200,6 +213,8 @@ FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt)
 	k->nkeys = nkeys;
 	for (int i = 0; i < nkeys; i++)
 	{
+		k->pkatts[i] = pkatts[i];
+		k->types[i] = types[i];
 		get_typlenbyval(types[i], &k->typlen[i], &k->typbyval[i]);
 		if (k->typlen[i] == -2)
 			return NULL;
@@ -214,7 +229,59 @@ FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, MemoryContext cxt)
 	k->cxt = AllocSetContextCreate(cxt, "faker checked keys", ALLOCSET_DEFAULT_SIZES);
 	k->set = fkknown_create(k->cxt, 1024, NULL);
 	k->generation = fk_generation;
+	for (int i = 0; i < FK_WATCH_MAX; i++)
+		if (sets[i] == NULL)
+		{
+			sets[i] = k;
+			break;
+		}
 	return k;
+}
+
+/* The counter FkKnownWritten compares (before a write). */
+uint64
+FkKnownGeneration(void)
+{
+	return fk_generation;
+}
+
+/*
+ * COUNT rows of table RELID this transaction has just written (SLOTS, in
+ * the table's layout) hold keys that need no check: until this
+ * transaction ends no other can see, lock or delete them, and whatever
+ * this transaction does to them empties the sets.  Their keys join every
+ * set of a foreign key into RELID whose key columns have the same types,
+ * unless something emptied the sets while they were written (GEN: the
+ * counter before the write).
+ */
+void
+FkKnownWritten(Oid relid, TupleTableSlot **slots, int count, uint64 gen)
+{
+	if (gen != fk_generation)
+		return;
+	for (int i = 0; i < FK_WATCH_MAX; i++)
+	{
+		FkKnown    *k = sets[i];
+		bool		same_types = true;
+
+		if (k == NULL || k->pkrelid != relid || count == 0)
+			continue;
+		for (int c = 0; c < k->nkeys; c++)
+			same_types &= TupleDescAttr(slots[0]->tts_tupleDescriptor, k->pkatts[c] - 1)->atttypid == k->types[c];
+		if (!same_types)
+			continue;
+		FkKnownValidate(k);
+		for (int r = 0; r < count; r++)
+		{
+			Datum		key[INDEX_MAX_KEYS];
+			bool		isnull = false;
+
+			for (int c = 0; c < k->nkeys && !isnull; c++)
+				key[c] = slot_getattr(slots[r], k->pkatts[c], &isnull);
+			if (!isnull)
+				(void) FkKnownAdd(k, key);
+		}
+	}
 }
 
 /* Empty K if something may have removed a referenced row since it was filled. */

@@ -589,6 +589,7 @@ MultiInsertWrite(MultiInsert *mi, Datum **vals, bool **nulls, int count)
 	MiBatch		b = {0};
 	Datum	  **keys;
 	bool	  **keynulls;
+	uint64		gen = FkKnownGeneration();
 
 	CommandCounterIncrement();
 	PushCopiedSnapshot(GetTransactionSnapshot());
@@ -612,6 +613,9 @@ MultiInsertWrite(MultiInsert *mi, Datum **vals, bool **nulls, int count)
 		skip_removed_rows(mi, &b, count, keynulls);
 		FkCheckColumns(mi->fk, keys, keynulls, count);
 	}
+	/* the rows' own keys need no check where other tables reference them */
+	if (!mi->routed)
+		FkKnownWritten(mi->relid, b.slots, count, gen);
 	MemoryContextSwitchTo(old);
 	ExecResetTupleTable(estate->es_tupleTable, false);
 	if (b.proute)
