@@ -116,8 +116,8 @@ CatalogCheckTable(Oid relid)
  * foreign key a partition declares (partfkeys.c), that partition's): the
  * same columns and rows, not another reference.
  */
-static bool
-fk_for_referenced_partition(Oid conoid)
+bool
+CatalogFkDerived(Oid conoid)
 {
 	HeapTuple	tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(conoid));
 	Oid			parent,
@@ -191,7 +191,7 @@ CatalogLoadTable(Aggregate *agg, Oid relid)
 		ForeignKeyCacheInfo *fk = lfirst(lc);
 		ModelRef   *r;
 
-		if (fk_for_referenced_partition(fk->conoid))
+		if (CatalogFkDerived(fk->conoid))
 			continue;
 		r = &agg->refs[agg->nrefs++];
 

@@ -212,7 +212,7 @@ table_foreign_keys(Relation rel, List **batchable)
 			if (!HeapTupleIsValid(tup))
 				continue;
 			/* one per partition of a partitioned parent, derived from the table's own: not another key */
-			if (!OidIsValid(((Form_pg_constraint) GETSTRUCT(tup))->conparentid))
+			if (!CatalogFkDerived(fk->conoid))
 			{
 				cons = lappend_oid(cons, fk->conoid);
 				*batchable = lappend_int(*batchable, constraint_batchable(tup));
@@ -635,27 +635,41 @@ check_context(MemoryContext caller)
 }
 
 /*
+ * Whether the row at TID of REL, just written, is no longer live (an AFTER
+ * ROW trigger of its batch removed it: RI_FKey_check skips such a row, and
+ * so do the batch checks).  *LIVE: a slot of REL's, made when NULL, for
+ * the caller to drop.
+ */
+bool
+FkCheckRowGone(Relation rel, ItemPointer tid, TupleTableSlot **live)
+{
+	if (*live == NULL)
+		*live = table_slot_create(rel, NULL);
+	return !table_tuple_fetch_row_version(rel, tid, SnapshotSelf, *live);
+}
+
+/*
  * Rows of the batch its AFTER ROW triggers removed (a trigger deleting a
- * parent whose children cascade away) are not checked, as RI_FKey_check
- * skips a row that is no longer live: their keys are marked NULL in
- * NULLS.  TT's last column is the row's ctid.
+ * parent whose children cascade away) are not checked: their keys are
+ * marked NULL in NULLS.  TT's last column is the row's ctid.
  */
 static void
 skip_removed(FkCheck *f, SPITupleTable *tt, uint64 n, bool **nulls)
 {
 	Relation	rel = table_open(f->relid, AccessShareLock);
-	TupleTableSlot *live = table_slot_create(rel, NULL);
+	TupleTableSlot *live = NULL;
 
 	for (uint64 r = 0; r < n; r++)
 	{
 		bool		isnull;
 		ItemPointer tid = (ItemPointer) DatumGetPointer(SPI_getbinval(tt->vals[r], tt->tupdesc, f->nret + 1, &isnull));
 
-		if (!table_tuple_fetch_row_version(rel, tid, SnapshotSelf, live))
+		if (FkCheckRowGone(rel, tid, &live))
 			for (int j = 0; j < f->nret; j++)
 				nulls[j][r] = true;
 	}
-	ExecDropSingleTupleTableSlot(live);
+	if (live)
+		ExecDropSingleTupleTableSlot(live);
 	table_close(rel, NoLock);
 }
 

@@ -36,6 +36,8 @@ extern void FkCheckColumns(FkCheck *f, Datum **cols, bool **nulls, uint64 n);
 /* DEBUG1: how many keys were checked, how many known (end of a call). */
 extern void FkCheckReport(FkCheck *f);
 extern void FkCheckStrip(FkCheck *f, ResultRelInfo *rri);
+/* Whether a row a batch just wrote is gone (its AFTER ROW triggers removed it). */
+extern bool FkCheckRowGone(Relation rel, ItemPointer tid, TupleTableSlot **live);
 extern void FkCheckInit(void);
 /* The keys a call has checked already (fkknown.c). */
 typedef struct FkKnown FkKnown;

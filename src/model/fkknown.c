@@ -89,7 +89,6 @@ struct FkKnown
 	int16		typlen[INDEX_MAX_KEYS];
 	bool		typbyval[INDEX_MAX_KEYS];
 	uint64		generation;		/* fk_generation when last emptied */
-	MemoryContext cxt;
 	fkknown_hash *set;
 };
 
@@ -226,8 +225,7 @@ FkKnownCreate(Oid pkrelid, int nkeys, const Oid *types, const int16 *pkatts, Mem
 	cb->func = unwatch;
 	cb->arg = k;
 	MemoryContextRegisterResetCallback(cxt, cb);
-	k->cxt = AllocSetContextCreate(cxt, "faker checked keys", ALLOCSET_DEFAULT_SIZES);
-	k->set = fkknown_create(k->cxt, 1024, NULL);
+	k->set = fkknown_create(AllocSetContextCreate(cxt, "faker checked keys", ALLOCSET_DEFAULT_SIZES), 1024, NULL);
 	k->generation = fk_generation;
 	for (int i = 0; i < FK_WATCH_MAX; i++)
 		if (sets[i] == NULL)

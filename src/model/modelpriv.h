@@ -343,6 +343,9 @@ extern int64 ModelCounterOpen(const char *scope, int64 initial);
 extern void ModelCounterSave(const char *scope, int64 value);
 extern void ReuseGrow(FakerPlan *plan, ModelColumn *c);
 
+/* catalog.c: a foreign key PostgreSQL derives per partition of a referenced partitioned table */
+extern bool CatalogFkDerived(Oid conoid);
+
 /* partfkeys.c: foreign keys every partition declares on its own */
 extern List *PartitionForeignKeys(Relation rel);
 /* partfkeys.c: the first reason WHY gives for a table of partitioned REL */

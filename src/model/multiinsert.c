@@ -527,21 +527,21 @@ index_and_queue(MultiInsert *mi, MiBatch *b, EState *estate, int count, Datum **
 static void
 skip_removed_rows(MultiInsert *mi, MiBatch *b, int count, bool **keynulls)
 {
+	TupleTableSlot **live = palloc0(sizeof(TupleTableSlot *) * b->nparts);
+
 	for (int r = 0; r < count; r++)
 	{
 		ResultRelInfo *rri = b->parts[b->partof[r]].rri;
-		Relation	rel = rri->ri_RelationDesc;
-		TupleTableSlot *live;
-		bool		gone;
 
 		if (rri->ri_TrigDesc == NULL || !rri->ri_TrigDesc->trig_insert_after_row)
 			continue;
-		live = table_slot_create(rel, NULL);
-		gone = !table_tuple_fetch_row_version(rel, &b->slots[r]->tts_tid, SnapshotSelf, live);
-		ExecDropSingleTupleTableSlot(live);
-		for (int k = 0; gone && k < mi->nkeys; k++)
-			keynulls[k][r] = true;
+		if (FkCheckRowGone(rri->ri_RelationDesc, &b->slots[r]->tts_tid, &live[b->partof[r]]))
+			for (int k = 0; k < mi->nkeys; k++)
+				keynulls[k][r] = true;
 	}
+	for (int p = 0; p < b->nparts; p++)
+		if (live[p])
+			ExecDropSingleTupleTableSlot(live[p]);
 }
 
 /*
